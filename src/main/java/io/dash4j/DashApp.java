@@ -1,0 +1,173 @@
+package io.dash4j;
+
+import io.dash4j.callback.Argument;
+import io.dash4j.callback.Callback;
+import io.dash4j.callback.Fn.ErrorHandler;
+import io.dash4j.callback.Fn.Fn1;
+import io.dash4j.callback.Fn.Fn2;
+import io.dash4j.callback.Fn.Fn3;
+import io.dash4j.callback.Fn.Fn4;
+import io.dash4j.callback.Fn.FnN;
+import io.dash4j.callback.Output;
+import io.dash4j.callback.Outputs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * A Dash app: its config, its layout and its callbacks.
+ *
+ * <pre>{@code
+ * var app = Dash.create(config -> config.title("Hello"));
+ * app.layout(div(input("name").value("world"), div().id("greeting")));
+ * app.callback(Output.of("greeting", Html.CHILDREN), Input.of("name", Dcc.Input.VALUE), name -> "Hello " + name);
+ * app.run();
+ * }</pre>
+ *
+ * <p>Callback functions are typed by their {@code Output}/{@code Input}/{@code State} props and get their arguments
+ * in declaration order. They run off the event loop (virtual threads on JDK 21+), so they may block.
+ */
+public final class DashApp {
+  private final DashConfig config;
+  private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
+  private volatile Supplier<?> layout;
+  private volatile boolean layoutIsFunction;
+  private volatile ErrorHandler onError;
+
+  DashApp(DashConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /** The app's settings. */
+  public DashConfig config() {
+    return config;
+  }
+
+  /** Sets a fixed layout: a component, or a list of components and strings. */
+  public DashApp layout(Object layout) {
+    Objects.requireNonNull(layout, "layout");
+    this.layout = () -> layout;
+    this.layoutIsFunction = false;
+    return this;
+  }
+
+  /** Sets a layout function, called for every page load (Dash's {@code app.layout = function}). */
+  public DashApp layout(Supplier<?> layoutFunction) {
+    this.layout = Objects.requireNonNull(layoutFunction, "layoutFunction");
+    this.layoutIsFunction = true;
+    return this;
+  }
+
+  /** The layout for one page load; calls the layout function if there is one. */
+  public Object layout() {
+    if (layout == null) {
+      throw new IllegalStateException("the app has no layout: call app.layout(...)");
+    }
+    return layout.get();
+  }
+
+  /** Whether the layout is a function of the page load. */
+  public boolean layoutIsFunction() {
+    return layoutIsFunction;
+  }
+
+  /** Handles the exceptions of every callback without a handler of its own (Dash's {@code on_error}). */
+  public DashApp onError(ErrorHandler handler) {
+    this.onError = handler;
+    return this;
+  }
+
+  /** The app-wide error handler, or null. */
+  public ErrorHandler errorHandler() {
+    return onError;
+  }
+
+  /** The registered callbacks, in registration order. */
+  public List<Callback> callbacks() {
+    return List.copyOf(callbacks);
+  }
+
+  /** Registers a callback built by hand. */
+  public Callback callback(Callback callback) {
+    callbacks.add(Objects.requireNonNull(callback, "callback"));
+    return callback;
+  }
+
+  /** A callback of one argument setting one output. */
+  @SuppressWarnings("unchecked")
+  public <R, A> Callback callback(Output<R> output, Argument<A> a, Fn1<? super A, ? extends R> fn) {
+    return single(output, List.of(a), args -> fn.apply((A) args.get(0)));
+  }
+
+  /** A callback of two arguments setting one output. */
+  @SuppressWarnings("unchecked")
+  public <R, A, B> Callback callback(
+      Output<R> output, Argument<A> a, Argument<B> b, Fn2<? super A, ? super B, ? extends R> fn) {
+    return single(output, List.of(a, b), args -> fn.apply((A) args.get(0), (B) args.get(1)));
+  }
+
+  /** A callback of three arguments setting one output. */
+  @SuppressWarnings("unchecked")
+  public <R, A, B, C> Callback callback(Output<R> output, Argument<A> a, Argument<B> b, Argument<C> c,
+      Fn3<? super A, ? super B, ? super C, ? extends R> fn) {
+    return single(output, List.of(a, b, c), args -> fn.apply((A) args.get(0), (B) args.get(1), (C) args.get(2)));
+  }
+
+  /** A callback of four arguments setting one output. */
+  @SuppressWarnings("unchecked")
+  public <R, A, B, C, D> Callback callback(Output<R> output, Argument<A> a, Argument<B> b, Argument<C> c,
+      Argument<D> d, Fn4<? super A, ? super B, ? super C, ? super D, ? extends R> fn) {
+    return single(output, List.of(a, b, c, d),
+        args -> fn.apply((A) args.get(0), (B) args.get(1), (C) args.get(2), (D) args.get(3)));
+  }
+
+  /** A callback of any number of arguments (values in declaration order) setting one output. */
+  public <R> Callback callback(Output<R> output, List<Argument<?>> arguments, FnN<? extends R> fn) {
+    return single(output, arguments, fn);
+  }
+
+  /** A multi-output callback of one argument; it returns one value per output. */
+  @SuppressWarnings("unchecked")
+  public <A> Callback callback(Outputs outputs, Argument<A> a, Fn1<? super A, ? extends List<?>> fn) {
+    return multi(outputs, List.of(a), args -> fn.apply((A) args.get(0)));
+  }
+
+  /** A multi-output callback of two arguments; it returns one value per output. */
+  @SuppressWarnings("unchecked")
+  public <A, B> Callback callback(
+      Outputs outputs, Argument<A> a, Argument<B> b, Fn2<? super A, ? super B, ? extends List<?>> fn) {
+    return multi(outputs, List.of(a, b), args -> fn.apply((A) args.get(0), (B) args.get(1)));
+  }
+
+  /** A multi-output callback of three arguments; it returns one value per output. */
+  @SuppressWarnings("unchecked")
+  public <A, B, C> Callback callback(Outputs outputs, Argument<A> a, Argument<B> b, Argument<C> c,
+      Fn3<? super A, ? super B, ? super C, ? extends List<?>> fn) {
+    return multi(outputs, List.of(a, b, c), args -> fn.apply((A) args.get(0), (B) args.get(1), (C) args.get(2)));
+  }
+
+  /** A multi-output callback of any number of arguments; it returns one value per output. */
+  public Callback callback(Outputs outputs, List<Argument<?>> arguments, FnN<? extends List<?>> fn) {
+    return multi(outputs, arguments, fn);
+  }
+
+  private Callback single(Output<?> output, List<Argument<?>> arguments, FnN<?> fn) {
+    return callback(new Callback(List.of(output), false, arguments, fn));
+  }
+
+  private Callback multi(Outputs outputs, List<Argument<?>> arguments, FnN<?> fn) {
+    return callback(new Callback(new ArrayList<>(outputs.list()), true, arguments, fn));
+  }
+
+  /**
+   * Starts a server for this app on {@link DashConfig#host()}:{@link DashConfig#port()} and returns once it
+   * listens; the JVM then keeps serving until it is stopped.
+   *
+   * @return the port the server listens on (useful with port 0)
+   */
+  public int run() {
+    return io.dash4j.server.DashServer.start(this).port();
+  }
+}

@@ -1,0 +1,195 @@
+package io.dash4j;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * App and server settings, with Dash's names where Dash has one. Fluent: {@code config.title("Sales").debug(true)};
+ * each setting's no-argument form reads it. The launcher's JSON config ({@code conf/config.json}) overrides the
+ * server settings (host, port, prefix, debug, limits).
+ */
+public final class DashConfig {
+  private String title = "Dash";
+  private boolean debug;
+  private String host = "localhost";
+  private int port = 8050;
+  private String prefix = "/";
+  private String requestsPathnamePrefix;
+  private String assetsFolder = "assets";
+  private String updateTitle = "Updating...";
+  private boolean suppressCallbackExceptions;
+  private Duration callbackTimeout = Duration.ofSeconds(30);
+  private int maxRequestBytes = 1024 * 1024;
+  private final List<String> externalStylesheets = new ArrayList<>();
+  private final List<String> externalScripts = new ArrayList<>();
+
+  /** The page title (Dash's {@code title}). */
+  public DashConfig title(String title) {
+    this.title = Objects.requireNonNull(title, "title");
+    return this;
+  }
+
+  /** The page title. */
+  public String title() {
+    return title;
+  }
+
+  /**
+   * Debug mode (Dash's {@code debug=True}): dev bundles, the dev-tools UI with callback errors and their stack
+   * traces, and hot reload. Never in production: error pages then show internals.
+   */
+  public DashConfig debug(boolean debug) {
+    this.debug = debug;
+    return this;
+  }
+
+  /** Whether debug mode is on. */
+  public boolean debug() {
+    return debug;
+  }
+
+  /** The interface the server listens on (default {@code localhost}; {@code 0.0.0.0} for every interface). */
+  public DashConfig host(String host) {
+    this.host = Objects.requireNonNull(host, "host");
+    return this;
+  }
+
+  /** The interface the server listens on. */
+  public String host() {
+    return host;
+  }
+
+  /** The HTTP port (default 8050, as Dash; 0 picks a free one). */
+  public DashConfig port(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port out of range: " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
+  /** The HTTP port. */
+  public int port() {
+    return port;
+  }
+
+  /**
+   * Where the app is mounted, e.g. {@code /app/} (Dash's {@code url_base_pathname}): routes are served under it and
+   * the browser builds its URLs from it. Must start and end with {@code /}.
+   */
+  public DashConfig prefix(String prefix) {
+    this.prefix = requireSlashes("prefix", prefix);
+    return this;
+  }
+
+  /** Where routes are mounted. */
+  public String prefix() {
+    return prefix;
+  }
+
+  /**
+   * The prefix the browser uses when it differs from {@link #prefix()}: behind a proxy that strips a path
+   * (Dash's {@code requests_pathname_prefix}).
+   */
+  public DashConfig requestsPathnamePrefix(String prefix) {
+    this.requestsPathnamePrefix = requireSlashes("requestsPathnamePrefix", prefix);
+    return this;
+  }
+
+  /** The prefix the browser builds its URLs from. */
+  public String requestsPathnamePrefix() {
+    return requestsPathnamePrefix == null ? prefix : requestsPathnamePrefix;
+  }
+
+  /** The assets folder (default {@code assets}, relative to the working directory). */
+  public DashConfig assetsFolder(String folder) {
+    this.assetsFolder = Objects.requireNonNull(folder, "folder");
+    return this;
+  }
+
+  /** The assets folder. */
+  public String assetsFolder() {
+    return assetsFolder;
+  }
+
+  /** The document title while callbacks run (default {@code Updating...}; empty to keep the title). */
+  public DashConfig updateTitle(String updateTitle) {
+    this.updateTitle = Objects.requireNonNull(updateTitle, "updateTitle");
+    return this;
+  }
+
+  /** The document title while callbacks run. */
+  public String updateTitle() {
+    return updateTitle;
+  }
+
+  /** Lets callbacks name components that are not in the initial layout (Dash's suppress_callback_exceptions). */
+  public DashConfig suppressCallbackExceptions(boolean suppress) {
+    this.suppressCallbackExceptions = suppress;
+    return this;
+  }
+
+  /** Whether callback exceptions about missing components are suppressed. */
+  public boolean suppressCallbackExceptions() {
+    return suppressCallbackExceptions;
+  }
+
+  /** How long a callback may run before its caller gets a timeout error (default 30 s). */
+  public DashConfig callbackTimeout(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("callbackTimeout must be positive");
+    }
+    this.callbackTimeout = timeout;
+    return this;
+  }
+
+  /** How long a callback may run. */
+  public Duration callbackTimeout() {
+    return callbackTimeout;
+  }
+
+  /** The largest callback request body accepted, in bytes (default 1 MiB); larger ones get 413. */
+  public DashConfig maxRequestBytes(int bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("maxRequestBytes must be positive");
+    }
+    this.maxRequestBytes = bytes;
+    return this;
+  }
+
+  /** The largest callback request body accepted, in bytes. */
+  public int maxRequestBytes() {
+    return maxRequestBytes;
+  }
+
+  /** Adds stylesheet URLs linked before the component CSS (Dash's {@code external_stylesheets}). */
+  public DashConfig externalStylesheets(String... urls) {
+    externalStylesheets.addAll(List.of(urls));
+    return this;
+  }
+
+  /** The external stylesheet URLs. */
+  public List<String> externalStylesheets() {
+    return List.copyOf(externalStylesheets);
+  }
+
+  /** Adds script URLs loaded after React and before the component bundles (Dash's {@code external_scripts}). */
+  public DashConfig externalScripts(String... urls) {
+    externalScripts.addAll(List.of(urls));
+    return this;
+  }
+
+  /** The external script URLs. */
+  public List<String> externalScripts() {
+    return List.copyOf(externalScripts);
+  }
+
+  private static String requireSlashes(String name, String prefix) {
+    if (prefix == null || !prefix.startsWith("/") || !prefix.endsWith("/")) {
+      throw new IllegalArgumentException(name + " must start and end with '/': " + prefix);
+    }
+    return prefix;
+  }
+}

@@ -1,0 +1,75 @@
+package io.dash4j.callback;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * What a running callback knows about its call: Dash's {@code dash.callback_context}. Reach it from inside a callback
+ * with {@link #current()}.
+ *
+ * <pre>{@code
+ * app.callback(Output.of("log", Html.CHILDREN), Input.of("a", Html.N_CLICKS), Input.of("b", Html.N_CLICKS),
+ *     (a, b) -> "last click: " + CallbackContext.current().triggeredId());
+ * }</pre>
+ */
+public abstract class CallbackContext {
+  private static final ThreadLocal<CallbackContext> CURRENT = new ThreadLocal<>();
+
+  /** One prop whose change triggered this call. */
+  public record Triggered(String propId, Object value) {}
+
+  /**
+   * The context of the callback running on this thread.
+   *
+   * @throws IllegalStateException outside a callback
+   */
+  public static CallbackContext current() {
+    var context = CURRENT.get();
+    if (context == null) {
+      throw new IllegalStateException("CallbackContext.current() is only available inside a callback");
+    }
+    return context;
+  }
+
+  /** Runs {@code body} with this context as {@link #current()} on the calling thread. For the runtime. */
+  protected final <T> T runWithin(Callable<T> body) throws Exception {
+    var previous = CURRENT.get();
+    CURRENT.set(this);
+    try {
+      return body.call();
+    } finally {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    }
+  }
+
+  /** The props whose change triggered this call; empty on the initial call of a page. */
+  public abstract List<Triggered> triggered();
+
+  /** The id of the first triggering component (a string or a map), or null on an initial call. */
+  public abstract Object triggeredId();
+
+  /** The prop ids ({@code "id.prop"}) of the triggering inputs. */
+  public List<String> triggeredPropIds() {
+    return triggered().stream().map(Triggered::propId).toList();
+  }
+
+  /** Input values by prop id ({@code "id.prop"}). */
+  public abstract Map<String, Object> inputs();
+
+  /** State values by prop id ({@code "id.prop"}). */
+  public abstract Map<String, Object> states();
+
+  /**
+   * Dash's {@code set_props}: sets props of any component in the page, whether or not it is an output of this
+   * callback. Later calls for the same component merge into earlier ones.
+   *
+   * @param componentId a string id, or a map for a pattern-matching id
+   * @param props prop name to new value
+   */
+  public abstract void setProps(Object componentId, Map<String, ?> props);
+}

@@ -1,0 +1,9 @@
+package io.dash4j.callback;
+
+/**
+ * Dash's {@code no_update}: returned for an output (or inside a multi-output list) it leaves that prop as it is.
+ */
+public enum NoUpdate {
+  /** Leave this output unchanged. */
+  NO_UPDATE
+}

@@ -1,0 +1,63 @@
+package io.dash4j.protocol;
+
+import io.dash4j.callback.Callback;
+import io.dash4j.callback.Dependency;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The key strings of Dash's wire, in one place: stringified ids, {@code "id.prop"} prop ids, the callback's
+ * {@code output} key ({@code dash/_utils.py::create_callback_id}) and the event-bus address derived from it.
+ */
+public final class CallbackKeys {
+  /** Every callback verticle consumes this prefix plus the callback's output key. */
+  public static final String CALLBACK_ADDRESS_PREFIX = "dash4j.callback.";
+
+  private CallbackKeys() {}
+
+  /**
+   * Dash's stringified id: a string id as it is; a map id as compact JSON with sorted keys, as the renderer's
+   * {@code stringifyId} writes it (so the two compare equal as strings).
+   */
+  public static String stringifyId(Object id) {
+    if (id instanceof String text) {
+      return text;
+    }
+    if (id instanceof Map<?, ?> map) {
+      var sorted = new TreeMap<String, Object>();
+      map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+      return sorted.entrySet().stream()
+          .map(e -> JsonWriter.toJson(e.getKey()) + ":" + JsonWriter.toJson(e.getValue()))
+          .collect(Collectors.joining(",", "{", "}"));
+    }
+    throw new IllegalArgumentException("not a component id: " + id);
+  }
+
+  /** {@code "<stringified id>.<prop>"}. */
+  public static String propId(Object id, String property) {
+    return stringifyId(id) + "." + property;
+  }
+
+  /** The prop id of a dependency. */
+  public static String propId(Dependency<?> dependency) {
+    return propId(dependency.componentId(), dependency.property());
+  }
+
+  /**
+   * The callback's {@code output} key: {@code id.prop} for one output, {@code ..a.x...b.y..} for a multi-output
+   * callback (even with one output), with dots inside ids escaped as Dash does.
+   */
+  public static String outputKey(Callback callback) {
+    List<String> parts = callback.outputs().stream()
+        .map(output -> stringifyId(output.componentId()).replace(".", "\\.") + "." + output.property())
+        .toList();
+    return callback.multiOutput() ? ".." + String.join("...", parts) + ".." : parts.get(0);
+  }
+
+  /** The event-bus address of the callback with this output key. */
+  public static String address(String outputKey) {
+    return CALLBACK_ADDRESS_PREFIX + outputKey;
+  }
+}

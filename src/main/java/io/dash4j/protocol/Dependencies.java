@@ -1,0 +1,41 @@
+package io.dash4j.protocol;
+
+import io.dash4j.callback.Callback;
+import io.dash4j.callback.Dependency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The body of {@code GET _dash-dependencies}: one spec per callback, in registration order (§3 of the protocol). */
+public final class Dependencies {
+  private Dependencies() {}
+
+  /** The specs of these callbacks. */
+  public static List<Map<String, Object>> of(List<Callback> callbacks) {
+    return callbacks.stream().map(Dependencies::spec).toList();
+  }
+
+  private static Map<String, Object> spec(Callback callback) {
+    var spec = new LinkedHashMap<String, Object>();
+    spec.put("output", CallbackKeys.outputKey(callback));
+    spec.put("inputs", callback.inputs().stream().map(Dependencies::dependency).toList());
+    spec.put("state", callback.states().stream().map(Dependencies::dependency).toList());
+    spec.put("clientside_function", null);
+    spec.put("prevent_initial_call", callback.preventsInitialCall());
+    spec.put("background", null);
+    spec.put("dynamic_creator", null);
+    spec.put("no_output", false);
+    spec.put("optional", false);
+    spec.put("hidden", false);
+    spec.put("websocket", false);
+    spec.put("persistent", false);
+    return spec;
+  }
+
+  private static Map<String, Object> dependency(Dependency<?> dependency) {
+    var json = new LinkedHashMap<String, Object>();
+    json.put("id", CallbackKeys.stringifyId(dependency.componentId()));
+    json.put("property", dependency.property());
+    return json;
+  }
+}

@@ -1,0 +1,170 @@
+package io.dash4j.server;
+
+import io.dash4j.protocol.Fingerprint;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The front end served under {@code _dash-component-suites/<namespace>/<path>}: the pinned npm packages the build
+ * packed into the jar (see {@code webroot/pack.mjs} and its {@code index.json}), at the URLs Dash gives them.
+ *
+ * <p>Only registered files are served (anything else is 404). Fingerprinted URLs are cached for a year; plain ones
+ * are revalidated with an ETag. Loaded once per JVM and kept in memory: the files are read on every page load.
+ */
+final class ComponentSuites {
+  private static final String PACKED = "META-INF/dash4j/npm/";
+  private static final String ROUTE = "_dash-component-suites/";
+  private static volatile ComponentSuites instance;
+
+  /** One servable file. */
+  record Suite(String version, String contentType, Buffer content, String stamp) {
+    String etag() {
+      return '"' + stamp + '"';
+    }
+  }
+
+  /** Where a folder of an npm package is served: {@code <namespace>/<urlDir>} ← {@code <npmPackage>/<npmDir>}. */
+  private record Mount(String namespace, String urlDir, String npmPackage, String npmDir) {}
+
+  private static final List<Mount> MOUNTS = List.of(
+      new Mount("dash", "dash-renderer/build/", "dash-renderer", "build/"),
+      new Mount("dash", "dcc/", "dash-core-components", "dash_core_components/"),
+      new Mount("dash", "html/", "dash-html-components", "dash_html_components/"),
+      new Mount("dash", "dash_table/", "dash-table", "dash_table/"),
+      new Mount("plotly", "package_data/", "plotly.js-dist-min", ""),
+      new Mount("dash4j", "sockjs/", "sockjs-client", "dist/"));
+
+  /** Dash's React dependencies, {@code deps/<name>@<version>.min.js} (prod) and {@code .js} (dev). */
+  private record Dependency(String name, String npmPackage, String prodFile, String devFile) {}
+
+  private static final List<Dependency> DEPENDENCIES = List.of(
+      new Dependency("polyfill", "@babel/polyfill", "dist/polyfill.min.js", "dist/polyfill.js"),
+      new Dependency("react", "react", "umd/react.production.min.js", "umd/react.development.js"),
+      new Dependency("react-dom", "react-dom", "umd/react-dom.production.min.js", "umd/react-dom.development.js"),
+      new Dependency("prop-types", "prop-types", "prop-types.min.js", "prop-types.js"));
+
+  private final Map<String, Suite> suites = new LinkedHashMap<>();
+  private final Map<String, String> versions = new LinkedHashMap<>();
+
+  private ComponentSuites() {
+    var index = new JsonObject(Resources.read(PACKED + "index.json"));
+    for (String pkg : index.fieldNames()) {
+      versions.put(pkg, index.getJsonObject(pkg).getString("version"));
+    }
+    for (Mount mount : MOUNTS) {
+      var packed = index.getJsonObject(mount.npmPackage());
+      for (Object file : packed.getJsonArray("files")) {
+        String path = (String) file;
+        if (path.startsWith(mount.npmDir())) {
+          register(mount.namespace(), mount.urlDir() + path.substring(mount.npmDir().length()), mount.npmPackage(),
+              path);
+        }
+      }
+    }
+    for (Dependency dep : DEPENDENCIES) {
+      String version = versions.get(dep.npmPackage());
+      register("dash", "deps/" + dep.name() + "@" + version + ".min.js", dep.npmPackage(), dep.prodFile());
+      register("dash", "deps/" + dep.name() + "@" + version + ".js", dep.npmPackage(), dep.devFile());
+    }
+  }
+
+  /** The JVM's suites, read from the jar on first use (blocking: call it off the event loop). */
+  static ComponentSuites get() {
+    if (instance == null) {
+      synchronized (ComponentSuites.class) {
+        if (instance == null) {
+          instance = new ComponentSuites();
+        }
+      }
+    }
+    return instance;
+  }
+
+  private void register(String namespace, String path, String npmPackage, String npmPath) {
+    Buffer content = Resources.read(PACKED + npmPackage + "/" + npmPath);
+    suites.put(namespace + "/" + path,
+        new Suite(versions.get(npmPackage), contentType(path), content, stamp(content)));
+  }
+
+  /** The version of a packed npm package. */
+  String version(String npmPackage) {
+    return versions.get(npmPackage);
+  }
+
+  /** The React dependency file names, in the order the page must load them. */
+  List<String> dependencyPaths(boolean dev) {
+    return DEPENDENCIES.stream()
+        .map(dep -> "deps/" + dep.name() + "@" + versions.get(dep.npmPackage()) + (dev ? ".js" : ".min.js"))
+        .toList();
+  }
+
+  /** The fingerprinted URL of a registered file, under {@code prefix}. */
+  String url(String prefix, String namespace, String path) {
+    Suite suite = suites.get(namespace + "/" + path);
+    if (suite == null) {
+      throw new IllegalArgumentException("not a registered suite: " + namespace + "/" + path);
+    }
+    return prefix + ROUTE + namespace + "/" + Fingerprint.build(path, suite.version(), suite.stamp());
+  }
+
+  /** The registered file at {@code namespace/path} (fingerprint already stripped), or null. */
+  Suite find(String namespace, String path) {
+    return suites.get(namespace + "/" + path);
+  }
+
+  /** Serves {@code <prefix>_dash-component-suites/<namespace>/<path>}. */
+  void handle(RoutingContext ctx, String prefix) {
+    String rest = ctx.normalizedPath().substring(prefix.length() + ROUTE.length());
+    int slash = rest.indexOf('/');
+    var parsed = Fingerprint.parse(slash < 0 ? "" : rest.substring(slash + 1));
+    Suite suite = slash < 0 ? null : find(rest.substring(0, slash), parsed.path());
+    var response = ctx.response();
+    if (suite == null) {
+      response.setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end("Not Found");
+      return;
+    }
+    response.putHeader(HttpHeaders.CONTENT_TYPE, suite.contentType());
+    if (parsed.fingerprinted()) {
+      response.putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
+    } else {
+      response.putHeader(HttpHeaders.ETAG, suite.etag()).putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+      if (suite.etag().equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        response.setStatusCode(304).end();
+        return;
+      }
+    }
+    response.end(suite.content());
+  }
+
+  static String contentType(String path) {
+    if (path.endsWith(".js") || path.endsWith(".mjs")) {
+      return "application/javascript; charset=utf-8";
+    } else if (path.endsWith(".css")) {
+      return "text/css; charset=utf-8";
+    } else if (path.endsWith(".map") || path.endsWith(".json")) {
+      return "application/json";
+    } else if (path.endsWith(".woff2")) {
+      return "font/woff2";
+    } else if (path.endsWith(".svg")) {
+      return "image/svg+xml";
+    }
+    return "application/octet-stream";
+  }
+
+  private static String stamp(Buffer content) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes());
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package io.dash4j.server;
+
+import io.dash4j.DashApp;
+import io.dash4j.DashConfig;
+import io.dash4j.protocol.CallbackKeys;
+import io.dash4j.protocol.Dependencies;
+import io.dash4j.protocol.JsonWriter;
+import io.dash4j.protocol.MalformedRequest;
+import io.dash4j.protocol.UpdateRequest;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The whole HTTP protocol of Dash on one screen (dash-protocol.md §0): each route and the handler that answers it.
+ * Handlers never block the event loop: file scans and user code (layout functions, callbacks) run elsewhere.
+ */
+final class DashRoutes {
+  private static final Logger LOG = Logger.getLogger(DashRoutes.class.getName());
+  private static final String JSON = "application/json";
+
+  private final Vertx vertx;
+  private final DashApp app;
+  private final Pages pages;
+  private final ExecutorService userCode;
+
+  /** What the read-only routes serve, prepared off the event loop at start. */
+  record Pages(DashApp app, ComponentSuites suites, AssetsFolder assets, IndexPage index, String cachedIndex,
+      Buffer staticLayout, Buffer dependencies, ReloadHash reloadHash, Buffer favicon) {
+    Pages(DashApp app, ComponentSuites suites, AssetsFolder assets) {
+      this(app, suites, assets, new IndexPage(app, suites, assets));
+    }
+
+    private Pages(DashApp app, ComponentSuites suites, AssetsFolder assets, IndexPage index) {
+      this(app, suites, assets, index,
+          app.config().debug() ? null : index.render(), // debug re-renders, so new assets show up
+          app.layoutIsFunction() ? null : Buffer.buffer(JsonWriter.toBytes(app.layout())),
+          Buffer.buffer(JsonWriter.toBytes(Dependencies.of(app.callbacks()))),
+          new ReloadHash(assets, app.config().requestsPathnamePrefix()),
+          Resources.read("io/dash4j/server/favicon.ico"));
+    }
+  }
+
+  DashRoutes(Vertx vertx, DashApp app, Pages pages, ExecutorService userCode) {
+    this.vertx = vertx;
+    this.app = app;
+    this.pages = pages;
+    this.userCode = userCode;
+  }
+
+  Router router() {
+    DashConfig config = app.config();
+    String p = config.prefix();
+    Router router = Router.router(vertx);
+    router.get(p).handler(this::index);
+    router.get(p + "_dash-layout").handler(this::layout);
+    router.get(p + "_dash-dependencies").handler(ctx -> json(ctx, pages.dependencies()));
+    router.post(p + "_dash-update-component")
+        .handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()))
+        .handler(this::updateComponent);
+    router.get(p + "_dash-component-suites/*").handler(ctx -> pages.suites().handle(ctx, p));
+    router.get(p + "_favicon.ico").handler(ctx -> ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "image/x-icon")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000")
+        .end(pages.favicon()));
+    router.get(p + "assets/*").handler(StaticHandler.create(FileSystemAccess.ROOT, pages.assets().root().toString())
+        .setCachingEnabled(!config.debug()).setIncludeHidden(false).setDirectoryListing(false));
+    if (config.debug()) {
+      router.get(p + "_reload-hash").handler(ctx -> offLoop(ctx, () -> Buffer.buffer(
+          JsonWriter.toBytes(pages.reloadHash().poll())), JSON));
+    }
+    router.get(p + "*").handler(this::index); // client-side routes (dcc.Location, pages) get the app too
+    return router;
+  }
+
+  private void index(RoutingContext ctx) {
+    if (pages.cachedIndex() != null) {
+      html(ctx, pages.cachedIndex());
+    } else {
+      offLoop(ctx, () -> Buffer.buffer(pages.index().render()), "text/html; charset=utf-8");
+    }
+  }
+
+  private void layout(RoutingContext ctx) {
+    if (pages.staticLayout() != null) {
+      json(ctx, pages.staticLayout());
+    } else {
+      offLoop(ctx, () -> Buffer.buffer(JsonWriter.toBytes(app.layout())), JSON);
+    }
+  }
+
+  /** Parses the body once, then asks the callback's verticle over the event bus and relays its reply. */
+  private void updateComponent(RoutingContext ctx) {
+    UpdateRequest request;
+    try {
+      request = UpdateRequest.parse(ctx.body().buffer());
+    } catch (MalformedRequest e) {
+      CallbackReply.error(400, e.getMessage()).writeTo(ctx.response());
+      return;
+    }
+    var options = new DeliveryOptions()
+        .setSendTimeout(app.config().callbackTimeout().toMillis() + 5_000); // the verticle answers timeouts first
+    vertx.eventBus().<CallbackReply>request(CallbackKeys.address(request.output()), request, options)
+        .onSuccess(reply -> reply.body().writeTo(ctx.response()))
+        .onFailure(failure -> busFailure(failure).writeTo(ctx.response()));
+  }
+
+  private static CallbackReply busFailure(Throwable failure) {
+    if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
+      return CallbackReply.error(400, "Unknown callback");
+    }
+    if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
+      return CallbackReply.error(504, "Callback timed out");
+    }
+    LOG.log(Level.WARNING, "callback request failed", failure);
+    return CallbackReply.error(500, ErrorPages.INTERNAL_ERROR);
+  }
+
+  /** Runs {@code work} on a user-code thread and answers with its result back on this request's context. */
+  private void offLoop(RoutingContext ctx, Callable<Buffer> work, String contentType) {
+    var context = vertx.getOrCreateContext();
+    Promise<Buffer> result = Promise.promise();
+    userCode.execute(() -> {
+      try {
+        Buffer body = work.call();
+        context.runOnContext(v -> result.complete(body));
+      } catch (Throwable t) {
+        context.runOnContext(v -> result.fail(t));
+      }
+    });
+    result.future()
+        .onSuccess(body -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(body))
+        .onFailure(error -> {
+          LOG.log(Level.WARNING, "request " + ctx.normalizedPath() + " failed", error);
+          (app.config().debug() ? ErrorPages.callbackError(error, true)
+              : CallbackReply.error(500, ErrorPages.INTERNAL_ERROR)).writeTo(ctx.response());
+        });
+  }
+
+  private static void json(RoutingContext ctx, Buffer body) {
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body);
+  }
+
+  private static void html(RoutingContext ctx, String page) {
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(page);
+  }
+}

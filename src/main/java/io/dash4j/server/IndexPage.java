@@ -1,0 +1,131 @@
+package io.dash4j.server;
+
+import io.dash4j.Dash;
+import io.dash4j.DashApp;
+import io.dash4j.DashConfig;
+import io.dash4j.protocol.JsonWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The index page (Dash's {@code _default_index} and {@code interpolate_index}): metas, title, favicon, CSS, the
+ * entry point, {@code _dash-config}, the scripts in the order the stock front end needs (Appendix B of
+ * dash-protocol.md) and the renderer start-up.
+ */
+final class IndexPage {
+  private final DashApp app;
+  private final ComponentSuites suites;
+  private final AssetsFolder assets;
+
+  IndexPage(DashApp app, ComponentSuites suites, AssetsFolder assets) {
+    this.app = app;
+    this.suites = suites;
+    this.assets = assets;
+  }
+
+  /** The page. Scans the assets folder: call it off the event loop. */
+  String render() {
+    DashConfig config = app.config();
+    String prefix = config.requestsPathnamePrefix();
+    boolean dev = config.debug();
+    List<AssetsFolder.Asset> files = assets.scan();
+
+    var html = new StringBuilder(4096);
+    html.append("<!DOCTYPE html>\n<html>\n<head>\n")
+        .append("<meta http-equiv=\"X-UA-Compatible\" content=\"IE=edge\">\n")
+        .append("<meta charset=\"UTF-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>").append(ErrorPages.escape(config.title())).append("</title>\n")
+        .append(favicon(prefix, files)).append('\n');
+    for (String href : config.externalStylesheets()) {
+      html.append("<link rel=\"stylesheet\" href=\"").append(ErrorPages.escape(href)).append("\">\n");
+    }
+    for (var asset : files) {
+      if (asset.isCss()) {
+        html.append("<link rel=\"stylesheet\" href=\"").append(assetUrl(prefix, asset)).append("\">\n");
+      }
+    }
+    html.append("</head>\n<body>\n")
+        .append("<!--[if IE]><script>alert(\"Dash v2.7+ does not support Internet Explorer. ")
+        .append("Please use a newer browser.\");</script><![endif]-->\n")
+        .append("<div id=\"react-entry-point\">\n<div class=\"_dash-loading\">\nLoading...\n</div>\n</div>\n")
+        .append("<footer>\n<script id=\"_dash-config\" type=\"application/json\">")
+        .append(JsonWriter.toScriptJson(dashConfig(config)))
+        .append("</script>\n");
+    for (String path : suites.dependencyPaths(dev)) {
+      script(html, suites.url(prefix, "dash", path));
+    }
+    for (String src : config.externalScripts()) {
+      script(html, ErrorPages.escape(src));
+    }
+    for (var asset : files) {
+      if (asset.isJs()) {
+        script(html, assetUrl(prefix, asset));
+      }
+    }
+    // The renderer defines window.dash_component_api, which the component bundles read as they load.
+    script(html, suites.url(prefix, "dash",
+        "dash-renderer/build/" + (dev ? "dash_renderer.dev.js" : "dash_renderer.min.js")));
+    for (String path : List.of("dcc/dash_core_components.js", "dcc/dash_core_components-shared.js",
+        "html/dash_html_components.min.js", "dash_table/bundle.js")) {
+      script(html, suites.url(prefix, "dash", path));
+    }
+    html.append("<script id=\"_dash-renderer\" type=\"application/javascript\">")
+        .append("var renderer = new DashRenderer();</script>\n")
+        .append("</footer>\n</body>\n</html>\n");
+    return html.toString();
+  }
+
+  /** The {@code _dash-config} the renderer reads (Dash's {@code _config}). */
+  private Map<String, Object> dashConfig(DashConfig config) {
+    var json = new LinkedHashMap<String, Object>();
+    json.put("url_base_pathname", null);
+    json.put("requests_pathname_prefix", config.requestsPathnamePrefix());
+    json.put("ui", config.debug());
+    json.put("props_check", config.debug());
+    // The version check asks a Plotly server on the internet; a self-hosted server has no business doing that.
+    json.put("disable_version_check", true);
+    json.put("show_undo_redo", false);
+    json.put("suppress_callback_exceptions", config.suppressCallbackExceptions());
+    json.put("update_title", config.updateTitle());
+    json.put("children_props", Map.of());
+    json.put("serve_locally", true);
+    json.put("dash_version", Dash.PROTOCOL_VERSION);
+    json.put("python_version", "Java " + Runtime.version().feature() + " (dash4j)");
+    json.put("dash_version_url", "");
+    json.put("ddk_version", null);
+    json.put("plotly_version", suites.version("plotly.js-dist-min"));
+    json.put("csrf_token_name", "_csrf_token");
+    json.put("csrf_header_name", "X-CSRFToken");
+    json.put("plotly_cloud_installed", false);
+    if (config.debug()) {
+      json.put("hot_reload", Map.of("interval", 3000, "max_retry", 8));
+    }
+    if (app.layoutIsFunction() && !config.suppressCallbackExceptions()) {
+      // Dash validates callbacks against one call of the layout function when the layout is a function.
+      json.put("validation_layout", app.layout());
+    }
+    return json;
+  }
+
+  private static String favicon(String prefix, List<AssetsFolder.Asset> files) {
+    String href = files.stream().filter(a -> a.path().equals("favicon.ico")).findFirst()
+        .map(a -> assetUrl(prefix, a))
+        .orElse(prefix + "_favicon.ico?v=" + Dash.PROTOCOL_VERSION);
+    return "<link rel=\"icon\" type=\"image/x-icon\" href=\"" + href + "\">";
+  }
+
+  static String assetUrl(String prefix, AssetsFolder.Asset asset) {
+    var encoded = new ArrayList<String>();
+    for (String segment : asset.path().split("/")) {
+      encoded.add(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return prefix + "assets/" + String.join("/", encoded) + "?m=" + java.math.BigDecimal.valueOf(asset.modified()).toPlainString();
+  }
+
+  private static void script(StringBuilder html, String src) {
+    html.append("<script src=\"").append(src).append("\"></script>\n");
+  }
+}

@@ -1,0 +1,51 @@
+package io.dash4j.server;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where user code runs: never on an event loop. On JDK 21+ each call gets a virtual thread, so a blocking callback
+ * costs no platform thread; on JDK 17 a bounded pool of worker threads. Tasks are interruptible, which is how a
+ * callback past its timeout is stopped.
+ */
+final class UserCodeExecutor {
+  private UserCodeExecutor() {}
+
+  /** Virtual threads where the JVM has them, else {@code poolSize} platform threads. */
+  static ExecutorService create(int poolSize) {
+    try {
+      // Compiled for Java 17: reach the JDK 21 factory reflectively.
+      var factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+      return (ExecutorService) factory.invoke(null);
+    } catch (ReflectiveOperationException notJdk21) {
+      var pool = new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+          daemonThreads());
+      pool.allowCoreThreadTimeOut(true);
+      return pool;
+    }
+  }
+
+  /** Whether user code runs on virtual threads in this JVM. */
+  static boolean virtualThreads() {
+    try {
+      Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    var count = new AtomicInteger();
+    return task -> {
+      var thread = new Thread(task, "dash4j-callback-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,338 @@
+package io.dash4j.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.FluentWait;
+
+/**
+ * Headless Chromium driving the stock Dash front end, with helpers modelled on Dash's own
+ * {@code dash.testing} ({@code browser.py}, {@code wait.py}, {@code dash_page.py}). Start one per
+ * test class and close it afterwards. Waits poll every 100 ms for up to 10 s and fail with an
+ * {@link AssertionError}, so a timeout reads as a test failure rather than a Selenium error.
+ */
+public final class Browser implements AutoCloseable {
+
+  /** Debug-menu error badge, rendered only while there are errors (renderer DebugMenu.react.js). */
+  public static final String DEVTOOLS_ERROR_COUNT = ".test-devtools-error-count";
+  /** Header of one entry in the errors popup; a click expands it (renderer FrontEndError.react.js). */
+  public static final String DEVTOOLS_ERROR_TOGGLE = ".test-devtools-error-toggle";
+  /** The error message shown in each entry header. */
+  public static final String DEVTOOLS_ERROR_TITLE = ".dash-fe-error__title";
+  private static final String ERRORS_BUTTON = "#dash-debug-menu__errors-button";
+  private static final String ERRORS_POPUP = ".dash-error-card--container";
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  // dash.testing's redux_state_rqs: the legacy pendingCallbacks list, else every list in
+  // state.callbacks but `stored` and `completed` (as the renderer's getPendingCallbacks). The
+  // loading attribute catches components that have not re-rendered since the store settled.
+  private static final String NO_PENDING_JS = """
+      var s = window.store && window.store.getState();
+      if (!s) return arguments[0];
+      var rqs = s.pendingCallbacks, c = Object.assign({}, s.callbacks);
+      if (!rqs) { delete c.stored; delete c.completed; rqs = [].concat.apply([], Object.values(c)); }
+      return rqs.length === 0 && !s.isLoading
+        && !document.querySelector('#react-entry-point [data-dash-is-loading="true"]');""";
+
+  private final WebDriver driver;
+  private final Path profile;
+  private final List<String> consoleBuffer = new ArrayList<>();
+
+  private Browser(WebDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  /**
+   * Launches headless Chromium ({@code -Ddash4j.chrome}, default /usr/bin/chromium) through
+   * chromedriver ({@code -Dwebdriver.chrome.driver}, default /usr/bin/chromedriver).
+   */
+  public static Browser start() {
+    Path profile = io(() -> Files.createTempDirectory("dash4j-chrome-"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("dash4j.chrome", "/usr/bin/chromium"));
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1280,1024", "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    // With an explicit executable Selenium's DriverFinder skips Selenium Manager, which would
+    // otherwise try to download a chromedriver (and maybe a browser) from the network.
+    String driverPath = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of(driverPath).toFile()).usingAnyFreePort().build();
+    try {
+      return new Browser(new ChromeDriver(service, options), profile);
+    } catch (RuntimeException e) {
+      deleteRecursively(profile);
+      throw e;
+    }
+  }
+
+  /** Quits the driver and deletes the temporary Chromium profile. */
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      deleteRecursively(profile);
+    }
+  }
+
+  /** The underlying Selenium driver, for anything these helpers do not cover. */
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Navigates to {@code url}; follow with {@link #waitForPageReady()} for a Dash app. */
+  public void open(String url) {
+    driver.get(url);
+  }
+
+  /** Waits until an element matches {@code css} and returns it (dash: {@code wait_for_element}). */
+  public WebElement waitForElement(String css) {
+    return await(d -> d.findElement(By.cssSelector(css)), () -> "waiting for selector " + css);
+  }
+
+  /**
+   * Waits until the element's text, or its {@code value} as for inputs, equals {@code expected}
+   * (dash: {@code wait_for_text_to_equal}); the failure names the css and the last text seen.
+   */
+  public void waitForText(String css, String expected) {
+    waitForTextMatching(css, "to equal", expected, expected::equals);
+  }
+
+  /** Like {@link #waitForText} but the text (or value) only has to contain {@code fragment}. */
+  public void waitForTextContains(String css, String fragment) {
+    waitForTextMatching(css, "to contain", fragment, s -> s.contains(fragment));
+  }
+
+  private void waitForTextMatching(String css, String how, String want, Predicate<String> ok) {
+    String[] last = {"no element"};
+    await(d -> {
+      WebElement el = d.findElement(By.cssSelector(css));
+      String text = el.getText();
+      String value = el.getDomProperty("value");   // null for non-form elements
+      last[0] = '"' + text + '"' + (value == null || value.isEmpty() ? "" : " (value \"" + value + "\")");
+      return ok.test(text) || (value != null && ok.test(value));
+    }, () -> "text of " + css + " " + how + " \"" + want + "\", last seen: " + last[0]);
+  }
+
+  /** Visible text of the first element matching {@code css}, waiting for it to exist. */
+  public String text(String css) {
+    return await(d -> d.findElement(By.cssSelector(css)).getText(), () -> "text of " + css);
+  }
+
+  /** Clicks the element, retrying while it is missing, stale, not interactable or covered. */
+  public void click(String css) {
+    await(d -> {
+      d.findElement(By.cssSelector(css)).click();
+      return true;
+    }, () -> "clicking " + css);
+  }
+
+  /**
+   * Replaces an input's content with {@code text} through real key events. React ignores the DOM
+   * value that {@code WebElement.clear()} sets, so the renderer would never see the change.
+   */
+  public void type(String css, String text) {
+    clearInput(css);
+    driver.findElement(By.cssSelector(css)).sendKeys(text);
+  }
+
+  /** Empties an input the way a user would (click, Ctrl+A, Delete) so React fires onChange. */
+  public void clearInput(String css) {
+    click(css);
+    driver.findElement(By.cssSelector(css)).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+  }
+
+  /** Polls {@code cond} until it holds; on timeout fails with {@code description}. */
+  public void waitUntil(String description, BooleanSupplier cond) {
+    await(d -> cond.getAsBoolean(), () -> description);
+  }
+
+  /** Runs {@code script} in the page ({@code return} a value; parameters are {@code arguments[i]}). */
+  public Object javascript(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /**
+   * Waits until the app has rendered and settled: {@code #react-entry-point} no longer holds the
+   * {@code ._dash-loading} placeholder, the store reports {@code appLifecycle == 'HYDRATED'} and
+   * no callback is pending. dash.testing's {@code wait_for_page} only checks the entry point (which
+   * is in the static HTML), so the rest comes from its {@code _wait_for_callbacks}; unlike that,
+   * a missing {@code window.store} here means "not booted yet", not "settled".
+   */
+  public void waitForPageReady() {
+    await(d -> Boolean.TRUE.equals(javascript("""
+        var root = document.getElementById('react-entry-point'), st = window.store;
+        if (!root || !st || root.querySelector('._dash-loading')) return false;
+        if (st.getState().appLifecycle !== 'HYDRATED') return false;""" + NO_PENDING_JS, false)),
+        () -> "Dash app to render; page text: "
+            + javascript("return document.body ? document.body.innerText.slice(0, 500) : ''")
+            + "; console errors: " + peekConsoleErrors());
+  }
+
+  /**
+   * Waits until the renderer has no pending callbacks (dash: {@code _wait_for_callbacks}; as there,
+   * a page without {@code window.store} counts as settled). A click whose callback has not reached
+   * the store yet is invisible here, so prefer waiting for the callback's visible effect.
+   */
+  public void waitForNoPendingCallbacks() {
+    await(d -> Boolean.TRUE.equals(javascript(NO_PENDING_JS, true)), () -> "no pending callbacks");
+  }
+
+  /** Number on the debug menu's error badge; 0 when there is no badge (no errors, or debug off). */
+  public int devToolsErrorCount() {
+    List<WebElement> badge = driver.findElements(By.cssSelector(DEVTOOLS_ERROR_COUNT));
+    return badge.isEmpty() ? 0 : Integer.parseInt(badge.get(0).getText().trim());
+  }
+
+  /**
+   * Shows the errors popup and expands every entry. Renderer 3.x opens the popup by itself when an
+   * error arrives but lists entries collapsed, and {@value #DEVTOOLS_ERROR_TOGGLE} is now each
+   * entry's header (in Dash 2.x it was the menu button), so collapsed headers get clicked.
+   */
+  public void openDevToolsErrors() {
+    showErrorPopup();
+    String firstCollapsed = "return Array.from(document.querySelectorAll('" + DEVTOOLS_ERROR_TOGGLE
+        + "')).find(function (h) { return !h.parentElement.querySelector('.error-container'); }) || null;";
+    int entries = driver.findElements(By.cssSelector(DEVTOOLS_ERROR_TOGGLE)).size();
+    for (int i = 0; i < entries && javascript(firstCollapsed) instanceof WebElement header; i++) {
+      header.click();
+      waitUntil("error entry to expand", () -> !header.equals(javascript(firstCollapsed)));
+    }
+  }
+
+  /** Error titles in renderer order: front-end errors first, newest first within each kind. */
+  public List<String> devToolsErrorTitles() {
+    showErrorPopup();
+    return strings(javascript("return Array.from(document.querySelectorAll('" + ERRORS_POPUP + " "
+        + DEVTOOLS_ERROR_TITLE + "')).map(function (t) { return t.textContent; });"));
+  }
+
+  /**
+   * Text of each error's details, in title order, whitespace collapsed so {@code contains} checks
+   * ignore line breaks. Front-end errors show {@code .dash-fe-error__info}; a backend body that is
+   * a full HTML document goes into an iframe {@code srcdoc} (parsed here instead of switching into
+   * the frame, which would have to wait for it to load); fragments and plain text sit directly in
+   * {@code .dash-backend-error}.
+   */
+  public List<String> devToolsErrorBodies() {
+    openDevToolsErrors();
+    return strings(javascript("""
+        function text(root) {  // textContent, but with a break before block elements
+          root.querySelectorAll('script, style').forEach(function (n) { n.remove(); });
+          root.querySelectorAll('br, p, div, pre, li, tr, td, th, h1, h2, h3, h4, h5, h6, summary')
+            .forEach(function (n) { n.before(' '); });
+          return root.textContent;
+        }
+        return Array.from(document.querySelectorAll('.dash-error-card__list .dash-error-card__content'))
+          .map(function (card) {
+            var parts = Array.from(card.querySelectorAll('.dash-fe-error__info'))
+              .map(function (n) { return text(n.cloneNode(true)); });
+            card.querySelectorAll('.dash-backend-error').forEach(function (b) {
+              var f = b.querySelector('iframe');
+              parts.push(text(f ? new DOMParser().parseFromString(f.getAttribute('srcdoc') || '',
+                  'text/html').body : b.cloneNode(true)));
+            });
+            return parts.join(' ').replace(/\\s+/g, ' ').trim();
+          });"""));
+  }
+
+  private void showErrorPopup() {
+    // A debug menu collapsed earlier (remembered in localStorage) hides the badge and button.
+    driver.findElements(By.cssSelector(".dash-debug-menu__toggle--collapsed")).forEach(WebElement::click);
+    if (devToolsErrorCount() > 0 && driver.findElements(By.cssSelector(ERRORS_POPUP)).isEmpty()) {
+      click(ERRORS_BUTTON);
+      waitForElement(ERRORS_POPUP);
+    }
+  }
+
+  /**
+   * SEVERE browser console messages since the previous call; the renderer also logs each devtools
+   * error there. Chromedriver hands every entry out only once, hence the buffer.
+   */
+  public List<String> consoleErrors() {
+    List<String> out = peekConsoleErrors();
+    consoleBuffer.clear();
+    return out;
+  }
+
+  private List<String> peekConsoleErrors() {
+    driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .forEach(e -> consoleBuffer.add(e.getMessage()));
+    return new ArrayList<>(consoleBuffer);
+  }
+
+  /** Saves a PNG of the viewport to {@code file}, creating parent directories; for debugging. */
+  public void screenshot(Path file) {
+    io(() -> Files.createDirectories(file.toAbsolutePath().getParent()));
+    io(() -> Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES)));
+  }
+
+  /** FluentWait as in dash.testing's WebDriverWait; DOM churn from React re-renders is retried. */
+  private <T> T await(Function<WebDriver, T> cond, Supplier<String> what) {
+    try {
+      return new FluentWait<>(driver).withTimeout(TIMEOUT).pollingEvery(Duration.ofMillis(100))
+          .ignoreAll(List.of(NoSuchElementException.class, StaleElementReferenceException.class,
+              ElementNotInteractableException.class)) // includes ElementClickIntercepted
+          .until(cond);
+    } catch (TimeoutException e) {
+      throw new AssertionError("timeout " + TIMEOUT.toSeconds() + "s => " + what.get(), e);
+    }
+  }
+
+  private static List<String> strings(Object jsList) {
+    return jsList instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+  }
+
+  private interface IoCall<T> {
+    T call() throws IOException;
+  }
+
+  private static <T> T io(IoCall<T> call) {
+    try {
+      return call.call();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // Best effort: a leftover profile under /tmp must not fail the test run.
+    }
+  }
+}
