@@ -210,10 +210,17 @@ public final class Browser implements AutoCloseable {
     await(d -> Boolean.TRUE.equals(javascript(NO_PENDING_JS, true)), () -> "no pending callbacks");
   }
 
-  /** Number on the debug menu's error badge; 0 when there is no badge (no errors, or debug off). */
+  /**
+   * Number on the debug menu's error badge; 0 when there is no badge (no errors, or debug off).
+   * A debug menu collapsed earlier hides the badge, and the renderer remembers that in
+   * localStorage across page loads, so a collapsed menu is expanded first.
+   */
   public int devToolsErrorCount() {
-    List<WebElement> badge = driver.findElements(By.cssSelector(DEVTOOLS_ERROR_COUNT));
-    return badge.isEmpty() ? 0 : Integer.parseInt(badge.get(0).getText().trim());
+    driver.findElements(By.cssSelector(".dash-debug-menu__toggle--collapsed")).forEach(WebElement::click);
+    // Read in one script call: the badge re-renders with every new error and could go stale.
+    Object badge = javascript("var b = document.querySelector(arguments[0]); return b && b.textContent;",
+        DEVTOOLS_ERROR_COUNT);
+    return badge == null ? 0 : Integer.parseInt(badge.toString().trim());
   }
 
   /**
@@ -269,8 +276,6 @@ public final class Browser implements AutoCloseable {
   }
 
   private void showErrorPopup() {
-    // A debug menu collapsed earlier (remembered in localStorage) hides the badge and button.
-    driver.findElements(By.cssSelector(".dash-debug-menu__toggle--collapsed")).forEach(WebElement::click);
     if (devToolsErrorCount() > 0 && driver.findElements(By.cssSelector(ERRORS_POPUP)).isEmpty()) {
       click(ERRORS_BUTTON);
       waitForElement(ERRORS_POPUP);

@@ -1,0 +1,92 @@
+package io.dash4j.browser;
+
+import static io.dash4j.components.Dcc.input;
+import static io.dash4j.components.Html.div;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dash4j.Dash;
+import io.dash4j.DashApp;
+import io.dash4j.callback.Input;
+import io.dash4j.callback.Output;
+import io.dash4j.components.Dcc;
+import io.dash4j.components.Html;
+import io.dash4j.server.DashServer;
+import io.dash4j.testing.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+
+/**
+ * A failing callback as a person sees it: in debug mode the dev tools show the error and its message (Dash's
+ * {@code test_dveh001}); in production the page shows nothing internal. The input is debounced so exactly one
+ * failing request is made (the renderer drops the answers of requests a newer one overtook).
+ */
+class ErrorsBrowserIT {
+  private static final String SECRET = "boom: the secret sauce is 42";
+  private static DashServer debug;
+  private static DashServer production;
+  private static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    debug = DashServer.start(failingApp(true));
+    production = DashServer.start(failingApp(false));
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    for (var server : new DashServer[] {debug, production}) {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  private static DashApp failingApp(boolean debugMode) {
+    var app = Dash.create(config -> config.port(0).debug(debugMode));
+    app.layout(div(input("in").value("fine").debounce(true), div().id("out")));
+    app.callback(Output.of("out", Html.CHILDREN), Input.of("in", Dcc.Input.VALUE), value -> {
+      if (value.contains("fail")) {
+        throw new IllegalStateException(SECRET);
+      }
+      return "Echo: " + value;
+    });
+    return app;
+  }
+
+  @Test
+  void inDebugModeTheDevToolsShowTheCallbackError() {
+    browser.open(debug.url());
+    browser.waitForPageReady();
+    browser.waitForText("#out", "Echo: fine");
+    assertThat(browser.devToolsErrorCount()).isZero();
+
+    browser.type("#in", "fail");
+    browser.waitForElement("#in").sendKeys(Keys.ENTER);
+    browser.waitUntil("the dev tools count an error", () -> browser.devToolsErrorCount() >= 1);
+    browser.openDevToolsErrors();
+    assertThat(browser.devToolsErrorTitles()).anySatisfy(title -> assertThat(title)
+        .contains("Callback error updating out.children"));
+    assertThat(String.join("\n", browser.devToolsErrorBodies())).contains(SECRET).contains("IllegalStateException");
+    browser.waitForText("#out", "Echo: fine");
+  }
+
+  @Test
+  void inProductionThePageShowsNothingInternal() {
+    browser.open(production.url());
+    browser.waitForPageReady();
+    browser.waitForText("#out", "Echo: fine");
+    browser.type("#in", "fail");
+    browser.waitForElement("#in").sendKeys(Keys.ENTER);
+    browser.waitForNoPendingCallbacks();
+    browser.waitForText("#out", "Echo: fine");
+    assertThat(browser.devToolsErrorCount()).isZero();
+    String page = (String) browser.javascript("return document.body.innerText;");
+    assertThat(page).doesNotContain("secret").doesNotContain("Exception").doesNotContain("io.dash4j");
+  }
+}
