@@ -54,12 +54,14 @@ final class CallbackInvoker {
       result = context.run(() -> callback.apply(arguments));
     } catch (PreventUpdate prevent) {
       return CallbackReply.noContent();
-    } catch (Exception error) {
+    } catch (Exception | StackOverflowError | LinkageError | AssertionError error) {
+      // Errors user code commonly raises (runaway recursion, a missing class, a failed assert) answer at once
+      // like exceptions, instead of leaving the caller to wait for the timeout.
       try {
         result = handleError(context, error);
       } catch (PreventUpdate prevent) {
         return CallbackReply.noContent();
-      } catch (Exception unhandled) {
+      } catch (Exception | StackOverflowError | LinkageError | AssertionError unhandled) {
         return failed(unhandled);
       }
     }
@@ -70,24 +72,33 @@ final class CallbackInvoker {
     }
   }
 
-  private CallbackReply failed(Exception error) {
+  private CallbackReply failed(Throwable error) {
     LOG.log(Level.WARNING, "callback " + CallbackKeys.outputKey(callback) + " failed", error);
     return ErrorPages.callbackError(error, debug);
   }
 
   /** The callback's own handler, else the app's; a handler's null means "update nothing". */
-  private Object handleError(RequestContext context, Exception error) throws Exception {
+  private Object handleError(RequestContext context, Throwable error) throws Exception {
     ErrorHandler handler = callback.errorHandler() != null ? callback.errorHandler() : app.errorHandler();
-    if (handler == null) {
-      throw error;
+    if (handler == null || !(error instanceof Exception exception)) {
+      throw error instanceof Exception e ? e : new CallbackFailed(error);
     }
-    Object value = context.run(() -> handler.handle(error));
+    Object value = context.run(() -> handler.handle(exception));
     if (value == null) {
       return callback.multiOutput()
           ? java.util.Collections.nCopies(callback.outputs().size(), NoUpdate.NO_UPDATE)
           : NoUpdate.NO_UPDATE;
     }
     return value;
+  }
+
+  /** Carries an {@link Error} from user code to the error page. */
+  private static final class CallbackFailed extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    CallbackFailed(Throwable cause) {
+      super(cause.toString(), cause, false, false);
+    }
   }
 
   /** The request's outputs, checked one by one against the declared ones ({@code validate_output_spec}). */

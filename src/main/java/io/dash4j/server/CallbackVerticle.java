@@ -9,6 +9,8 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Serves one callback on the event bus at {@code dash4j.callback.<output key>}: every door (HTTP, the socket
@@ -16,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * this verticle's event loop and the user code runs on a {@link UserCodeExecutor} thread: one hop off the loop.
  */
 final class CallbackVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(CallbackVerticle.class.getName());
   private final String address;
   private final CallbackInvoker invoker;
   private final ExecutorService userCode;
@@ -41,7 +44,14 @@ final class CallbackVerticle extends VerticleBase {
     long[] timer = {-1};
     try {
       task = userCode.submit(() -> {
-        CallbackReply reply = invoker.invoke(message.body());
+        CallbackReply reply;
+        try {
+          reply = invoker.invoke(message.body());
+        } catch (RuntimeException | Error unexpected) {
+          // The invoker answers every failure of user code itself; this is a bug of ours, still answered at once.
+          LOG.log(Level.SEVERE, "callback " + address + " failed unexpectedly", unexpected);
+          reply = CallbackReply.error(500, ErrorPages.INTERNAL_ERROR);
+        }
         if (answered.compareAndSet(false, true)) {
           vertx.cancelTimer(timer[0]);
           message.reply(reply);

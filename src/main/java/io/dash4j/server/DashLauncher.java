@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class DashLauncher {
   static final String DEFAULT_CONF = "conf/config.json";
+  /** Held so the level set on it is not lost to garbage collection of the logger. */
+  private static final java.util.logging.Logger VERTX_LAUNCHER_LOG = java.util.logging.Logger.getLogger("io.vertx.launcher");
 
   private DashLauncher() {}
 
@@ -35,6 +37,8 @@ public final class DashLauncher {
       System.exit(2);
       return;
     }
+    // Start-up failures are reported as one line by OneLineFailures; the Vert.x launcher would add a stack trace.
+    VERTX_LAUNCHER_LOG.setLevel(java.util.logging.Level.OFF);
     // Vert.x reads Main-Verticle from the manifest only when it is itself the Main-Class, so name it here.
     arguments.add(0, DashVerticle.class.getName());
     int exit = new VertxApplication(arguments.toArray(String[]::new), new OneLineFailures()).launch();

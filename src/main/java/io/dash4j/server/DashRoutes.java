@@ -15,6 +15,8 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -65,25 +67,31 @@ final class DashRoutes {
     DashConfig config = app.config();
     String p = config.prefix();
     Router router = Router.router(vertx);
-    router.get(p).handler(this::index);
-    router.get(p + "_dash-layout").handler(this::layout);
-    router.get(p + "_dash-dependencies").handler(ctx -> json(ctx, pages.dependencies()));
+    read(router, p).handler(this::index);
+    read(router, p + "_dash-layout").handler(this::layout);
+    read(router, p + "_dash-dependencies").handler(ctx -> json(ctx, pages.dependencies()));
     router.post(p + "_dash-update-component")
         .handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()))
         .handler(this::updateComponent);
-    router.get(p + "_dash-component-suites/*").handler(ctx -> pages.suites().handle(ctx, p));
-    router.get(p + "_favicon.ico").handler(ctx -> ctx.response()
+    read(router, p + "_dash-component-suites/*").handler(ctx -> pages.suites().handle(ctx, p));
+    read(router, p + "_favicon.ico").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "image/x-icon")
         .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000")
         .end(pages.favicon()));
-    router.get(p + "assets/*").handler(StaticHandler.create(FileSystemAccess.ROOT, pages.assets().root().toString())
-        .setCachingEnabled(!config.debug()).setIncludeHidden(false).setDirectoryListing(false));
+    read(router, p + "assets/*").handler(StaticHandler.create(FileSystemAccess.ROOT, pages.assets().root().toString())
+        .setCachingEnabled(!config.debug()).setIncludeHidden(false).setDirectoryListing(false))
+        .handler(DashRoutes::notFound); // a missing asset is a 404, not the catch-all's index page
     if (config.debug()) {
       router.get(p + "_reload-hash").handler(ctx -> offLoop(ctx, () -> Buffer.buffer(
           JsonWriter.toBytes(pages.reloadHash().poll())), JSON));
     }
-    router.get(p + "*").handler(this::index); // client-side routes (dcc.Location, pages) get the app too
+    read(router, p + "*").handler(this::index); // client-side routes (dcc.Location, pages) get the app too
     return router;
+  }
+
+  /** A GET route that answers HEAD too, as Flask does for every GET route. */
+  private static Route read(Router router, String path) {
+    return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
   }
 
   private void index(RoutingContext ctx) {
@@ -106,7 +114,8 @@ final class DashRoutes {
   private void updateComponent(RoutingContext ctx) {
     UpdateRequest request;
     try {
-      request = UpdateRequest.parse(ctx.body().buffer());
+      Buffer body = ctx.body().buffer();
+      request = UpdateRequest.parse(body == null ? Buffer.buffer() : body);
     } catch (MalformedRequest e) {
       CallbackReply.error(400, e.getMessage()).writeTo(ctx.response());
       return;
@@ -148,6 +157,11 @@ final class DashRoutes {
           (app.config().debug() ? ErrorPages.callbackError(error, true)
               : CallbackReply.error(500, ErrorPages.INTERNAL_ERROR)).writeTo(ctx.response());
         });
+  }
+
+  private static void notFound(RoutingContext ctx) {
+    ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+        .end("Not Found");
   }
 
   private static void json(RoutingContext ctx, Buffer body) {
