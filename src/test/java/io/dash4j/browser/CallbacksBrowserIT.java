@@ -15,15 +15,14 @@ import io.dash4j.callback.Outputs;
 import io.dash4j.callback.PreventUpdate;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
-import io.dash4j.server.DashServer;
 import io.dash4j.testing.Browser;
+import io.dash4j.testing.ServedApp;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 
 /** The stock front end in headless Chromium against one dash4j app holding every scenario of this class. */
@@ -32,24 +31,8 @@ class CallbacksBrowserIT {
   private static final AtomicInteger chain1 = new AtomicInteger();
   private static final AtomicInteger chain2 = new AtomicInteger();
   private static final AtomicInteger chain3 = new AtomicInteger();
-  private static DashServer server;
-  private static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = DashServer.start(app());
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension static final ServedApp server = ServedApp.of(CallbacksBrowserIT::app);
+  @RegisterExtension static final Browser browser = Browser.perClass();
 
   @BeforeEach
   void openApp() {

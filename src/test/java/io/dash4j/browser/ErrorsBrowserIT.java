@@ -10,11 +10,10 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
-import io.dash4j.server.DashServer;
 import io.dash4j.testing.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.dash4j.testing.ServedApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 
 /**
@@ -24,28 +23,9 @@ import org.openqa.selenium.Keys;
  */
 class ErrorsBrowserIT {
   private static final String SECRET = "boom: the secret sauce is 42";
-  private static DashServer debug;
-  private static DashServer production;
-  private static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    debug = DashServer.start(failingApp(true));
-    production = DashServer.start(failingApp(false));
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    for (var server : new DashServer[] {debug, production}) {
-      if (server != null) {
-        server.close();
-      }
-    }
-  }
+  @RegisterExtension static final ServedApp debug = ServedApp.of(() -> failingApp(true));
+  @RegisterExtension static final ServedApp production = ServedApp.of(() -> failingApp(false));
+  @RegisterExtension static final Browser browser = Browser.perClass();
 
   private static DashApp failingApp(boolean debugMode) {
     var app = Dash.create(config -> config.port(0).debug(debugMode));

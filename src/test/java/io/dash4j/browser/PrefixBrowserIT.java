@@ -5,38 +5,26 @@ import static io.dash4j.components.Html.div;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.Dash;
+import io.dash4j.DashApp;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
-import io.dash4j.server.DashServer;
 import io.dash4j.testing.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.dash4j.testing.ServedApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An app mounted under {@code /app/} works in the browser: every URL the page builds carries the prefix. */
 class PrefixBrowserIT {
-  private static DashServer server;
-  private static Browser browser;
+  @RegisterExtension static final ServedApp server = ServedApp.of(PrefixBrowserIT::app);
+  @RegisterExtension static final Browser browser = Browser.perClass();
 
-  @BeforeAll
-  static void start() {
+  private static DashApp app() {
     var app = Dash.create(config -> config.port(0).prefix("/app/"));
     app.layout(div(input("in").value("mounted"), div().id("out")));
     app.callback(Output.of("out", Html.CHILDREN), Input.of("in", Dcc.Input.VALUE), value -> "Echo: " + value);
-    server = DashServer.start(app);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    return app;
   }
 
   @Test

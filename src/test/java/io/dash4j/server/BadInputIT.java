@@ -15,14 +15,14 @@ import io.dash4j.callback.PreventUpdate;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.testing.Http;
+import io.dash4j.testing.ServedApp;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,22 +37,9 @@ class BadInputIT {
       {"output": "echo.children", "outputs": {"id": "echo", "property": "children"},
        "inputs": [{"id": "in", "property": "value", "value": "ping"}], "changedPropIds": ["in.value"]}""";
 
-  static DashServer production;
-  static DashServer debug;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    production = DashServer.start(app(false));
-    debug = DashServer.start(app(true));
-    http = Http.to(production.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    production.close();
-    debug.close();
-  }
+  @RegisterExtension static final ServedApp production = ServedApp.of(() -> app(false));
+  @RegisterExtension static final ServedApp debug = ServedApp.of(() -> app(true));
+  static final Http http = production.http();
 
   static DashApp app(boolean debugMode) {
     var app = Dash.create(config -> config.port(0).debug(debugMode)

@@ -4,37 +4,31 @@ import static io.dash4j.components.Html.div;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.Dash;
+import io.dash4j.DashApp;
 import io.dash4j.testing.Http;
 import io.dash4j.testing.IndexHtml;
+import io.dash4j.testing.ServedApp;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code config.debug(true)}: dev bundles, the dev-tools UI and hot reload. */
 class DebugModeIT {
-  @TempDir static Path assets;
-  static DashServer server;
-  static Http http;
+  @TempDir static Path assets;   // filled before ServedApp builds the app (see ServedApp)
+  @RegisterExtension static final ServedApp server = ServedApp.of(DebugModeIT::app);
+  static final Http http = server.http();
 
-  @BeforeAll
-  static void start() throws IOException {
+  static DashApp app() throws IOException {
     Files.writeString(assets.resolve("style.css"), "body { color: red; }");
     var app = Dash.create(config -> config.port(0).debug(true).assetsFolder(assets.toString()));
     app.layout(div("debugging").id("main"));
-    server = DashServer.start(app);
-    http = Http.to(server.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+    return app;
   }
 
   @Test

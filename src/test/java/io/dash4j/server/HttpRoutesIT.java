@@ -8,6 +8,7 @@ import static io.dash4j.components.Html.h1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.Dash;
+import io.dash4j.DashApp;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
@@ -16,6 +17,7 @@ import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.testing.Http;
 import io.dash4j.testing.IndexHtml;
+import io.dash4j.testing.ServedApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -29,9 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every route of dash-protocol.md §0 that dash4j serves, against a real server on a free port. */
@@ -40,12 +41,11 @@ class HttpRoutesIT {
   static final String HOSTILE = "</script><script>alert(1)</script>";
   static final String JS_TYPE = "(text|application)/javascript.*";
 
-  @TempDir static Path root;
-  static DashServer server;
-  static Http http;
+  @TempDir static Path root;   // filled before ServedApp builds the app (see ServedApp)
+  @RegisterExtension static final ServedApp server = ServedApp.of(HttpRoutesIT::app);
+  static final Http http = server.http();
 
-  @BeforeAll
-  static void start() throws IOException {
+  static DashApp app() throws IOException {
     Path assets = Files.createDirectories(root.resolve("assets"));
     Files.writeString(assets.resolve("style.css"), "body { color: teal; }");
     Files.writeString(assets.resolve("app.js"), "window.appJsLoaded = true;");
@@ -68,13 +68,7 @@ class HttpRoutesIT {
         Input.of("go", Html.N_CLICKS), State.of("name", Dcc.Input.VALUE),
         (clicks, name) -> Outputs.values(Map.of("data", List.of()), name.length()))
         .preventInitialCall(true);
-    server = DashServer.start(app);
-    http = Http.to(server.url());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+    return app;
   }
 
   @Test

@@ -5,12 +5,14 @@ import static io.dash4j.components.Html.div;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.Dash;
+import io.dash4j.DashApp;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.testing.Http;
 import io.dash4j.testing.IndexHtml;
+import io.dash4j.testing.ServedApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -18,33 +20,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An app mounted at {@code /app/} (Dash's {@code url_base_pathname}): every route lives under the prefix. */
 class PrefixIT {
-  @TempDir static Path assets;
-  static DashServer server;
-  static Http app;
-  static Http root;
+  @TempDir static Path assets;   // filled before ServedApp builds the app (see ServedApp)
+  @RegisterExtension static final ServedApp server = ServedApp.of(PrefixIT::dash);
+  static final Http app = server.http();
+  static final Http root = Http.to(() -> "http://localhost:" + server.port() + "/");
 
-  @BeforeAll
-  static void start() throws IOException {
+  static DashApp dash() throws IOException {
     Files.writeString(assets.resolve("style.css"), "body { margin: 0; }");
     Files.writeString(assets.resolve("app.js"), "window.prefixed = true;");
     var dash = Dash.create(config -> config.port(0).prefix("/app/").assetsFolder(assets.toString()));
     dash.layout(div(input("name").value("world"), div().id("greeting")));
     dash.callback(Output.of("greeting", Html.CHILDREN), Input.of("name", Dcc.Input.VALUE), name -> "Hi " + name);
-    server = DashServer.start(dash);
-    app = Http.to(server.url());
-    root = Http.to("http://localhost:" + server.port() + "/");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+    return dash;
   }
 
   @Test

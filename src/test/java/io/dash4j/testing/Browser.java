@@ -14,6 +14,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,11 +37,12 @@ import org.openqa.selenium.support.ui.FluentWait;
 
 /**
  * Headless Chromium driving the stock Dash front end, with helpers modelled on Dash's own
- * {@code dash.testing} ({@code browser.py}, {@code wait.py}, {@code dash_page.py}). Start one per
- * test class and close it afterwards. Waits poll every 100 ms for up to 10 s and fail with an
- * {@link AssertionError}, so a timeout reads as a test failure rather than a Selenium error.
+ * {@code dash.testing} ({@code browser.py}, {@code wait.py}, {@code dash_page.py}). One per test
+ * class: either {@code @RegisterExtension static final Browser browser = Browser.perClass();}, or
+ * {@link #start()} and {@link #close()} by hand. Waits poll every 100 ms for up to 10 s and fail
+ * with an {@link AssertionError}, so a timeout reads as a test failure rather than a Selenium error.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
   /** Debug-menu error badge, rendered only while there are errors (renderer DebugMenu.react.js). */
   public static final String DEVTOOLS_ERROR_COUNT = ".test-devtools-error-count";
@@ -61,13 +65,12 @@ public final class Browser implements AutoCloseable {
       return rqs.length === 0 && !s.isLoading
         && !document.querySelector('#react-entry-point [data-dash-is-loading="true"]');""";
 
-  private final WebDriver driver;
-  private final Path profile;
+  // Null until launched: perClass() hands JUnit the object before Chromium runs.
+  private WebDriver driver;
+  private Path profile;
   private final List<String> consoleBuffer = new ArrayList<>();
 
-  private Browser(WebDriver driver, Path profile) {
-    this.driver = driver;
-    this.profile = profile;
+  private Browser() {
   }
 
   /**
@@ -75,6 +78,35 @@ public final class Browser implements AutoCloseable {
    * chromedriver ({@code -Dwebdriver.chrome.driver}, default /usr/bin/chromedriver).
    */
   public static Browser start() {
+    Browser browser = new Browser();
+    browser.launch();
+    return browser;
+  }
+
+  /**
+   * A browser for the tests of one class, to keep in a static {@code @RegisterExtension} field:
+   * Chromium starts in {@code beforeAll}, so a class that is filtered out or skipped never pays
+   * for it, and quits in {@code afterAll}.
+   */
+  public static Browser perClass() {
+    return new Browser();
+  }
+
+  /** Launches Chromium unless it already runs. */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    if (driver == null) {
+      launch();
+    }
+  }
+
+  /** Same as {@link #close()}. */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  private void launch() {
     Path profile = io(() -> Files.createTempDirectory("dash4j-chrome-"));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getProperty("dash4j.chrome", "/usr/bin/chromium"));
@@ -90,31 +122,45 @@ public final class Browser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of(driverPath).toFile()).usingAnyFreePort().build();
     try {
-      return new Browser(new ChromeDriver(service, options), profile);
+      this.driver = new ChromeDriver(service, options);
+      this.profile = profile;
     } catch (RuntimeException e) {
       deleteRecursively(profile);
       throw e;
     }
   }
 
-  /** Quits the driver and deletes the temporary Chromium profile. */
+  /**
+   * Quits the driver and deletes the temporary Chromium profile. Does nothing when Chromium is
+   * not running: JUnit calls {@code afterAll} even when a {@code beforeAll} failed.
+   */
   @Override
   public void close() {
+    if (driver == null) {
+      return;
+    }
     try {
       driver.quit();
     } finally {
       deleteRecursively(profile);
+      driver = null;
+      profile = null;
+      consoleBuffer.clear();
     }
   }
 
   /** The underlying Selenium driver, for anything these helpers do not cover. */
   public WebDriver driver() {
+    if (driver == null) {
+      throw new IllegalStateException("Chromium is not running: use Browser.start(), or"
+          + " Browser.perClass() on a static @RegisterExtension field, from tests or @BeforeEach");
+    }
     return driver;
   }
 
   /** Navigates to {@code url}; follow with {@link #waitForPageReady()} for a Dash app. */
   public void open(String url) {
-    driver.get(url);
+    driver().get(url);
   }
 
   /** Waits until an element matches {@code css} and returns it (dash: {@code wait_for_element}). */
@@ -165,13 +211,13 @@ public final class Browser implements AutoCloseable {
    */
   public void type(String css, String text) {
     clearInput(css);
-    driver.findElement(By.cssSelector(css)).sendKeys(text);
+    driver().findElement(By.cssSelector(css)).sendKeys(text);
   }
 
   /** Empties an input the way a user would (click, Ctrl+A, Delete) so React fires onChange. */
   public void clearInput(String css) {
     click(css);
-    driver.findElement(By.cssSelector(css)).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    driver().findElement(By.cssSelector(css)).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
   }
 
   /** Polls {@code cond} until it holds; on timeout fails with {@code description}. */
@@ -181,7 +227,7 @@ public final class Browser implements AutoCloseable {
 
   /** Runs {@code script} in the page ({@code return} a value; parameters are {@code arguments[i]}). */
   public Object javascript(String script, Object... args) {
-    return ((JavascriptExecutor) driver).executeScript(script, args);
+    return ((JavascriptExecutor) driver()).executeScript(script, args);
   }
 
   /**
@@ -216,7 +262,7 @@ public final class Browser implements AutoCloseable {
    * localStorage across page loads, so a collapsed menu is expanded first.
    */
   public int devToolsErrorCount() {
-    driver.findElements(By.cssSelector(".dash-debug-menu__toggle--collapsed")).forEach(WebElement::click);
+    driver().findElements(By.cssSelector(".dash-debug-menu__toggle--collapsed")).forEach(WebElement::click);
     // Read in one script call: the badge re-renders with every new error and could go stale.
     Object badge = javascript("var b = document.querySelector(arguments[0]); return b && b.textContent;",
         DEVTOOLS_ERROR_COUNT);
@@ -232,7 +278,7 @@ public final class Browser implements AutoCloseable {
     showErrorPopup();
     String firstCollapsed = "return Array.from(document.querySelectorAll('" + DEVTOOLS_ERROR_TOGGLE
         + "')).find(function (h) { return !h.parentElement.querySelector('.error-container'); }) || null;";
-    int entries = driver.findElements(By.cssSelector(DEVTOOLS_ERROR_TOGGLE)).size();
+    int entries = driver().findElements(By.cssSelector(DEVTOOLS_ERROR_TOGGLE)).size();
     for (int i = 0; i < entries && javascript(firstCollapsed) instanceof WebElement header; i++) {
       header.click();
       waitUntil("error entry to expand", () -> !header.equals(javascript(firstCollapsed)));
@@ -276,7 +322,7 @@ public final class Browser implements AutoCloseable {
   }
 
   private void showErrorPopup() {
-    if (devToolsErrorCount() > 0 && driver.findElements(By.cssSelector(ERRORS_POPUP)).isEmpty()) {
+    if (devToolsErrorCount() > 0 && driver().findElements(By.cssSelector(ERRORS_POPUP)).isEmpty()) {
       click(ERRORS_BUTTON);
       waitForElement(ERRORS_POPUP);
     }
@@ -293,7 +339,7 @@ public final class Browser implements AutoCloseable {
   }
 
   private List<String> peekConsoleErrors() {
-    driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+    driver().manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
         .forEach(e -> consoleBuffer.add(e.getMessage()));
     return new ArrayList<>(consoleBuffer);
@@ -302,13 +348,13 @@ public final class Browser implements AutoCloseable {
   /** Saves a PNG of the viewport to {@code file}, creating parent directories; for debugging. */
   public void screenshot(Path file) {
     io(() -> Files.createDirectories(file.toAbsolutePath().getParent()));
-    io(() -> Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES)));
+    io(() -> Files.write(file, ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES)));
   }
 
   /** FluentWait as in dash.testing's WebDriverWait; DOM churn from React re-renders is retried. */
   private <T> T await(Function<WebDriver, T> cond, Supplier<String> what) {
     try {
-      return new FluentWait<>(driver).withTimeout(TIMEOUT).pollingEvery(Duration.ofMillis(100))
+      return new FluentWait<>(driver()).withTimeout(TIMEOUT).pollingEvery(Duration.ofMillis(100))
           .ignoreAll(List.of(NoSuchElementException.class, StaleElementReferenceException.class,
               ElementNotInteractableException.class)) // includes ElementClickIntercepted
           .until(cond);

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * A blocking HTTP/1.1 client for one server, for integration tests: paths are resolved against the base URL and
@@ -21,15 +22,28 @@ public final class Http {
       .connectTimeout(TIMEOUT)
       .build();
 
-  private final URI base;
+  private final Supplier<URI> base;
 
-  private Http(URI base) {
+  private Http(Supplier<URI> base) {
     this.base = base;
   }
 
   /** A client for the server at {@code baseUrl}, e.g. {@code http://localhost:8050/app/}. */
   public static Http to(String baseUrl) {
-    return new Http(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"));
+    URI base = base(baseUrl);
+    return new Http(() -> base);
+  }
+
+  /**
+   * A client whose base URL is asked for at every request. A test class can then keep it in a {@code static final}
+   * field next to a {@link ServedApp}, before that server has started and its port is known.
+   */
+  public static Http to(Supplier<String> baseUrl) {
+    return new Http(() -> base(baseUrl.get()));
+  }
+
+  private static URI base(String baseUrl) {
+    return URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
   }
 
   /** GET {@code path} (relative to the base, or absolute from the host root when it starts with '/'). */
@@ -50,6 +64,7 @@ public final class Http {
 
   /** The absolute URI of {@code path}, kept verbatim (no {@code ..} resolution, so tests can send it). */
   public URI uri(String path) {
+    URI base = this.base.get();
     if (path.startsWith("/")) {
       return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path);
     }
