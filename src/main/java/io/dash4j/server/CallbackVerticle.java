@@ -6,8 +6,11 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,65 +19,103 @@ import java.util.logging.Logger;
  * Serves one callback on the event bus at {@code dash4j.callback.<output key>}: every door (HTTP, the socket
  * bridge, another node, another language) reaches the callback by a request to that address. The message arrives on
  * this verticle's event loop and the user code runs on a {@link UserCodeExecutor} thread: one hop off the loop.
+ *
+ * <p>A call still running at its deadline is answered with 504 and its thread interrupted. Deadlines are checked by
+ * one periodic sweep rather than a timer per call, which would cost a timer and a cross-thread cancel per request.
  */
 final class CallbackVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(CallbackVerticle.class.getName());
+
   private final String address;
   private final CallbackInvoker invoker;
   private final ExecutorService userCode;
-  private final long timeoutMillis;
+  private final long timeoutNanos;
+  private final Set<Call> running = ConcurrentHashMap.newKeySet();
   private MessageConsumer<UpdateRequest> consumer;
+  private long sweeper;
+
+  /** One call in progress; answered exactly once, by its task or by the sweep. */
+  private static final class Call {
+    final Message<UpdateRequest> message;
+    final long deadline;
+    final AtomicBoolean answered = new AtomicBoolean();
+    volatile java.util.concurrent.Future<?> task;
+
+    Call(Message<UpdateRequest> message, long deadline) {
+      this.message = message;
+      this.deadline = deadline;
+    }
+
+    boolean answer(CallbackReply reply) {
+      if (!answered.compareAndSet(false, true)) {
+        return false;
+      }
+      message.reply(reply);
+      return true;
+    }
+  }
 
   CallbackVerticle(String outputKey, CallbackInvoker invoker, ExecutorService userCode, long timeoutMillis) {
     this.address = CallbackKeys.address(outputKey);
     this.invoker = invoker;
     this.userCode = userCode;
-    this.timeoutMillis = timeoutMillis;
+    this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
   }
 
   @Override
   public Future<?> start() {
+    // A tenth of the timeout keeps a timed-out call's answer within 10 % of its deadline.
+    long sweepMillis = Math.max(10, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(timeoutNanos) / 10));
+    sweeper = vertx.setPeriodic(sweepMillis, id -> sweep());
     consumer = vertx.eventBus().consumer(address, this::dispatch);
     return consumer.completion();
   }
 
   private void dispatch(Message<UpdateRequest> message) {
-    var answered = new AtomicBoolean();
-    java.util.concurrent.Future<?> task;
-    long[] timer = {-1};
+    var call = new Call(message, System.nanoTime() + timeoutNanos);
+    running.add(call);
     try {
-      task = userCode.submit(() -> {
-        CallbackReply reply;
-        try {
-          reply = invoker.invoke(message.body());
-        } catch (RuntimeException | Error unexpected) {
-          // The invoker answers every failure of user code itself; this is a bug of ours, still answered at once.
-          LOG.log(Level.SEVERE, "callback " + address + " failed unexpectedly", unexpected);
-          reply = CallbackReply.error(500, ErrorPages.INTERNAL_ERROR);
-        }
-        if (answered.compareAndSet(false, true)) {
-          vertx.cancelTimer(timer[0]);
-          message.reply(reply);
-        }
-      });
+      call.task = userCode.submit(() -> run(call));
     } catch (RejectedExecutionException shuttingDown) {
-      message.reply(CallbackReply.error(503, "Server is shutting down"));
-      return;
+      running.remove(call);
+      call.answer(CallbackReply.error(503, "Server is shutting down"));
     }
-    timer[0] = vertx.setTimer(timeoutMillis, id -> {
-      if (answered.compareAndSet(false, true)) {
-        task.cancel(true);
-        message.reply(CallbackReply.error(504, "Callback timed out after " + timeoutMillis + " ms"));
+  }
+
+  private void run(Call call) {
+    CallbackReply reply;
+    try {
+      reply = invoker.invoke(call.message.body());
+    } catch (RuntimeException | Error unexpected) {
+      // The invoker answers every failure of user code itself; this is a bug of ours, still answered at once.
+      LOG.log(Level.SEVERE, "callback " + address + " failed unexpectedly", unexpected);
+      reply = CallbackReply.error(500, ErrorPages.INTERNAL_ERROR);
+    } finally {
+      running.remove(call);
+    }
+    call.answer(reply);
+  }
+
+  private void sweep() {
+    long now = System.nanoTime();
+    for (Call call : running) {
+      if (now - call.deadline >= 0 && call.answer(timedOut())) {
+        running.remove(call);
+        var task = call.task;
+        if (task != null) {
+          task.cancel(true);
+        }
       }
-    });
-    if (answered.get()) {
-      // the task finished before the timer existed
-      vertx.cancelTimer(timer[0]);
     }
+  }
+
+  private CallbackReply timedOut() {
+    return CallbackReply.error(504, "Callback timed out after " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
   }
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(sweeper);
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 }

@@ -1,0 +1,177 @@
+package io.dash4j.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark harness: starts each {@link BenchServer} pinned to one core, drives it from this process (pinned to
+ * the other cores) with the Vert.x HTTP client, and prints each figure beside the bare Vert.x baseline measured in
+ * the same run. Run with {@code ./run bench}; results also go to {@code target/bench/results.md}.
+ */
+public final class Benchmark {
+  private static final String BODY = """
+      {"output":"out.children","outputs":{"id":"out","property":"children"},\
+      "inputs":[{"id":"in","property":"children","value":"hello"}],"changedPropIds":["in.children"]}""";
+  private static final int CONNECTIONS = 64;
+  private static final int WARMUP_SECONDS = 8;
+  private static final int MEASURE_SECONDS = 10;
+
+  private Benchmark() {}
+
+  /** One measurement: completed requests per second and latency percentiles in microseconds. */
+  record Result(String mode, double perSecond, long p50Micros, long p99Micros, long errors) {}
+
+  /** Runs the baseline and dash4j, then prints and writes the table. */
+  public static void main(String[] args) throws Exception {
+    String java = args.length > 0 ? args[0] : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var results = new ArrayList<Result>();
+    for (String mode : List.of("bare", "dash4j")) {
+      results.add(measure(java, mode));
+    }
+    String table = table(java, results);
+    System.out.println(table);
+    Path out = Path.of("target", "bench", "results.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, table);
+  }
+
+  private static Result measure(String java, String mode) throws Exception {
+    var command = new ArrayList<>(List.of("taskset", "-c", "0", java, "-Xmx1g",
+        "-Djava.util.logging.config.file=src/test/resources/logging.properties",
+        "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), mode));
+    Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      int port = awaitReady(server);
+      var vertx = Vertx.vertx();
+      try {
+        load(vertx, port, WARMUP_SECONDS);
+        long[] latencies = new long[4_000_000];
+        var stats = load(vertx, port, MEASURE_SECONDS, latencies);
+        return stats.toResult(mode, MEASURE_SECONDS, latencies);
+      } finally {
+        vertx.close().await();
+      }
+    } finally {
+      server.destroy();
+      server.waitFor();
+    }
+  }
+
+  private static int awaitReady(Process server) throws IOException {
+    var reader = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    for (String line; (line = reader.readLine()) != null; ) {
+      if (line.startsWith("READY ")) {
+        Thread drain = new Thread(() -> reader.lines().forEach(l -> { }));
+        drain.setDaemon(true);
+        drain.start();
+        return Integer.parseInt(line.substring(6).trim());
+      }
+    }
+    throw new IllegalStateException("bench server exited before it was ready");
+  }
+
+  /** Counts of one load phase. */
+  private record Stats(AtomicLong done, AtomicLong errors) {
+    Result toResult(String mode, int seconds, long[] latencies) {
+      int n = (int) Math.min(done.get(), latencies.length);
+      long[] sorted = Arrays.copyOf(latencies, n);
+      Arrays.sort(sorted);
+      return new Result(mode, done.get() / (double) seconds, percentile(sorted, 0.50) / 1000,
+          percentile(sorted, 0.99) / 1000, errors.get());
+    }
+  }
+
+  private static long percentile(long[] sorted, double p) {
+    return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, sorted.length * p)];
+  }
+
+  private static Stats load(Vertx vertx, int port, int seconds) throws Exception {
+    return load(vertx, port, seconds, null);
+  }
+
+  /** {@value #CONNECTIONS} keep-alive connections, each sending the next request as soon as the last answers. */
+  private static Stats load(Vertx vertx, int port, int seconds, long[] latencies) throws Exception {
+    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(CONNECTIONS));
+    var options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
+        .setURI("/_dash-update-component").putHeader("Content-Type", "application/json");
+    Buffer body = Buffer.buffer(BODY);
+    var running = new AtomicBoolean(true);
+    var stats = new Stats(new AtomicLong(), new AtomicLong());
+    for (int i = 0; i < CONNECTIONS; i++) {
+      vertx.runOnContext(v -> next(client, options, body, running, stats, latencies));
+    }
+    Thread.sleep(seconds * 1000L);
+    running.set(false);
+    Thread.sleep(500);
+    client.close().await();
+    return stats;
+  }
+
+  private static void next(HttpClient client, RequestOptions options, Buffer body, AtomicBoolean running,
+      Stats stats, long[] latencies) {
+    if (!running.get()) {
+      return;
+    }
+    long start = System.nanoTime();
+    client.request(options)
+        .compose(request -> request.send(body))
+        .compose(response -> response.statusCode() == 200 ? response.body() : Future.failedFuture("status"))
+        .onComplete(done -> {
+          if (!running.get()) {
+            return;
+          }
+          if (done.succeeded()) {
+            long index = stats.done().getAndIncrement();
+            if (latencies != null && index < latencies.length) {
+              latencies[(int) index] = System.nanoTime() - start;
+            }
+          } else {
+            stats.errors().incrementAndGet();
+          }
+          next(client, options, body, running, stats, latencies);
+        });
+  }
+
+  private static String table(String java, List<Result> results) throws IOException, InterruptedException {
+    double baseline = results.get(0).perSecond();
+    var md = new StringBuilder("# dash4j benchmark\n\n");
+    md.append("Machine: ").append(cpuCount()).append(" cores, ").append(cpuModel()).append("; server pinned to core 0 (taskset), load from the other core(s).\n")
+        .append("Server JVM: ").append(java).append("; ").append(CONNECTIONS).append(" keep-alive connections, ")
+        .append(WARMUP_SECONDS).append(" s warm-up, ").append(MEASURE_SECONDS).append(" s measured.\n\n")
+        .append("| path | callbacks/s | × bare | p50 µs | p99 µs | errors |\n|---|---:|---:|---:|---:|---:|\n");
+    for (Result r : results) {
+      md.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %d | %d | %d |%n", r.mode(), r.perSecond(),
+          r.perSecond() / baseline, r.p50Micros(), r.p99Micros(), r.errors()));
+    }
+    return md.toString();
+  }
+
+  /** The machine's processors (this JVM is pinned, so availableProcessors() would undercount). */
+  private static long cpuCount() throws IOException {
+    return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("processor")).count();
+  }
+
+  private static String cpuModel() throws IOException {
+    return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+        .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+  }
+}
