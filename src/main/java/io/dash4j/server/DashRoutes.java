@@ -38,6 +38,7 @@ final class DashRoutes {
   private final DashApp app;
   private final Pages pages;
   private final ExecutorService userCode;
+  private final DeliveryOptions callbackDelivery;
 
   /** What the read-only routes serve, prepared off the event loop at start. */
   record Pages(DashApp app, ComponentSuites suites, AssetsFolder assets, IndexPage index, String cachedIndex,
@@ -61,6 +62,8 @@ final class DashRoutes {
     this.app = app;
     this.pages = pages;
     this.userCode = userCode;
+    // The callback verticle answers timeouts itself; the bus timeout only catches a node that died mid-call.
+    this.callbackDelivery = new DeliveryOptions().setSendTimeout(app.config().callbackTimeout().toMillis() + 5_000);
   }
 
   Router router() {
@@ -120,9 +123,7 @@ final class DashRoutes {
       CallbackReply.error(400, e.getMessage()).writeTo(ctx.response());
       return;
     }
-    var options = new DeliveryOptions()
-        .setSendTimeout(app.config().callbackTimeout().toMillis() + 5_000); // the verticle answers timeouts first
-    vertx.eventBus().<CallbackReply>request(CallbackKeys.address(request.output()), request, options)
+    vertx.eventBus().<CallbackReply>request(CallbackKeys.address(request.output()), request, callbackDelivery)
         .onSuccess(reply -> reply.body().writeTo(ctx.response()))
         .onFailure(failure -> busFailure(failure).writeTo(ctx.response()));
   }

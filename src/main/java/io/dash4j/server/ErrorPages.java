@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class ErrorPages {
   static final String INTERNAL_ERROR = "Internal Server Error";
+  /** Where the runtime that calls user code lives; user code may live anywhere else, even in io.dash4j.*. */
+  private static final List<String> RUNTIME = List.of("io.dash4j.DashApp", "io.dash4j.callback.",
+      "io.dash4j.server.", "io.dash4j.protocol.");
 
   private ErrorPages() {}
 
@@ -43,11 +46,11 @@ final class ErrorPages {
     return t.getMessage() == null ? t.getClass().getName() : t.getClass().getName() + ": " + t.getMessage();
   }
 
-  /** The frames above the first dash4j frame: the user's code, not the runtime that called it. */
+  /** The frames above the first frame of dash4j's runtime: the user's code, not what called it. */
   private static List<String> userFrames(Throwable t) {
     var frames = new ArrayList<String>();
     for (StackTraceElement frame : t.getStackTrace()) {
-      if (frame.getClassName().startsWith("io.dash4j.") && !frame.getClassName().startsWith("io.dash4j.gallery.")) {
+      if (RUNTIME.stream().anyMatch(frame.getClassName()::startsWith)) {
         break;
       }
       frames.add(frame.toString());

@@ -52,7 +52,9 @@ class ErrorsBrowserIT {
     browser.openDevToolsErrors();
     assertThat(browser.devToolsErrorTitles()).anySatisfy(title -> assertThat(title)
         .contains("Callback error updating out.children"));
-    assertThat(String.join("\n", browser.devToolsErrorBodies())).contains(SECRET).contains("IllegalStateException");
+    assertThat(String.join("\n", browser.devToolsErrorBodies())).contains(SECRET).contains("IllegalStateException")
+        .contains("ErrorsBrowserIT") // the app's own frame, where it threw
+        .doesNotContain("io.dash4j.server"); // not the runtime's
     browser.waitForText("#out", "Echo: fine");
   }
 
