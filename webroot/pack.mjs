@@ -7,16 +7,15 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, wri
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// package -> folders or files (relative to the package root) the browser may load
+// package -> folders or files (relative to the package root) the browser may load: the renderer and its
+// dependencies here, every component package from components.json (the folder of its scripts, async chunks and
+// source maps included).
 const PACKED = {
   '@babel/polyfill': ['dist/polyfill.min.js', 'dist/polyfill.js'],
   'react': ['umd/react.production.min.js', 'umd/react.development.js'],
   'react-dom': ['umd/react-dom.production.min.js', 'umd/react-dom.development.js'],
   'prop-types': ['prop-types.min.js', 'prop-types.js'],
   'dash-renderer': ['build'],
-  'dash-core-components': ['dash_core_components'],
-  'dash-html-components': ['dash_html_components'],
-  'dash-table': ['dash_table'],
   'plotly.js-dist-min': ['plotly.min.js'],
   'sockjs-client': ['dist/sockjs.min.js'],
 };
@@ -35,11 +34,18 @@ function filesUnder(root, path) {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
+const componentPackages = new Set();
+for (const { npm, scripts } of JSON.parse(readFileSync(join(here, 'components.json'), 'utf8'))) {
+  PACKED[npm] = [...new Set(scripts.map((script) => dirname(script)))];
+  componentPackages.add(npm);
+}
+// A component package's development bundles are only read at build time (for docs), never served.
+const servable = (pkg, file) => !(componentPackages.has(pkg) && file.endsWith('.dev.js'));
 const index = {};
 for (const [pkg, paths] of Object.entries(PACKED)) {
   const root = join(here, 'node_modules', pkg);
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const files = paths.flatMap((path) => filesUnder(root, path));
+  const files = paths.flatMap((path) => filesUnder(root, path)).filter((file) => servable(pkg, file));
   for (const file of files) {
     const target = join(out, pkg, file);
     mkdirSync(join(target, '..'), { recursive: true });

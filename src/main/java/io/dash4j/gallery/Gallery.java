@@ -23,12 +23,16 @@ import io.dash4j.callback.PreventUpdate;
 import io.dash4j.callback.State;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
-import java.util.ArrayList;
+import io.dash4j.figure.Axis;
+import io.dash4j.figure.Figure;
+import io.dash4j.figure.Scatter;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * The example gallery: a tour of dash4j's callbacks on one page. Started by {@code conf/config.json}.
+ * The example gallery: a tour of dash4j's callbacks on one page, on the typed components generated from the npm
+ * packages. Started by {@code conf/config.json}.
  */
 public final class Gallery implements DashApplication {
   private static final Map<String, List<String>> CITIES = Map.of(
@@ -41,16 +45,16 @@ public final class Gallery implements DashApplication {
     var app = Dash.create(config -> config.title("dash4j gallery"));
     app.layout(div(
         h1("dash4j gallery"),
-        markdown("Dash apps written in Java, served by Vert.x to the stock Dash front end."),
+        markdown("Dash apps written in **Java**, served by Vert.x to the stock Dash front end."),
         section(h2("Hello"),
             input("name").value("world").placeholder("Your name"),
             div().id("greeting")).className("example"),
         section(h2("One input, two outputs"),
-            slider("waves", 1, 10).step(1).value(3),
+            slider("waves").min(1).max(10).step(1).value(3),
             div().id("waves-text"),
             graph("waves-chart")).className("example"),
         section(h2("A chain of callbacks"),
-            dropdown("country").options("France", "Japan", "Brazil").value("France").clearable(false),
+            dropdown("country").options(List.of("France", "Japan", "Brazil")).value("France").clearable(false),
             dropdown("city").clearable(false),
             div().id("choice")).className("example"),
         section(h2("Setting props of other components"),
@@ -59,14 +63,14 @@ public final class Gallery implements DashApplication {
             p("Rolls are counted here by setProps:"),
             div("0").id("rolls")).className("example")));
 
-    app.callback(Output.of("greeting", Html.CHILDREN), Input.of("name", Dcc.Input.VALUE),
+    app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.Input.VALUE.asString()),
         name -> name == null || name.isBlank() ? "Hello, stranger!" : "Hello, " + name + "!");
 
-    app.callback(Outputs.of(Output.of("waves-text", Html.CHILDREN), Output.of("waves-chart", Dcc.Graph.FIGURE)),
+    app.callback(Outputs.of(Output.of("waves-text", Html.Div.CHILDREN), Output.of("waves-chart", Dcc.Graph.FIGURE)),
         Input.of("waves", Dcc.Slider.VALUE),
         waves -> Outputs.values(waves + " waves", sineFigure(waves.intValue())));
 
-    app.callback(Outputs.of(Output.of("city", "options"), Output.of("city", Dcc.Dropdown.VALUE)),
+    app.callback(Outputs.of(Output.of("city", Dcc.Dropdown.OPTIONS), Output.of("city", Dcc.Dropdown.VALUE)),
         Input.of("country", Dcc.Dropdown.VALUE),
         country -> {
           List<String> cities = CITIES.get(String.valueOf(country));
@@ -75,11 +79,12 @@ public final class Gallery implements DashApplication {
           }
           return Outputs.values(cities, cities.get(0));
         });
-    app.callback(Output.of("choice", Html.CHILDREN), Input.of("city", Dcc.Dropdown.VALUE),
+    app.callback(Output.of("choice", Html.Div.CHILDREN), Input.of("city", Dcc.Dropdown.VALUE),
         State.of("country", Dcc.Dropdown.VALUE),
         (city, country) -> "You chose " + city + ", " + country + ".");
 
-    app.callback(Output.of("dice", Html.CHILDREN), Input.of("roll", Html.N_CLICKS), State.of("rolls", Html.CHILDREN),
+    app.callback(Output.of("dice", Html.Div.CHILDREN), Input.of("roll", Html.Button.N_CLICKS),
+        State.of("rolls", Html.Div.CHILDREN),
         (clicks, rolls) -> {
           if (clicks == null) {
             throw new PreventUpdate();
@@ -91,16 +96,13 @@ public final class Gallery implements DashApplication {
     return app;
   }
 
-  private static Map<String, Object> sineFigure(int waves) {
-    var x = new ArrayList<Double>();
-    var y = new ArrayList<Double>();
-    for (int i = 0; i <= 200; i++) {
-      double t = i / 200.0;
-      x.add(t);
-      y.add(Math.sin(2 * Math.PI * waves * t));
-    }
-    return Map.of(
-        "data", List.of(Map.of("type", "scatter", "mode", "lines", "x", x, "y", y)),
-        "layout", Map.of("title", Map.of("text", waves + " waves"), "margin", Map.of("t", 40)));
+  private static Figure sineFigure(int waves) {
+    double[] t = IntStream.rangeClosed(0, 200).mapToDouble(i -> i / 200.0).toArray();
+    double[] y = IntStream.rangeClosed(0, 200).mapToDouble(i -> Math.sin(2 * Math.PI * waves * t[i])).toArray();
+    return Figure.of(Scatter.lines(t, y).name("sin"))
+        .title(waves + " waves")
+        .xaxis(Axis.titled("t"))
+        .yaxis(Axis.titled("amplitude").range(-1.1, 1.1))
+        .margin(50, 20, 40, 40);
   }
 }

@@ -61,6 +61,33 @@ public final class Prop<T> {
     return new Prop<>(name, (Class) Map.class, value -> (Map<String, Object>) value);
   }
 
+  /**
+   * A prop whose values are the constants of a generated enum; the browser's string becomes the constant with that
+   * wire value.
+   */
+  public static <E extends Enum<E> & WireValue> Prop<E> enumeration(String name, Class<E> type) {
+    E[] constants = type.getEnumConstants();
+    return new Prop<>(name, type, value -> {
+      if (value == null) {
+        return null;
+      }
+      for (E constant : constants) {
+        if (constant.wire().equals(value)) {
+          return constant;
+        }
+      }
+      throw new IllegalArgumentException("prop '" + name + "' has no value " + value);
+    });
+  }
+
+  /**
+   * This prop read as text: for props that may hold a string or a number, such as {@code dcc.Input}'s
+   * {@code value}, when the callback wants a string ({@code Input.of("name", Dcc.Input.VALUE.asString())}).
+   */
+  public Prop<String> asString() {
+    return string(name);
+  }
+
   /** The prop's name on the wire, e.g. {@code n_clicks}. */
   public String name() {
     return name;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.dash4j.layout.Component;
+import io.dash4j.layout.WireValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -106,6 +107,8 @@ public final class JsonWriter {
         write(out, Array.get(value, i));
       }
       out.writeEndArray();
+    } else if (value instanceof WireValue wireValue) {
+      write(out, wireValue.wire());
     } else if (value instanceof Enum<?> constant) {
       out.writeString(constant.name());
     } else if (value instanceof TemporalAccessor || value instanceof Character) {

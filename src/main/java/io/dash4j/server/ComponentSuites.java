@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Map;
  */
 final class ComponentSuites {
   private static final String PACKED = "META-INF/dash4j/npm/";
+  private static final String COMPONENTS = "META-INF/dash4j/components.json";
   private static final String ROUTE = "_dash-component-suites/";
   private static volatile ComponentSuites instance;
 
@@ -36,11 +38,19 @@ final class ComponentSuites {
 
   private static final List<Mount> MOUNTS = List.of(
       new Mount("dash", "dash-renderer/build/", "dash-renderer", "build/"),
-      new Mount("dash", "dcc/", "dash-core-components", "dash_core_components/"),
-      new Mount("dash", "html/", "dash-html-components", "dash_html_components/"),
-      new Mount("dash", "dash_table/", "dash-table", "dash_table/"),
       new Mount("plotly", "package_data/", "plotly.js-dist-min", ""),
       new Mount("dash4j", "sockjs/", "sockjs-client", "dist/"));
+
+  /** Dash serves its own component packages under namespace {@code dash}, each in a folder of its own. */
+  private static final Map<String, String> DASH_OWNED = Map.of(
+      "dash-core-components", "dcc/", "dash-html-components", "html/", "dash-table", "dash_table/");
+
+  /**
+   * A component package: the global its bundle registers, where its files are served (namespace and the paths of
+   * the scripts the page loads), and which of its props hold components.
+   */
+  record Library(String jsNamespace, String urlNamespace, List<String> scriptPaths,
+      Map<String, List<String>> childrenProps) {}
 
   /** Dash's React dependencies, {@code deps/<name>@<version>.min.js} (prod) and {@code .js} (dev). */
   private record Dependency(String name, String npmPackage, String prodFile, String devFile) {}
@@ -53,13 +63,34 @@ final class ComponentSuites {
 
   private final Map<String, Suite> suites = new LinkedHashMap<>();
   private final Map<String, String> versions = new LinkedHashMap<>();
+  private final List<Library> libraries = new ArrayList<>();
 
   private ComponentSuites() {
     var index = new JsonObject(Resources.read(PACKED + "index.json"));
     for (String pkg : index.fieldNames()) {
       versions.put(pkg, index.getJsonObject(pkg).getString("version"));
     }
-    for (Mount mount : MOUNTS) {
+    var mounts = new ArrayList<>(MOUNTS);
+    var components = new JsonObject(Resources.read(COMPONENTS));
+    for (String namespace : components.fieldNames()) {
+      var library = components.getJsonObject(namespace);
+      String npm = library.getString("npm");
+      List<String> scripts = library.getJsonArray("scripts").stream().map(String.class::cast).toList();
+      String npmDir = scripts.get(0).substring(0, scripts.get(0).lastIndexOf('/') + 1);
+      var mount = DASH_OWNED.containsKey(npm)
+          ? new Mount("dash", DASH_OWNED.get(npm), npm, npmDir)
+          : new Mount(namespace, "", npm, npmDir);
+      mounts.add(mount);
+      var childrenProps = new LinkedHashMap<String, List<String>>();
+      var table = library.getJsonObject("childrenProps");
+      for (String type : table.fieldNames()) {
+        childrenProps.put(type, table.getJsonArray(type).stream().map(String.class::cast).toList());
+      }
+      libraries.add(new Library(namespace, mount.namespace(),
+          scripts.stream().map(script -> mount.urlDir() + script.substring(npmDir.length())).toList(),
+          childrenProps));
+    }
+    for (Mount mount : mounts) {
       var packed = index.getJsonObject(mount.npmPackage());
       for (Object file : packed.getJsonArray("files")) {
         String path = (String) file;
@@ -92,6 +123,22 @@ final class ComponentSuites {
     Buffer content = Resources.read(PACKED + npmPackage + "/" + npmPath);
     suites.put(namespace + "/" + path,
         new Suite(versions.get(npmPackage), contentType(path), content, stamp(content)));
+  }
+
+  /** The component packages, in the order the page loads their scripts. */
+  List<Library> libraries() {
+    return libraries;
+  }
+
+  /** Dash's {@code children_props}: namespace → component type → props holding components. */
+  Map<String, Map<String, List<String>>> childrenProps() {
+    var table = new LinkedHashMap<String, Map<String, List<String>>>();
+    for (Library library : libraries) {
+      if (!library.childrenProps().isEmpty()) {
+        table.put(library.jsNamespace(), library.childrenProps());
+      }
+    }
+    return table;
   }
 
   /** The version of a packed npm package. */

@@ -68,9 +68,10 @@ final class IndexPage {
     // The renderer defines window.dash_component_api, which the component bundles read as they load.
     script(html, suites.url(prefix, "dash",
         "dash-renderer/build/" + (dev ? "dash_renderer.dev.js" : "dash_renderer.min.js")));
-    for (String path : List.of("dcc/dash_core_components.js", "dcc/dash_core_components-shared.js",
-        "html/dash_html_components.min.js", "dash_table/bundle.js")) {
-      script(html, suites.url(prefix, "dash", path));
+    for (var library : suites.libraries()) {
+      for (String path : library.scriptPaths()) {
+        script(html, suites.url(prefix, library.urlNamespace(), path));
+      }
     }
     html.append("<script id=\"_dash-renderer\" type=\"application/javascript\">")
         .append("var renderer = new DashRenderer();</script>\n")
@@ -90,7 +91,7 @@ final class IndexPage {
     json.put("show_undo_redo", false);
     json.put("suppress_callback_exceptions", config.suppressCallbackExceptions());
     json.put("update_title", config.updateTitle());
-    json.put("children_props", Map.of());
+    json.put("children_props", suites.childrenProps());
     json.put("serve_locally", true);
     json.put("dash_version", Dash.PROTOCOL_VERSION);
     json.put("python_version", "Java " + Runtime.version().feature() + " (dash4j)");

@@ -60,7 +60,7 @@ class CallbacksBrowserIT {
               "layout", Map.of("title", Map.of("text", "Chart " + n))));
         });
 
-    app.callback(Output.of("guarded-out", Html.CHILDREN), Input.of("guarded-in", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("guarded-out", Html.CHILDREN), Input.of("guarded-in", Dcc.Input.VALUE.asString()), value -> {
       preventCalls.incrementAndGet();
       if (value.contains("prevent")) {
         throw new PreventUpdate();

@@ -65,7 +65,7 @@ class HttpRoutesIT {
         graph("chart")).id("main"));
     app.callback(Output.of("greeting", Html.CHILDREN), Input.of("name", Dcc.Input.VALUE), name -> "Hello, " + name);
     app.callback(Outputs.of(Output.of("chart", Dcc.Graph.FIGURE), Output.of("length", Html.CHILDREN)),
-        Input.of("go", Html.N_CLICKS), State.of("name", Dcc.Input.VALUE),
+        Input.of("go", Html.N_CLICKS), State.of("name", Dcc.Input.VALUE.asString()),
         (clicks, name) -> Outputs.values(Map.of("data", List.of()), name.length()))
         .preventInitialCall(true);
     return app;
@@ -88,7 +88,7 @@ class HttpRoutesIT {
 
     assertThat(scripts.stream().map(HttpRoutesIT::scriptKind).toList()).containsExactly(
         "polyfill", "react", "react-dom", "prop-types", "asset app.js",
-        "dash_renderer", "dcc", "dcc-shared", "html", "dash_table");
+        "dash_renderer", "dcc", "dcc-shared", "html", "dash_table", "dash_cytoscape");
     assertThat(scripts.subList(0, 4)).allMatch(src -> src.endsWith(".min.js"));
     assertThat(scripts.get(5)).endsWith(".min.js");
   }
@@ -176,7 +176,7 @@ class HttpRoutesIT {
   void everyComponentSuiteScriptOfTheIndexIsServedAsJavaScriptCachedForAYear() {
     var suites = page().scripts().stream().filter(src -> src.startsWith("/_dash-component-suites/")).toList();
 
-    assertThat(suites).hasSize(9);
+    assertThat(suites).hasSize(10);
     for (String src : suites) {
       var script = http.getBytes(src);
 
@@ -340,6 +340,7 @@ class HttpRoutesIT {
     kinds.put("dcc-shared", s -> s.contains("/_dash-component-suites/dash/dcc/dash_core_components-shared.v"));
     kinds.put("html", s -> s.contains("/_dash-component-suites/dash/html/dash_html_components.v"));
     kinds.put("dash_table", s -> s.contains("/_dash-component-suites/dash/dash_table/bundle.v"));
+    kinds.put("dash_cytoscape", s -> s.contains("/_dash-component-suites/dash_cytoscape/dash_cytoscape.v"));
     return kinds.entrySet().stream().filter(e -> e.getValue().test(src)).map(Map.Entry::getKey)
         .findFirst().orElse("unexpected " + src);
   }

@@ -63,9 +63,9 @@ class PrefixIT {
     var page = page();
     var scripts = page.scripts();
 
-    assertThat(scripts).hasSize(10);
+    assertThat(scripts).hasSize(11);
     assertThat(scripts).filteredOn(src -> !src.startsWith("/app/assets/"))
-        .hasSize(9).allMatch(src -> src.startsWith("/app/_dash-component-suites/"));
+        .hasSize(10).allMatch(src -> src.startsWith("/app/_dash-component-suites/"));
     assertThat(page.stylesheets()).singleElement().asString().startsWith("/app/assets/style.css?m=");
     assertThat(page.favicon()).startsWith("/app/_favicon.ico");
     for (String url : concat(scripts, page.stylesheets(), List.of(page.favicon()))) {
