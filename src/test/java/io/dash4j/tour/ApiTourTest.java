@@ -1,0 +1,21 @@
+package io.dash4j.tour;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dash4j.protocol.CallbackKeys;
+import io.dash4j.protocol.JsonWriter;
+import org.junit.jupiter.api.Test;
+
+/** The tour also builds: its callbacks register under the keys Dash expects and its layout serializes. */
+class ApiTourTest {
+  @Test
+  void theTourBuildsAnAppWithItsCallbacksAndLayout() {
+    var app = new ApiTour().create();
+
+    assertThat(app.callbacks()).extracting(CallbackKeys::outputKey).containsExactly(
+        "chart.figure", "..status.children...cache.data..", "custom.title", "custom.chromosomes");
+    assertThat(JsonWriter.toJson(app.layout()))
+        .contains("\"type\":\"DataTable\",\"namespace\":\"dash_table\"")
+        .contains("\"type\":\"text\"");
+  }
+}
