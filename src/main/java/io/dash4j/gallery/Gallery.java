@@ -21,6 +21,8 @@ import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
 import io.dash4j.callback.PreventUpdate;
 import io.dash4j.callback.State;
+import io.dash4j.components.Cyto;
+import io.dash4j.components.DashTable;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.figure.Axis;
@@ -61,7 +63,19 @@ public final class Gallery implements DashApplication {
             button("Roll the dice").id("roll"),
             div("Not rolled yet").id("dice"),
             p("Rolls are counted here by setProps:"),
-            div("0").id("rolls")).className("example")));
+            div("0").id("rolls")).className("example"),
+        section(h2("An editable table"),
+            DashTable.dataTable("sales").editable(true)
+                .columns(List.of(column("region", "Region", "text"), column("units", "Units", "numeric")))
+                .data(List.of(row("North", 12), row("South", 7), row("East", 9))),
+            div().id("sales-total")).className("example"),
+        section(h2("A third-party component: dash-cytoscape"),
+            Cyto.cytoscape("network")
+                .layout(Map.of("name", "circle"))
+                .style(Map.of("width", "100%", "height", "260px"))
+                .elements(List.of(node("java", "Java"), node("vertx", "Vert.x"), node("dash", "Dash"),
+                    edge("java", "vertx"), edge("vertx", "dash"))),
+            div("Tap a node").id("tapped")).className("example")));
 
     app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.Input.VALUE.asString()),
         name -> name == null || name.isBlank() ? "Hello, stranger!" : "Hello, " + name + "!");
@@ -93,7 +107,42 @@ public final class Gallery implements DashApplication {
           CallbackContext.current().setProps("rolls", Map.of("children", String.valueOf(count)));
           return "You rolled " + (1 + (int) (Math.random() * 6));
         });
+    app.callback(Output.of("sales-total", Html.Div.CHILDREN), Input.of("sales", DashTable.DataTable.DATA),
+        rows -> "Total units: " + java.math.BigDecimal.valueOf(
+            rows.stream().mapToDouble(row -> number(((Map<?, ?>) row).get("units"))).sum())
+            .stripTrailingZeros().toPlainString());
+
+    app.callback(Output.of("tapped", Html.Div.CHILDREN), Input.of("network", Cyto.Cytoscape.TAP_NODE_DATA),
+        node -> node == null ? "Tap a node" : "You tapped " + node.get("label"));
     return app;
+  }
+
+  private static Map<String, Object> column(String id, String name, String type) {
+    return Map.of("id", id, "name", name, "type", type);
+  }
+
+  private static Map<String, Object> row(String region, int units) {
+    return Map.of("region", region, "units", units);
+  }
+
+  /** An edited cell arrives as text; anything unreadable counts as zero. */
+  private static double number(Object value) {
+    if (value instanceof Number n) {
+      return n.doubleValue();
+    }
+    try {
+      return Double.parseDouble(String.valueOf(value));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static Map<String, Object> node(String id, String label) {
+    return Map.of("data", Map.of("id", id, "label", label));
+  }
+
+  private static Map<String, Object> edge(String source, String target) {
+    return Map.of("data", Map.of("source", source, "target", target));
   }
 
   private static Figure sineFigure(int waves) {

@@ -48,6 +48,10 @@ class GalleryBrowserIT {
     browser.waitForTextContains("#dice", "You rolled ");
     browser.waitForText("#rolls", "1");
 
+    browser.waitForText("#sales-total", "Total units: 28");
+    browser.waitForElement("#network canvas");
+    browser.waitForText("#tapped", "Tap a node");
+
     // the gallery's stylesheet came from its assets folder
     Object border = browser.javascript(
         "return getComputedStyle(document.querySelector('.example')).borderTopStyle;");
