@@ -30,12 +30,16 @@ for (const pkg of metadata.packages) {
 }
 
 const runtime = {};
+const declared = new Map(packages.map((p) => [p.npm, p]));
 for (const pkg of metadata.packages) {
   const childrenProps = {};
   for (const component of pkg.components) {
     if (component.childrenProps && component.childrenProps.length) childrenProps[component.name] = component.childrenProps;
   }
-  runtime[pkg.namespace] = { npm: pkg.npm, version: pkg.version, scripts: pkg.scripts, childrenProps };
+  // Dash adds a package's propTypes file in debug mode only, after its scripts, so the dev tools check props.
+  const { propTypes } = declared.get(pkg.npm);
+  runtime[pkg.namespace] = { npm: pkg.npm, version: pkg.version, scripts: pkg.scripts,
+    devScripts: propTypes ? [propTypes] : [], childrenProps };
 }
 mkdirSync(resourceDir, { recursive: true });
 writeFileSync(join(resourceDir, 'components.json'), JSON.stringify(runtime, null, 1));

@@ -3,7 +3,7 @@
 //   string -> String          number -> Number (n_* counters -> Integer)   bool -> Boolean
 //   oneOf(strings) -> enum    arrayOf/array -> List<?>                     shape/exact/objectOf/object -> Map
 //   element -> Component      node/any/union/everything else -> Object (any JSON, components included)
-//   style -> Map (Dash's convention, whatever the package declares)
+//   style, *Style, *_style -> Map; n_*, *_n_* counters -> Integer (Dash's conventions, whatever is declared)
 import { enumTypeName } from './java-names.mjs';
 
 function isStringEnum(type) {
@@ -28,11 +28,13 @@ function simplify(type) {
 export function javaType(prop) {
   const type = simplify(prop.type || { name: 'any' });
   const n = JSON.stringify(prop.name);
-  // In Dash `style` is always a map of CSS properties, even where a TypeScript component's propTypes say `any`.
-  if (prop.name === 'style' && (type.name === 'any' || type.name === 'object')) {
+  // In Dash `style` (and inputStyle, parent_style, ...) is always a map of CSS properties, even where a TypeScript
+  // component's propTypes say `any`.
+  if (/^style$|Style$|_style$/.test(prop.name) && (type.name === 'any' || type.name === 'object')) {
     return { param: 'Map<String, ?>', propType: 'Map<String, Object>', propFactory: `Prop.map(${n})` };
   }
-  if (/^n_[a-z_]+$/.test(prop.name) && !prop.name.endsWith('_timestamp') && type.name === 'number') {
+  // Dash's click and event counters (n_clicks, submit_n_clicks, n_intervals) are whole numbers.
+  if (/(^|_)n_[a-z_]+$/.test(prop.name) && !prop.name.endsWith('_timestamp') && type.name === 'number') {
     return { param: 'Integer', propType: 'Integer', propFactory: `Prop.integer(${n})` };
   }
   switch (type.name) {

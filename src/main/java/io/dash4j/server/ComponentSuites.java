@@ -49,7 +49,7 @@ final class ComponentSuites {
    * A component package: the global its bundle registers, where its files are served (namespace and the paths of
    * the scripts the page loads), and which of its props hold components.
    */
-  record Library(String jsNamespace, String urlNamespace, List<String> scriptPaths,
+  record Library(String jsNamespace, String urlNamespace, List<String> scriptPaths, List<String> devScriptPaths,
       Map<String, List<String>> childrenProps) {}
 
   /** Dash's React dependencies, {@code deps/<name>@<version>.min.js} (prod) and {@code .js} (dev). */
@@ -86,9 +86,9 @@ final class ComponentSuites {
       for (String type : table.fieldNames()) {
         childrenProps.put(type, table.getJsonArray(type).stream().map(String.class::cast).toList());
       }
-      libraries.add(new Library(namespace, mount.namespace(),
-          scripts.stream().map(script -> mount.urlDir() + script.substring(npmDir.length())).toList(),
-          childrenProps));
+      List<String> devScripts = library.getJsonArray("devScripts").stream().map(String.class::cast).toList();
+      libraries.add(new Library(namespace, mount.namespace(), urlPaths(mount, npmDir, scripts),
+          urlPaths(mount, npmDir, devScripts), childrenProps));
     }
     for (Mount mount : mounts) {
       var packed = index.getJsonObject(mount.npmPackage());
@@ -105,6 +105,10 @@ final class ComponentSuites {
       register("dash", "deps/" + dep.name() + "@" + version + ".min.js", dep.npmPackage(), dep.prodFile());
       register("dash", "deps/" + dep.name() + "@" + version + ".js", dep.npmPackage(), dep.devFile());
     }
+  }
+
+  private static List<String> urlPaths(Mount mount, String npmDir, List<String> npmPaths) {
+    return npmPaths.stream().map(path -> mount.urlDir() + path.substring(npmDir.length())).toList();
   }
 
   /** The JVM's suites, read from the jar on first use (blocking: call it off the event loop). */

@@ -72,6 +72,12 @@ final class IndexPage {
       for (String path : library.scriptPaths()) {
         script(html, suites.url(prefix, library.urlNamespace(), path));
       }
+      if (dev) {
+        // the package's propTypes, which its production bundle leaves out, so the dev tools can check props
+        for (String path : library.devScriptPaths()) {
+          script(html, suites.url(prefix, library.urlNamespace(), path));
+        }
+      }
     }
     html.append("<script id=\"_dash-renderer\" type=\"application/javascript\">")
         .append("var renderer = new DashRenderer();</script>\n")

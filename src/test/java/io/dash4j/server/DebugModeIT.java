@@ -45,6 +45,23 @@ class DebugModeIT {
   }
 
   @Test
+  void theIndexLoadsTheDccPropTypesRightAfterTheDccScripts() {
+    var scripts = new IndexHtml(http.get("").body()).scripts();
+    int shared = indexOf(scripts, "/dash/dcc/dash_core_components-shared.v");
+
+    assertThat(scripts.get(shared + 1)).contains("/dash/dcc/proptypes.v");
+  }
+
+  private static int indexOf(java.util.List<String> scripts, String fragment) {
+    for (int i = 0; i < scripts.size(); i++) {
+      if (scripts.get(i).contains(fragment)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no script containing " + fragment + " in " + scripts);
+  }
+
+  @Test
   void theConfigTurnsOnTheDevToolsUiAndHotReload() {
     var config = new IndexHtml(http.get("").body()).config();
 

@@ -90,6 +90,7 @@ class HttpRoutesIT {
         "polyfill", "react", "react-dom", "prop-types", "asset app.js",
         "dash_renderer", "dcc", "dcc-shared", "html", "dash_table", "dash_cytoscape");
     assertThat(scripts.subList(0, 4)).allMatch(src -> src.endsWith(".min.js"));
+    assertThat(scripts).noneMatch(src -> src.contains("proptypes")); // the dev tools' prop checks are debug-only
     assertThat(scripts.get(5)).endsWith(".min.js");
   }
 
