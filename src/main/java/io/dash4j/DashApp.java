@@ -2,6 +2,10 @@ package io.dash4j;
 
 import io.dash4j.callback.Argument;
 import io.dash4j.callback.Callback;
+import io.dash4j.callback.Effect.Effect1;
+import io.dash4j.callback.Effect.Effect2;
+import io.dash4j.callback.Effect.Effect3;
+import io.dash4j.callback.Effect.EffectN;
 import io.dash4j.callback.Fn.ErrorHandler;
 import io.dash4j.callback.Fn.Fn1;
 import io.dash4j.callback.Fn.Fn2;
@@ -153,12 +157,58 @@ public final class DashApp {
     return multi(outputs, arguments, fn);
   }
 
+  /** A callback without outputs of one argument: it acts through {@code setProps} or side effects. */
+  @SuppressWarnings("unchecked")
+  public <A> Callback callbackWithoutOutput(Argument<A> a, Effect1<? super A> fn) {
+    return withoutOutput(List.of(a), args -> fn.accept((A) args.get(0)));
+  }
+
+  /** A callback without outputs of two arguments. */
+  @SuppressWarnings("unchecked")
+  public <A, B> Callback callbackWithoutOutput(Argument<A> a, Argument<B> b, Effect2<? super A, ? super B> fn) {
+    return withoutOutput(List.of(a, b), args -> fn.accept((A) args.get(0), (B) args.get(1)));
+  }
+
+  /** A callback without outputs of three arguments. */
+  @SuppressWarnings("unchecked")
+  public <A, B, C> Callback callbackWithoutOutput(Argument<A> a, Argument<B> b, Argument<C> c,
+      Effect3<? super A, ? super B, ? super C> fn) {
+    return withoutOutput(List.of(a, b, c), args -> fn.accept((A) args.get(0), (B) args.get(1), (C) args.get(2)));
+  }
+
+  /**
+   * A callback without outputs of any number of arguments; with no arguments at all it runs once per page load
+   * (Dash calls a callback that has neither outputs nor inputs when the page starts).
+   */
+  public Callback callbackWithoutOutput(List<Argument<?>> arguments, EffectN fn) {
+    return withoutOutput(arguments, fn);
+  }
+
+  private Callback withoutOutput(List<Argument<?>> arguments, EffectN fn) {
+    return callback(new Callback(List.of(), false, arguments, args -> {
+      fn.accept(args);
+      return null;
+    }, callSite()));
+  }
+
   private Callback single(Output<?> output, List<Argument<?>> arguments, FnN<?> fn) {
-    return callback(new Callback(List.of(output), false, arguments, fn));
+    return callback(new Callback(List.of(output), false, arguments, fn, callSite()));
   }
 
   private Callback multi(Outputs outputs, List<Argument<?>> arguments, FnN<?> fn) {
-    return callback(new Callback(new ArrayList<>(outputs.list()), true, arguments, fn));
+    return callback(new Callback(new ArrayList<>(outputs.list()), true, arguments, fn, callSite()));
+  }
+
+  /**
+   * {@code Class:line} of the user code that declared a callback: the key of a callback with neither outputs nor
+   * inputs, stable across restarts and identical on every node of a cluster (Dash hashes the decorator's file:line).
+   */
+  private static String callSite() {
+    return StackWalker.getInstance().walk(frames -> frames
+        .filter(f -> !f.getClassName().equals(DashApp.class.getName()))
+        .findFirst()
+        .map(f -> f.getClassName() + ":" + f.getLineNumber())
+        .orElse("unknown"));
   }
 
   /**

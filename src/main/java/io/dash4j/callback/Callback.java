@@ -12,37 +12,64 @@ import java.util.Objects;
  * {@code app.callback(...).preventInitialCall(true)}.
  */
 public final class Callback {
+  /** A prop flipped while the callback runs (Dash's {@code running=[(Output, on, off)]}). */
+  public record Running(Output<?> output, Object whileRunning, Object afterwards) {}
+
   private final List<Output<?>> outputs;
   private final boolean multiOutput;
   private final List<Argument<?>> arguments;
   private final FnN<?> function;
+  private final String callSite;
   private boolean preventInitialCall;
+  private boolean initialDuplicate;
+  private boolean hidden;
+  private final List<Running> running = new ArrayList<>();
   private ErrorHandler onError;
 
   /**
    * Declares a callback; {@code DashApp.callback(...)} is the friendly way to make one.
    *
-   * @param outputs the outputs
+   * @param outputs the outputs; empty for a callback without outputs
    * @param multiOutput whether the function returns a list with one value per output
    * @param arguments inputs and states in the order the function receives their values
    * @param function the function, given the decoded argument values
+   * @param callSite where the callback was declared ({@code Class:line}): names a callback with neither outputs nor
+   *     inputs, as Dash uses the decorator's file and line
    */
-  public Callback(List<Output<?>> outputs, boolean multiOutput, List<Argument<?>> arguments, FnN<?> function) {
+  public Callback(List<Output<?>> outputs, boolean multiOutput, List<Argument<?>> arguments, FnN<?> function,
+      String callSite) {
     this.outputs = List.copyOf(outputs);
     this.multiOutput = multiOutput;
     this.arguments = List.copyOf(arguments);
     this.function = Objects.requireNonNull(function, "function");
-    if (this.outputs.isEmpty()) {
-      throw new IllegalArgumentException("a callback needs at least one Output");
-    }
-    if (inputs().isEmpty()) {
-      throw new IllegalArgumentException("a callback needs at least one Input");
-    }
+    this.callSite = Objects.requireNonNull(callSite, "callSite");
   }
 
   /** Skips the call Dash makes when the page loads (Dash's {@code prevent_initial_call}). */
   public Callback preventInitialCall(boolean prevent) {
     this.preventInitialCall = prevent;
+    return this;
+  }
+
+  /**
+   * Dash's {@code prevent_initial_call="initial_duplicate"}: the callback runs on page load although one of its
+   * outputs allows duplicates.
+   */
+  public Callback initialDuplicate() {
+    this.initialDuplicate = true;
+    this.preventInitialCall = false;
+    return this;
+  }
+
+  /** Hides the callback from the dev tools' callback graph (Dash's {@code hidden}). */
+  public Callback hidden(boolean hidden) {
+    this.hidden = hidden;
+    return this;
+  }
+
+  /** Sets {@code output} to {@code whileRunning} when the callback starts and to {@code afterwards} when it ends. */
+  public <T> Callback running(Output<T> output, T whileRunning, T afterwards) {
+    running.add(new Running(output, whileRunning, afterwards));
     return this;
   }
 
@@ -52,9 +79,14 @@ public final class Callback {
     return this;
   }
 
-  /** The outputs, in declaration order. */
+  /** The outputs, in declaration order; empty for a callback without outputs. */
   public List<Output<?>> outputs() {
     return outputs;
+  }
+
+  /** Whether the callback has no outputs (it works through {@code setProps} or side effects). */
+  public boolean noOutput() {
+    return outputs.isEmpty();
   }
 
   /** Whether the function returns one value per output as a list. */
@@ -77,14 +109,55 @@ public final class Callback {
     return arguments.stream().filter(a -> a instanceof State<?>).<State<?>>map(a -> (State<?>) a).toList();
   }
 
+  /** Where the callback was declared, {@code Class:line}. */
+  public String callSite() {
+    return callSite;
+  }
+
   /** Whether Dash's initial call on page load is skipped. */
   public boolean preventsInitialCall() {
     return preventInitialCall;
   }
 
+  /** Whether the callback runs on page load despite a duplicate-allowing output. */
+  public boolean isInitialDuplicate() {
+    return initialDuplicate;
+  }
+
+  /** Whether the callback is hidden from the dev tools. */
+  public boolean isHidden() {
+    return hidden;
+  }
+
+  /** The props flipped while the callback runs. */
+  public List<Running> running() {
+    return List.copyOf(running);
+  }
+
   /** This callback's own error handler, or null. */
   public ErrorHandler errorHandler() {
     return onError;
+  }
+
+  /** Checks what Dash checks when a callback is declared; called when the app starts serving. */
+  public void validate() {
+    boolean duplicates = outputs.stream().anyMatch(Output::allowsDuplicate);
+    if (duplicates && !preventInitialCall && !initialDuplicate) {
+      throw new IllegalStateException("an output with allowDuplicate() needs preventInitialCall(true) or "
+          + "initialDuplicate() on its callback: " + outputs);
+    }
+    for (Output<?> output : outputs) {
+      if (output.hasWildcard(io.dash4j.layout.Wildcard.MATCH)
+          && inputs().stream().noneMatch(i -> i.hasWildcard(io.dash4j.layout.Wildcard.MATCH))) {
+        throw new IllegalStateException("an Output with MATCH needs an Input with MATCH: " + output);
+      }
+    }
+    for (Argument<?> argument : arguments) {
+      if (argument.hasWildcard(io.dash4j.layout.Wildcard.ALLSMALLER)
+          && outputs.stream().noneMatch(o -> o.hasWildcard(io.dash4j.layout.Wildcard.MATCH))) {
+        throw new IllegalStateException("ALLSMALLER needs an Output with MATCH: " + argument);
+      }
+    }
   }
 
   /**

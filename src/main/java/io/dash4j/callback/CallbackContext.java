@@ -53,16 +53,52 @@ public abstract class CallbackContext {
   /** The id of the first triggering component (a string or a map), or null on an initial call. */
   public abstract Object triggeredId();
 
-  /** The prop ids ({@code "id.prop"}) of the triggering inputs. */
-  public List<String> triggeredPropIds() {
-    return triggered().stream().map(Triggered::propId).toList();
-  }
+  /**
+   * The triggering prop ids mapped to their component ids (Dash's {@code triggered_prop_ids}): a string, or the
+   * map of a pattern-matching id.
+   */
+  public abstract Map<String, Object> triggeredPropIds();
 
   /** Input values by prop id ({@code "id.prop"}). */
   public abstract Map<String, Object> inputs();
 
   /** State values by prop id ({@code "id.prop"}). */
   public abstract Map<String, Object> states();
+
+  /** The inputs as the browser sent them: one {@code {id, property, value}} map each, lists for ALL patterns. */
+  public abstract List<Object> inputsList();
+
+  /** The states as the browser sent them. */
+  public abstract List<Object> statesList();
+
+  /** The outputs as the browser sent them ({@code {id, property}}, lists for ALL); empty without outputs. */
+  public abstract List<Object> outputsList();
+
+  /** The request's headers (HTTP header names in lower case). */
+  public abstract Map<String, List<String>> headers();
+
+  /** One request header, or null. */
+  public String header(String name) {
+    List<String> values = headers().get(name.toLowerCase(java.util.Locale.ROOT));
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** The request's cookies by name. */
+  public abstract Map<String, String> cookies();
+
+  /** The path of the request, with its query string. */
+  public abstract String path();
+
+  /** The client's address. */
+  public abstract String remote();
+
+  /** The request's {@code Origin} header, or null. */
+  public String origin() {
+    return header("origin");
+  }
+
+  /** Headers and cookies to add to the response. */
+  public abstract CallbackResponse response();
 
   /**
    * Dash's {@code set_props}: sets props of any component in the page, whether or not it is an output of this

@@ -62,6 +62,25 @@ public final class Prop<T> {
   }
 
   /**
+   * A list of values of the element prop, decoded one by one: what a callback gets for a pattern-matching
+   * dependency with {@code ALL} or {@code ALLSMALLER}. Same wire name as the element prop.
+   */
+  public static <E> Prop<List<E>> listOf(Prop<E> element) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Class<List<E>> type = (Class) List.class;
+    return new Prop<>(element.name, type, value -> {
+      if (value == null) {
+        return null;
+      }
+      var decoded = new java.util.ArrayList<E>();
+      for (Object item : (List<?>) value) {
+        decoded.add(element.decode(item));
+      }
+      return decoded;
+    });
+  }
+
+  /**
    * A prop whose values are the constants of a generated enum; the browser's string becomes the constant with that
    * wire value.
    */

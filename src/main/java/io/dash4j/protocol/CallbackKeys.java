@@ -46,14 +46,37 @@ public final class CallbackKeys {
   }
 
   /**
-   * The callback's {@code output} key: {@code id.prop} for one output, {@code ..a.x...b.y..} for a multi-output
-   * callback (even with one output), with dots inside ids escaped as Dash does.
+   * The callback's {@code output} key ({@code create_callback_id}): {@code id.prop} for one output,
+   * {@code ..a.x...b.y..} for a multi-output callback (even with one output), with dots inside ids escaped; an
+   * output that allows duplicates gets {@code @<sha256 of the inputs>}; a callback without outputs is keyed by that
+   * hash alone (by the hash of its call site when it has no inputs either).
    */
   public static String outputKey(Callback callback) {
+    String inputs = callback.inputs().stream().map(CallbackKeys::propId).collect(Collectors.joining("."));
+    if (callback.noOutput()) {
+      return sha256(callback.inputs().isEmpty() ? callback.callSite() : inputs);
+    }
     List<String> parts = callback.outputs().stream()
-        .map(output -> stringifyId(output.componentId()).replace(".", "\\.") + "." + output.property())
+        .map(output -> stringifyId(output.componentId()).replace(".", "\\.") + "." + output.property()
+            + (output.allowsDuplicate() ? "@" + sha256(inputs) : ""))
         .toList();
     return callback.multiOutput() ? ".." + String.join("...", parts) + ".." : parts.get(0);
+  }
+
+  /** The property without Dash's {@code @hash} duplicate suffix ({@code clean_property_name}). */
+  public static String cleanProperty(String property) {
+    int at = property.indexOf('@');
+    return at < 0 ? property : property.substring(0, at);
+  }
+
+  private static String sha256(String text) {
+    try {
+      var digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The event-bus address of the callback with this output key. */

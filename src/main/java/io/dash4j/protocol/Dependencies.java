@@ -1,5 +1,6 @@
 package io.dash4j.protocol;
 
+import io.dash4j.callback.Argument;
 import io.dash4j.callback.Callback;
 import io.dash4j.callback.Dependency;
 import java.util.LinkedHashMap;
@@ -21,14 +22,24 @@ public final class Dependencies {
     spec.put("inputs", callback.inputs().stream().map(Dependencies::dependency).toList());
     spec.put("state", callback.states().stream().map(Dependencies::dependency).toList());
     spec.put("clientside_function", null);
+    // "initial_duplicate" travels as false: only a literal True prevents the initial call
     spec.put("prevent_initial_call", callback.preventsInitialCall());
     spec.put("background", null);
     spec.put("dynamic_creator", null);
-    spec.put("no_output", false);
+    spec.put("no_output", callback.noOutput());
     spec.put("optional", false);
-    spec.put("hidden", false);
+    spec.put("hidden", callback.isHidden());
     spec.put("websocket", false);
     spec.put("persistent", false);
+    if (!callback.running().isEmpty()) {
+      var on = new LinkedHashMap<String, Object>();
+      var off = new LinkedHashMap<String, Object>();
+      for (var flip : callback.running()) {
+        on.put(CallbackKeys.propId(flip.output()), flip.whileRunning());
+        off.put(CallbackKeys.propId(flip.output()), flip.afterwards());
+      }
+      spec.put("running", Map.of("running", on, "runningOff", off));
+    }
     return spec;
   }
 
@@ -36,6 +47,9 @@ public final class Dependencies {
     var json = new LinkedHashMap<String, Object>();
     json.put("id", CallbackKeys.stringifyId(dependency.componentId()));
     json.put("property", dependency.property());
+    if (dependency instanceof Argument<?> argument && argument.optional()) {
+      json.put("allow_optional", true);
+    }
     return json;
   }
 }

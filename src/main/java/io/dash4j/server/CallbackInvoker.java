@@ -5,24 +5,24 @@ import io.dash4j.callback.Callback;
 import io.dash4j.callback.Dependency;
 import io.dash4j.callback.Fn.ErrorHandler;
 import io.dash4j.callback.NoUpdate;
-import io.dash4j.callback.Output;
 import io.dash4j.callback.PreventUpdate;
 import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.JsonWriter;
 import io.dash4j.protocol.MalformedRequest;
+import io.dash4j.protocol.PatternIds;
 import io.dash4j.protocol.UpdateRequest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Runs one callback for one request, as Dash's {@code dispatch} does: checks the request against the registered
- * callback, decodes the values, calls the user function (or its error handler) with a callback context, and builds
- * the Dash response. Runs on a user-code thread, never on an event loop.
+ * callback (pattern-matching ids included), decodes the values, calls the user function (or its error handler) with
+ * a callback context, and builds the Dash response. Runs on a user-code thread, never on an event loop.
  */
 final class CallbackInvoker {
   private static final Logger LOG = Logger.getLogger(CallbackInvoker.class.getName());
@@ -39,16 +39,17 @@ final class CallbackInvoker {
   }
 
   /** Handles a request and always answers: a Dash response, 204, 400 for a bad request, 500 for an error. */
-  CallbackReply invoke(UpdateRequest request) {
+  CallbackReply invoke(UpdateRequest request, RequestInfo info) {
     List<Object> arguments;
-    List<Map<String, Object>> outputs;
+    List<Object> outputs;
     try {
-      outputs = checkOutputs(request.outputs());
-      arguments = callback.decode(values(request.inputs(), callback.inputs()), values(request.state(), callback.states()));
+      outputs = callback.noOutput() ? List.of() : checkOutputs(request.outputs());
+      arguments = callback.decode(values(request.inputs(), callback.inputs()), values(request.state(),
+          callback.states()));
     } catch (MalformedRequest | IllegalArgumentException | ClassCastException e) {
       return CallbackReply.error(400, MALFORMED);
     }
-    var context = new RequestContext(request);
+    var context = new RequestContext(request, info);
     Object result;
     try {
       result = context.run(() -> callback.apply(arguments));
@@ -66,7 +67,10 @@ final class CallbackInvoker {
       }
     }
     try {
-      return CallbackReply.ok(JsonWriter.toBytes(response(outputs, result, context)));
+      var body = callback.noOutput() ? noOutputResponse(result, context) : response(outputs, result, context);
+      return body == null
+          ? CallbackReply.noContent().withHeaders(context.responseHeaders())
+          : CallbackReply.ok(JsonWriter.toBytes(body)).withHeaders(context.responseHeaders());
     } catch (RuntimeException invalidReturn) {
       return failed(invalidReturn);
     }
@@ -84,9 +88,9 @@ final class CallbackInvoker {
       throw error instanceof Exception e ? e : new CallbackFailed(error);
     }
     Object value = context.run(() -> handler.handle(exception));
-    if (value == null) {
+    if (value == null && !callback.noOutput()) {
       return callback.multiOutput()
-          ? java.util.Collections.nCopies(callback.outputs().size(), NoUpdate.NO_UPDATE)
+          ? Collections.nCopies(callback.outputs().size(), NoUpdate.NO_UPDATE)
           : NoUpdate.NO_UPDATE;
     }
     return value;
@@ -101,16 +105,19 @@ final class CallbackInvoker {
     }
   }
 
-  /** The request's outputs, checked one by one against the declared ones ({@code validate_output_spec}). */
-  private List<Map<String, Object>> checkOutputs(Object requested) {
-    List<?> given = callback.multiOutput() ? asList(requested) : java.util.Collections.singletonList(requested);
+  /**
+   * The request's outputs, checked one by one against the declared ones ({@code validate_output_spec}): a map
+   * {@code {id, property}}, or for an ALL output the list of the components it matched.
+   */
+  private List<Object> checkOutputs(Object requested) {
+    List<?> given = callback.multiOutput() ? asList(requested) : Collections.singletonList(requested);
     var declared = callback.outputs();
     if (given.size() != declared.size()) {
       throw new MalformedRequest(MALFORMED);
     }
-    var outputs = new ArrayList<Map<String, Object>>(given.size());
+    var outputs = new ArrayList<Object>(given.size());
     for (int i = 0; i < given.size(); i++) {
-      outputs.add(checkDependency(given.get(i), declared.get(i)));
+      outputs.add(check(given.get(i), declared.get(i)));
     }
     return outputs;
   }
@@ -122,31 +129,36 @@ final class CallbackInvoker {
     }
     var values = new ArrayList<Object>(given.size());
     for (int i = 0; i < given.size(); i++) {
-      values.add(checkDependency(given.get(i), declared.get(i)).get("value"));
+      Object checked = check(given.get(i), declared.get(i));
+      if (checked instanceof List<?> group) {
+        var groupValues = new ArrayList<Object>(group.size());
+        group.forEach(item -> groupValues.add(((Map<?, ?>) item).get("value")));
+        values.add(groupValues);
+      } else {
+        values.add(((Map<?, ?>) checked).get("value"));
+      }
     }
     return values;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> checkDependency(Object given, Dependency<?> declared) {
-    if (!(given instanceof Map<?, ?> map) || !(map.get("property") instanceof String property)) {
-      throw new MalformedRequest(MALFORMED);
+  /** One dependency of the request: a matching map, or for ALL/ALLSMALLER a list of matching maps. */
+  private static Object check(Object given, Dependency<?> declared) {
+    if (declared.many()) {
+      for (Object item : asList(given)) {
+        checkOne(item, declared);
+      }
+      return given;
     }
-    int at = property.indexOf('@');
-    String prop = at < 0 ? property : property.substring(0, at);
-    if (!prop.equals(declared.property()) || !Objects.equals(normalise(map.get("id")), declared.componentId())) {
-      throw new MalformedRequest(MALFORMED);
-    }
-    return (Map<String, Object>) map;
+    return checkOne(given, declared);
   }
 
-  private static Object normalise(Object id) {
-    if (id instanceof Map<?, ?> map) {
-      var sorted = new java.util.TreeMap<String, Object>();
-      map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
-      return sorted;
+  private static Map<?, ?> checkOne(Object given, Dependency<?> declared) {
+    if (!(given instanceof Map<?, ?> map) || !(map.get("property") instanceof String property)
+        || !CallbackKeys.cleanProperty(property).equals(declared.property())
+        || !PatternIds.matches(map.get("id"), declared.componentId())) {
+      throw new MalformedRequest(MALFORMED);
     }
-    return id;
+    return map;
   }
 
   private static List<?> asList(Object value) {
@@ -157,17 +169,16 @@ final class CallbackInvoker {
   }
 
   /** Dash's response body: {@code {"multi": true, "response": {id: {prop: value}}, "sideUpdate": {...}}}. */
-  private Map<String, Object> response(List<Map<String, Object>> outputs, Object result, RequestContext context) {
-    List<?> values = callback.multiOutput() ? multiValues(result) : java.util.Collections.singletonList(result);
+  private Map<String, Object> response(List<Object> outputs, Object result, RequestContext context) {
+    List<?> values = callback.multiOutput() ? valuesPerOutput(result) : Collections.singletonList(result);
     var byId = new LinkedHashMap<String, Map<String, Object>>();
     for (int i = 0; i < values.size(); i++) {
-      Object value = values.get(i);
-      if (value == NoUpdate.NO_UPDATE) {
-        continue;
+      var output = callback.outputs().get(i);
+      if (output.many()) {
+        putAll(byId, asList(outputs.get(i)), values.get(i), output.property());
+      } else {
+        put(byId, (Map<?, ?>) outputs.get(i), values.get(i), output.property());
       }
-      Output<?> output = callback.outputs().get(i);
-      String id = CallbackKeys.stringifyId(outputs.get(i).get("id"));
-      byId.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(output.property(), value);
     }
     var body = new LinkedHashMap<String, Object>();
     body.put("multi", true);
@@ -179,9 +190,49 @@ final class CallbackInvoker {
     return body;
   }
 
-  private List<?> multiValues(Object result) {
+  /** An ALL output: one value per matched component, in the request's order. */
+  private void putAll(Map<String, Map<String, Object>> byId, List<?> matched, Object value, String property) {
+    if (value == NoUpdate.NO_UPDATE) {
+      return;
+    }
+    if (!(value instanceof List<?> list) || list.size() != matched.size()) {
+      throw new IllegalStateException("an Output.all(...) matching " + matched.size()
+          + " components must get a list of " + matched.size() + " values, not " + describe(value));
+    }
+    for (int i = 0; i < list.size(); i++) {
+      put(byId, (Map<?, ?>) matched.get(i), list.get(i), property);
+    }
+  }
+
+  private static void put(Map<String, Map<String, Object>> byId, Map<?, ?> output, Object value, String property) {
+    if (value != NoUpdate.NO_UPDATE) {
+      byId.computeIfAbsent(CallbackKeys.stringifyId(output.get("id")), k -> new LinkedHashMap<>())
+          .put(property, value);
+    }
+  }
+
+  /**
+   * A callback without outputs answers 204, or 200 with its {@code setProps} as {@code sideUpdate}; returning a
+   * value is an error, as in Dash ({@code InvalidCallbackReturnValue}).
+   */
+  private Map<String, Object> noOutputResponse(Object result, RequestContext context) {
+    if (result != null && result != NoUpdate.NO_UPDATE) {
+      throw new IllegalStateException("a callback without outputs must not return a value, got " + describe(result));
+    }
+    var side = context.sideUpdates();
+    if (side.isEmpty()) {
+      return null;
+    }
+    var body = new LinkedHashMap<String, Object>();
+    body.put("multi", true);
+    body.put("response", Map.of());
+    body.put("sideUpdate", side);
+    return body;
+  }
+
+  private List<?> valuesPerOutput(Object result) {
     if (result == NoUpdate.NO_UPDATE) {
-      return java.util.Collections.nCopies(callback.outputs().size(), NoUpdate.NO_UPDATE);
+      return Collections.nCopies(callback.outputs().size(), NoUpdate.NO_UPDATE);
     }
     if (!(result instanceof List<?> list) || list.size() != callback.outputs().size()) {
       throw new IllegalStateException("a callback with " + callback.outputs().size()

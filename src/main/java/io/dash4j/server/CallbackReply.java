@@ -3,6 +3,8 @@ package io.dash4j.server;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What a callback verticle answers a door with: an HTTP-shaped status, content type and body, so the HTTP door
@@ -11,11 +13,21 @@ import java.nio.charset.StandardCharsets;
  * @param status 200 with a Dash response, 204 for "change nothing", 4xx/5xx for errors
  * @param contentType the body's media type, or null for an empty body
  * @param body the body bytes
+ * @param headers extra response headers the callback set (cookies among them), in order
  */
-public record CallbackReply(int status, String contentType, Buffer body) {
+public record CallbackReply(int status, String contentType, Buffer body, List<Map.Entry<String, String>> headers) {
   static final String JSON = "application/json";
   static final String TEXT = "text/plain; charset=utf-8";
   static final String HTML = "text/html; charset=utf-8";
+
+  CallbackReply(int status, String contentType, Buffer body) {
+    this(status, contentType, body, List.of());
+  }
+
+  /** This reply with the callback's extra headers. */
+  CallbackReply withHeaders(List<Map.Entry<String, String>> extra) {
+    return extra.isEmpty() ? this : new CallbackReply(status, contentType, body, extra);
+  }
 
   /** A 200 Dash response. */
   static CallbackReply ok(byte[] json) {
@@ -32,18 +44,42 @@ public record CallbackReply(int status, String contentType, Buffer body) {
     return new CallbackReply(status, TEXT, Buffer.buffer(message));
   }
 
-  /** The reply as bytes for the clustered event bus: status, content type, body. */
+  /** The reply as bytes for the clustered event bus: status, content type, headers, body. */
   byte[] toBytes() {
-    byte[] type = contentType == null ? new byte[0] : contentType.getBytes(StandardCharsets.UTF_8);
-    return Buffer.buffer(8 + type.length + body.length())
-        .appendInt(status).appendInt(type.length).appendBytes(type).appendBuffer(body).getBytes();
+    var out = Buffer.buffer(64 + body.length()).appendInt(status);
+    writeString(out, contentType == null ? "" : contentType);
+    out.appendInt(headers.size());
+    for (var header : headers) {
+      writeString(out, header.getKey());
+      writeString(out, header.getValue());
+    }
+    return out.appendBuffer(body).getBytes();
   }
 
   /** Reads {@link #toBytes()}. */
   static CallbackReply fromBytes(Buffer bytes) {
-    int typeLength = bytes.getInt(4);
-    String type = typeLength == 0 ? null : bytes.getString(8, 8 + typeLength, "UTF-8");
-    return new CallbackReply(bytes.getInt(0), type, bytes.getBuffer(8 + typeLength, bytes.length()));
+    int[] at = {4};
+    String type = readString(bytes, at);
+    int count = bytes.getInt(at[0]);
+    at[0] += 4;
+    var headers = new java.util.ArrayList<Map.Entry<String, String>>(count);
+    for (int i = 0; i < count; i++) {
+      headers.add(Map.entry(readString(bytes, at), readString(bytes, at)));
+    }
+    return new CallbackReply(bytes.getInt(0), type.isEmpty() ? null : type, bytes.getBuffer(at[0], bytes.length()),
+        headers);
+  }
+
+  private static void writeString(Buffer out, String text) {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    out.appendInt(utf8.length).appendBytes(utf8);
+  }
+
+  private static String readString(Buffer in, int[] at) {
+    int length = in.getInt(at[0]);
+    String text = in.getString(at[0] + 4, at[0] + 4 + length, "UTF-8");
+    at[0] += 4 + length;
+    return text;
   }
 
   /** Writes this reply as the HTTP response. */
@@ -51,6 +87,13 @@ public record CallbackReply(int status, String contentType, Buffer body) {
     response.setStatusCode(status);
     if (contentType != null) {
       response.putHeader("Content-Type", contentType);
+    }
+    for (var header : headers) {
+      if (header.getKey().equalsIgnoreCase("Set-Cookie") || response.headers().contains(header.getKey())) {
+        response.headers().add(header.getKey(), header.getValue());
+      } else {
+        response.putHeader(header.getKey(), header.getValue());
+      }
     }
     response.end(body);
   }

@@ -85,7 +85,7 @@ final class CallbackVerticle extends VerticleBase {
   private void run(Call call) {
     CallbackReply reply;
     try {
-      reply = invoker.invoke(call.message.body());
+      reply = invoker.invoke(call.message.body(), RequestInfo.of(call.message.headers()));
     } catch (RuntimeException | Error unexpected) {
       // The invoker answers every failure of user code itself; this is a bug of ours, still answered at once.
       LOG.log(Level.SEVERE, "callback " + address + " failed unexpectedly", unexpected);

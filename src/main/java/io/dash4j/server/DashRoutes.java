@@ -123,7 +123,9 @@ final class DashRoutes {
       CallbackReply.error(400, e.getMessage()).writeTo(ctx.response());
       return;
     }
-    vertx.eventBus().<CallbackReply>request(CallbackKeys.address(request.output()), request, callbackDelivery)
+    var delivery = new DeliveryOptions(callbackDelivery)
+        .setHeaders(RequestInfo.stamp(ctx.request(), io.vertx.core.MultiMap.caseInsensitiveMultiMap()));
+    vertx.eventBus().<CallbackReply>request(CallbackKeys.address(request.output()), request, delivery)
         .onSuccess(reply -> reply.body().writeTo(ctx.response()))
         .onFailure(failure -> busFailure(failure).writeTo(ctx.response()));
   }

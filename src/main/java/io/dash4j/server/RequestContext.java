@@ -1,6 +1,7 @@
 package io.dash4j.server;
 
 import io.dash4j.callback.CallbackContext;
+import io.dash4j.callback.CallbackResponse;
 import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.UpdateRequest;
 import java.util.ArrayList;
@@ -8,32 +9,36 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
-/** The callback context of one HTTP or socket request, built from its {@link UpdateRequest}. */
+/** The callback context of one request, built from its {@link UpdateRequest} and what the door stamped. */
 final class RequestContext extends CallbackContext {
+  private final UpdateRequest request;
+  private final RequestInfo info;
   private final List<Triggered> triggered;
-  private final Object triggeredId;
+  private final Map<String, Object> triggeredPropIds;
   private final Map<String, Object> inputs;
   private final Map<String, Object> states;
   private final Map<String, Map<String, Object>> sideUpdates = new LinkedHashMap<>();
+  private final CallbackResponse response = new CallbackResponse();
 
-  RequestContext(UpdateRequest request) {
+  RequestContext(UpdateRequest request, RequestInfo info) {
+    this.request = request;
+    this.info = info;
     this.inputs = valuesByPropId(request.inputs());
     this.states = valuesByPropId(request.state());
     var triggeredProps = new ArrayList<Triggered>();
-    Object firstId = null;
+    var ids = new LinkedHashMap<String, Object>();
     for (String propId : request.changedPropIds()) {
       triggeredProps.add(new Triggered(propId, inputs.get(propId)));
-      if (firstId == null) {
-        firstId = idOf(propId);
-      }
+      ids.put(propId, idOf(propId));
     }
     this.triggered = Collections.unmodifiableList(triggeredProps);
-    this.triggeredId = firstId;
+    this.triggeredPropIds = Collections.unmodifiableMap(ids);
   }
 
   /** Runs the callback body with this context current, so user code can reach it. */
-  <T> T run(java.util.concurrent.Callable<T> body) throws Exception {
+  <T> T run(Callable<T> body) throws Exception {
     return runWithin(body);
   }
 
@@ -44,7 +49,12 @@ final class RequestContext extends CallbackContext {
 
   @Override
   public Object triggeredId() {
-    return triggeredId;
+    return triggeredPropIds.isEmpty() ? null : triggeredPropIds.values().iterator().next();
+  }
+
+  @Override
+  public Map<String, Object> triggeredPropIds() {
+    return triggeredPropIds;
   }
 
   @Override
@@ -55,6 +65,55 @@ final class RequestContext extends CallbackContext {
   @Override
   public Map<String, Object> states() {
     return states;
+  }
+
+  @Override
+  public List<Object> inputsList() {
+    return request.inputs();
+  }
+
+  @Override
+  public List<Object> statesList() {
+    return request.state();
+  }
+
+  @Override
+  public List<Object> outputsList() {
+    Object outputs = request.outputs();
+    if (outputs == null) {
+      return List.of();
+    }
+    return outputs instanceof List<?> list ? List.copyOf(list) : List.of(outputs);
+  }
+
+  @Override
+  public Map<String, List<String>> headers() {
+    return info.headers();
+  }
+
+  @Override
+  public Map<String, String> cookies() {
+    return info.cookies();
+  }
+
+  @Override
+  public String path() {
+    return info.path();
+  }
+
+  @Override
+  public String remote() {
+    return info.remote();
+  }
+
+  @Override
+  public CallbackResponse response() {
+    return response;
+  }
+
+  /** The headers the callback added, for the reply. */
+  List<Map.Entry<String, String>> responseHeaders() {
+    return response.headers();
   }
 
   @Override
@@ -87,7 +146,7 @@ final class RequestContext extends CallbackContext {
     }
   }
 
-  /** The id part of {@code "id.prop"}: the id is everything before the last dot; a '{' id is JSON. */
+  /** The id part of {@code "id.prop"}: everything before the last dot; a '{' id is the JSON of a map id. */
   private static Object idOf(String propId) {
     int dot = propId.lastIndexOf('.');
     String id = dot < 0 ? propId : propId.substring(0, dot);

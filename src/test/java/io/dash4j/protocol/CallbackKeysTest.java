@@ -101,6 +101,6 @@ class CallbackKeysTest {
   }
 
   private static Callback callback(boolean multi, Output<?>... outputs) {
-    return new Callback(List.of(outputs), multi, List.of(Input.of("in", Dcc.Input.VALUE)), args -> null);
+    return new Callback(List.of(outputs), multi, List.of(Input.of("in", Dcc.Input.VALUE)), args -> null, "CallbackKeysTest:1");
   }
 }

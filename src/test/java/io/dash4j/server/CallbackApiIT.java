@@ -44,7 +44,8 @@ class CallbackApiIT {
           var context = CallbackContext.current();
           return new JsonObject()
               .put("triggeredId", context.triggeredId())
-              .put("triggered", context.triggeredPropIds())
+              .put("triggered", context.triggered().stream().map(CallbackContext.Triggered::propId).toList())
+              .put("triggeredPropIds", context.triggeredPropIds())
               .put("inputs", context.inputs())
               .put("states", context.states())
               .encode();
@@ -91,6 +92,7 @@ class CallbackApiIT {
         .getString("children"));
     assertThat(context.getString("triggeredId")).isEqualTo("b");
     assertThat(context.getJsonArray("triggered")).isEqualTo(new JsonArray().add("b.value"));
+    assertThat(context.getJsonObject("triggeredPropIds").getMap()).containsExactly(Map.entry("b.value", "b"));
     assertThat(context.getJsonObject("inputs").getMap()).containsExactly(
         Map.entry("a.value", "one"), Map.entry("b.value", "two"));
     assertThat(context.getJsonObject("states").getMap()).containsExactly(Map.entry("go.n_clicks", 4));
