@@ -2,6 +2,8 @@ package io.dash4j;
 
 import io.dash4j.callback.Argument;
 import io.dash4j.callback.Callback;
+import io.dash4j.callback.ClientsideCallback;
+import io.dash4j.callback.Dependency;
 import io.dash4j.callback.Effect.Effect1;
 import io.dash4j.callback.Effect.Effect2;
 import io.dash4j.callback.Effect.Effect3;
@@ -36,6 +38,7 @@ import java.util.function.Supplier;
 public final class DashApp {
   private final DashConfig config;
   private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
+  private final List<ClientsideCallback> clientsideCallbacks = new CopyOnWriteArrayList<>();
   private volatile Supplier<?> layout;
   private volatile boolean layoutIsFunction;
   private volatile ErrorHandler onError;
@@ -91,6 +94,41 @@ public final class DashApp {
   /** The registered callbacks, in registration order. */
   public List<Callback> callbacks() {
     return List.copyOf(callbacks);
+  }
+
+  /** The registered clientside callbacks, in registration order. */
+  public List<ClientsideCallback> clientsideCallbacks() {
+    return List.copyOf(clientsideCallbacks);
+  }
+
+  /**
+   * A callback that runs in the browser as this inline JavaScript function, given its outputs, inputs and states
+   * (outputs first, then arguments, as Dash's {@code clientside_callback}); several outputs make the function return
+   * an array.
+   */
+  public ClientsideCallback clientsideCallback(String javascript, Dependency<?>... dependencies) {
+    return clientside(null, Objects.requireNonNull(javascript, "javascript"), dependencies);
+  }
+
+  /** A callback that runs in the browser as {@code window.dash_clientside[namespace][name]}, e.g. from assets/. */
+  public ClientsideCallback clientsideCallback(ClientsideCallback.Function function, Dependency<?>... dependencies) {
+    return clientside(Objects.requireNonNull(function, "function"), null, dependencies);
+  }
+
+  private ClientsideCallback clientside(ClientsideCallback.Function function, String source,
+      Dependency<?>[] dependencies) {
+    var outputs = new ArrayList<Output<?>>();
+    var arguments = new ArrayList<Argument<?>>();
+    for (Dependency<?> dependency : dependencies) {
+      if (dependency instanceof Output<?> output) {
+        outputs.add(output);
+      } else {
+        arguments.add((Argument<?>) dependency);
+      }
+    }
+    var callback = new ClientsideCallback(outputs, outputs.size() > 1, arguments, function, source, callSite());
+    clientsideCallbacks.add(callback);
+    return callback;
   }
 
   /** Registers a callback built by hand. */

@@ -1,6 +1,9 @@
 package io.dash4j.protocol;
 
 import io.dash4j.callback.Callback;
+import io.dash4j.callback.ClientsideCallback;
+import io.dash4j.callback.Input;
+import io.dash4j.callback.Output;
 import io.dash4j.callback.Dependency;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +55,30 @@ public final class CallbackKeys {
    * hash alone (by the hash of its call site when it has no inputs either).
    */
   public static String outputKey(Callback callback) {
-    String inputs = callback.inputs().stream().map(CallbackKeys::propId).collect(Collectors.joining("."));
-    if (callback.noOutput()) {
-      return sha256(callback.inputs().isEmpty() ? callback.callSite() : inputs);
+    return outputKey(callback.outputs(), callback.multiOutput(), callback.inputs(), callback.callSite());
+  }
+
+  /** The {@code output} key of a clientside callback, by the same rules. */
+  public static String outputKey(ClientsideCallback callback) {
+    return outputKey(callback.outputs(), callback.multiOutput(), callback.inputs(), callback.callSite());
+  }
+
+  private static String outputKey(List<Output<?>> outputs, boolean multi, List<Input<?>> inputList,
+      String callSite) {
+    String inputs = inputList.stream().map(CallbackKeys::propId).collect(Collectors.joining("."));
+    if (outputs.isEmpty()) {
+      return sha256(inputList.isEmpty() ? callSite : inputs);
     }
-    List<String> parts = callback.outputs().stream()
+    List<String> parts = outputs.stream()
         .map(output -> stringifyId(output.componentId()).replace(".", "\\.") + "." + output.property()
             + (output.allowsDuplicate() ? "@" + sha256(inputs) : ""))
         .toList();
-    return callback.multiOutput() ? ".." + String.join("...", parts) + ".." : parts.get(0);
+    return multi ? ".." + String.join("...", parts) + ".." : parts.get(0);
+  }
+
+  /** The function name Dash gives inline clientside JavaScript: the SHA-256 of its source. */
+  public static String inlineFunctionName(String source) {
+    return sha256(source);
   }
 
   /** The property without Dash's {@code @hash} duplicate suffix ({@code clean_property_name}). */

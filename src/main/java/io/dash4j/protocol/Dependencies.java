@@ -2,6 +2,7 @@ package io.dash4j.protocol;
 
 import io.dash4j.callback.Argument;
 import io.dash4j.callback.Callback;
+import io.dash4j.callback.ClientsideCallback;
 import io.dash4j.callback.Dependency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +12,36 @@ import java.util.Map;
 public final class Dependencies {
   private Dependencies() {}
 
-  /** The specs of these callbacks. */
-  public static List<Map<String, Object>> of(List<Callback> callbacks) {
-    return callbacks.stream().map(Dependencies::spec).toList();
+  /** The namespace Dash defines inline clientside functions in. */
+  public static final String INLINE_NAMESPACE = "_dashprivate_clientside_funcs";
+
+  /** The specs of these callbacks: server callbacks, then clientside ones. */
+  public static List<Map<String, Object>> of(List<Callback> callbacks, List<ClientsideCallback> clientside) {
+    var specs = new java.util.ArrayList<Map<String, Object>>();
+    callbacks.forEach(c -> specs.add(spec(c)));
+    clientside.forEach(c -> specs.add(spec(c)));
+    return specs;
+  }
+
+  private static Map<String, Object> spec(ClientsideCallback callback) {
+    var spec = new LinkedHashMap<String, Object>();
+    spec.put("output", CallbackKeys.outputKey(callback));
+    spec.put("inputs", callback.inputs().stream().map(Dependencies::dependency).toList());
+    spec.put("state", callback.states().stream().map(Dependencies::dependency).toList());
+    var function = callback.function();
+    spec.put("clientside_function", function != null
+        ? Map.of("namespace", function.namespace(), "function_name", function.name())
+        : Map.of("namespace", INLINE_NAMESPACE,
+            "function_name", CallbackKeys.inlineFunctionName(callback.inlineSource())));
+    spec.put("prevent_initial_call", callback.preventsInitialCall());
+    spec.put("background", null);
+    spec.put("dynamic_creator", false);
+    spec.put("no_output", callback.outputs().isEmpty());
+    spec.put("optional", false);
+    spec.put("hidden", false);
+    spec.put("websocket", false);
+    spec.put("persistent", false);
+    return spec;
   }
 
   private static Map<String, Object> spec(Callback callback) {

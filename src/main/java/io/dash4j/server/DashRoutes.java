@@ -51,7 +51,7 @@ final class DashRoutes {
       this(app, suites, assets, index,
           app.config().debug() ? null : index.render(), // debug re-renders, so new assets show up
           app.layoutIsFunction() ? null : Buffer.buffer(JsonWriter.toBytes(app.layout())),
-          Buffer.buffer(JsonWriter.toBytes(Dependencies.of(app.callbacks()))),
+          Buffer.buffer(JsonWriter.toBytes(Dependencies.of(app.callbacks(), app.clientsideCallbacks()))),
           new ReloadHash(assets, app.config().requestsPathnamePrefix()),
           Resources.read("io/dash4j/server/favicon.ico"));
     }

@@ -3,6 +3,8 @@ package io.dash4j.server;
 import io.dash4j.Dash;
 import io.dash4j.DashApp;
 import io.dash4j.DashConfig;
+import io.dash4j.protocol.CallbackKeys;
+import io.dash4j.protocol.Dependencies;
 import io.dash4j.protocol.JsonWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +81,11 @@ final class IndexPage {
         }
       }
     }
+    for (var callback : app.clientsideCallbacks()) {
+      if (callback.inlineSource() != null) {
+        html.append(inlineClientside(callback.inlineSource()));
+      }
+    }
     html.append("<script id=\"_dash-renderer\" type=\"application/javascript\">")
         .append("var renderer = new DashRenderer();</script>\n")
         .append("</footer>\n</body>\n</html>\n");
@@ -115,6 +122,14 @@ final class IndexPage {
       json.put("validation_layout", app.layout());
     }
     return json;
+  }
+
+  /** Defines an inline clientside function where the renderer looks for it, as Dash's {@code _inline_scripts}. */
+  private static String inlineClientside(String source) {
+    String namespace = Dependencies.INLINE_NAMESPACE;
+    return "<script>\nvar clientside = window.dash_clientside = window.dash_clientside || {};\n"
+        + "var ns = clientside[\"" + namespace + "\"] = clientside[\"" + namespace + "\"] || {};\n"
+        + "ns[\"" + CallbackKeys.inlineFunctionName(source) + "\"] = " + source + ";\n</script>\n";
   }
 
   private static String favicon(String prefix, List<AssetsFolder.Asset> files) {
