@@ -15,7 +15,12 @@ import io.dash4j.callback.Fn.Fn3;
 import io.dash4j.callback.Fn.Fn4;
 import io.dash4j.callback.Fn.FnN;
 import io.dash4j.callback.Output;
+import io.dash4j.callback.Input;
 import io.dash4j.callback.Outputs;
+import io.dash4j.callback.State;
+import io.dash4j.components.Dcc;
+import io.dash4j.pages.Page;
+import io.dash4j.pages.Pages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +47,7 @@ public final class DashApp {
   private volatile Supplier<?> layout;
   private volatile boolean layoutIsFunction;
   private volatile ErrorHandler onError;
+  private final Pages pages = new Pages();
 
   DashApp(DashConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -94,6 +100,75 @@ public final class DashApp {
   /** The registered callbacks, in registration order. */
   public List<Callback> callbacks() {
     return List.copyOf(callbacks);
+  }
+
+  /**
+   * Adds a page (Dash's {@code register_page}); put {@code Pages.container()} in the layout. The first page also
+   * installs the routing callback (path → page layout and title), as Dash pages does.
+   */
+  public DashApp registerPage(Page page) {
+    synchronized (pages) {
+      if (pages.isEmpty()) {
+        installPageRouting();
+      }
+      pages.register(page);
+    }
+    return this;
+  }
+
+  /** The pages, in Dash's registry order (Dash's {@code page_registry}). */
+  public List<Page> pageRegistry() {
+    return pages.registry();
+  }
+
+  /** The layout shown for a path no page has. */
+  public DashApp pageNotFound(Object layout) {
+    pages.notFound(layout);
+    return this;
+  }
+
+  /** A path of the app as the browser reaches it, under the prefix (Dash's {@code get_relative_path}). */
+  public String relativePath(String path) {
+    String prefix = config.requestsPathnamePrefix();
+    return prefix + (path.startsWith("/") ? path.substring(1) : path);
+  }
+
+  /** A browser path without the app's prefix (Dash's {@code strip_relative_path}): {@code /app/x} → {@code /x}. */
+  private String stripPrefix(String pathname) {
+    String prefix = config.requestsPathnamePrefix();
+    if (pathname == null) {
+      return "/";
+    }
+    if (pathname.startsWith(prefix)) {
+      return "/" + pathname.substring(prefix.length());
+    }
+    return pathname.equals(prefix.substring(0, prefix.length() - 1)) ? "/" : pathname;
+  }
+
+  /** The page layouts, for the validation layout: every page rendered with no parameters (if it can be). */
+  public List<Object> pageLayouts() {
+    var layouts = new ArrayList<Object>();
+    for (Page page : pages.registry()) {
+      try {
+        layouts.add(page.render(java.util.Map.of()));
+      } catch (RuntimeException needsParameters) {
+        // a template page may need its variables; the renderer then validates it when it shows
+      }
+    }
+    return layouts;
+  }
+
+  private void installPageRouting() {
+    callback(Outputs.of(Output.of(Pages.CONTENT, "children"), Output.of(Pages.STORE, "data")),
+        Input.of(Pages.LOCATION, Dcc.Location.PATHNAME), State.of(Pages.LOCATION, Dcc.Location.SEARCH),
+        (pathname, search) -> {
+          var visit = pages.visit(stripPrefix(pathname), search);
+          return Outputs.values(visit.layout(),
+              java.util.Map.of("title", visit.title(), "description", visit.description()));
+        });
+    clientsideCallback("function(data) { if (data && data.title) { document.title = data.title; }"
+        + " return window.dash_clientside.no_update; }",
+        Output.of(Pages.DUMMY, "children"), Input.of(Pages.STORE, "data"));
   }
 
   /** The registered clientside callbacks, in registration order. */

@@ -25,6 +25,9 @@ public final class Callback {
   private boolean hidden;
   private final List<Running> running = new ArrayList<>();
   private ErrorHandler onError;
+  private String apiEndpoint;
+  private List<String> apiNames;
+  private boolean allowDynamicCallbacks;
 
   /**
    * Declares a callback; {@code DashApp.callback(...)} is the friendly way to make one.
@@ -77,6 +80,57 @@ public final class Callback {
   public Callback onError(ErrorHandler handler) {
     this.onError = handler;
     return this;
+  }
+
+  /**
+   * Also serves this callback as a plain JSON API (Dash's {@code api_endpoint}): {@code POST <prefix><path>} with a
+   * JSON object of argument values answers the JSON of what the callback returns (a list for several outputs). The
+   * body's keys are the arguments' prop names ({@code {"n_clicks": 3}}), or {@code names} in argument order.
+   */
+  public Callback apiEndpoint(String path, String... names) {
+    if (path == null || !path.startsWith("/")) {
+      throw new IllegalArgumentException("an api endpoint path starts with '/': " + path);
+    }
+    if (names.length != 0 && names.length != arguments.size()) {
+      throw new IllegalArgumentException("give one name per argument (" + arguments.size() + "), or none");
+    }
+    if (arguments.stream().anyMatch(Dependency::isPattern) || outputs.stream().anyMatch(Dependency::isPattern)) {
+      throw new IllegalArgumentException("a pattern-matching callback cannot be an api endpoint");
+    }
+    this.apiEndpoint = path;
+    this.apiNames = names.length > 0 ? List.of(names) : defaultApiNames();
+    if (new java.util.HashSet<>(apiNames).size() != apiNames.size()) {
+      throw new IllegalArgumentException("api argument names must differ: " + apiNames + "; name them explicitly");
+    }
+    return this;
+  }
+
+  private List<String> defaultApiNames() {
+    return arguments.stream().map(Dependency::property).toList();
+  }
+
+  /** The api endpoint path, or null. */
+  public String apiEndpoint() {
+    return apiEndpoint;
+  }
+
+  /** The JSON keys of the api endpoint's arguments, in argument order. */
+  public List<String> apiNames() {
+    return apiNames == null ? List.of() : apiNames;
+  }
+
+  /**
+   * Lets this callback register new callbacks while it runs (Dash's {@code _allow_dynamic_callbacks}); the renderer
+   * fetches the callbacks again after it. Callbacks made so exist on the node that ran it only.
+   */
+  public Callback allowDynamicCallbacks() {
+    this.allowDynamicCallbacks = true;
+    return this;
+  }
+
+  /** Whether this callback may register callbacks while it runs. */
+  public boolean allowsDynamicCallbacks() {
+    return allowDynamicCallbacks;
   }
 
   /** The outputs, in declaration order; empty for a callback without outputs. */

@@ -53,7 +53,7 @@ public final class Dependencies {
     // "initial_duplicate" travels as false: only a literal True prevents the initial call
     spec.put("prevent_initial_call", callback.preventsInitialCall());
     spec.put("background", null);
-    spec.put("dynamic_creator", null);
+    spec.put("dynamic_creator", callback.allowsDynamicCallbacks() ? Boolean.TRUE : null);
     spec.put("no_output", callback.noOutput());
     spec.put("optional", false);
     spec.put("hidden", callback.isHidden());

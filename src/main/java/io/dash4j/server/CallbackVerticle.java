@@ -31,6 +31,7 @@ final class CallbackVerticle extends VerticleBase {
   private final ExecutorService userCode;
   private final long timeoutNanos;
   private final Set<Call> running = ConcurrentHashMap.newKeySet();
+  private final java.util.function.Supplier<Future<?>> afterRun;
   private MessageConsumer<UpdateRequest> consumer;
   private long sweeper;
 
@@ -55,7 +56,12 @@ final class CallbackVerticle extends VerticleBase {
     }
   }
 
-  CallbackVerticle(String outputKey, CallbackInvoker invoker, ExecutorService userCode, long timeoutMillis) {
+  /**
+   * @param afterRun for a dynamic creator: deploys the callbacks it registered, before it answers; else null
+   */
+  CallbackVerticle(String outputKey, CallbackInvoker invoker, ExecutorService userCode, long timeoutMillis,
+      java.util.function.Supplier<Future<?>> afterRun) {
+    this.afterRun = afterRun;
     this.address = CallbackKeys.address(outputKey);
     this.invoker = invoker;
     this.userCode = userCode;
@@ -93,7 +99,12 @@ final class CallbackVerticle extends VerticleBase {
     } finally {
       running.remove(call);
     }
-    call.answer(reply);
+    if (afterRun == null) {
+      call.answer(reply);
+    } else {
+      CallbackReply answer = reply;
+      context.runOnContext(v -> afterRun.get().onComplete(done -> call.answer(answer)));
+    }
   }
 
   private void sweep() {

@@ -39,10 +39,11 @@ final class DashRoutes {
   private final Pages pages;
   private final ExecutorService userCode;
   private final DeliveryOptions callbackDelivery;
+  private volatile CachedDependencies dependencies;
 
   /** What the read-only routes serve, prepared off the event loop at start. */
   record Pages(DashApp app, ComponentSuites suites, AssetsFolder assets, IndexPage index, String cachedIndex,
-      Buffer staticLayout, Buffer dependencies, ReloadHash reloadHash, Buffer favicon) {
+      Buffer staticLayout, ReloadHash reloadHash, Buffer favicon) {
     Pages(DashApp app, ComponentSuites suites, AssetsFolder assets) {
       this(app, suites, assets, new IndexPage(app, suites, assets));
     }
@@ -51,7 +52,6 @@ final class DashRoutes {
       this(app, suites, assets, index,
           app.config().debug() ? null : index.render(), // debug re-renders, so new assets show up
           app.layoutIsFunction() ? null : Buffer.buffer(JsonWriter.toBytes(app.layout())),
-          Buffer.buffer(JsonWriter.toBytes(Dependencies.of(app.callbacks(), app.clientsideCallbacks()))),
           new ReloadHash(assets, app.config().requestsPathnamePrefix()),
           Resources.read("io/dash4j/server/favicon.ico"));
     }
@@ -72,10 +72,11 @@ final class DashRoutes {
     Router router = Router.router(vertx);
     read(router, p).handler(this::index);
     read(router, p + "_dash-layout").handler(this::layout);
-    read(router, p + "_dash-dependencies").handler(ctx -> json(ctx, pages.dependencies()));
+    read(router, p + "_dash-dependencies").handler(ctx -> json(ctx, dependencies()));
     router.post(p + "_dash-update-component")
         .handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()))
         .handler(this::updateComponent);
+    ApiEndpoints.mount(router, vertx, app, callbackDelivery);
     read(router, p + "_dash-component-suites/*").handler(ctx -> pages.suites().handle(ctx, p));
     read(router, p + "_favicon.ico").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "image/x-icon")
@@ -96,6 +97,23 @@ final class DashRoutes {
   private static Route read(Router router, String path) {
     return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
   }
+
+  /**
+   * The callback specs, re-encoded only when the app's callbacks changed: a dynamic creator may have registered
+   * some while it ran.
+   */
+  private Buffer dependencies() {
+    var cached = dependencies;
+    int count = app.callbacks().size() + app.clientsideCallbacks().size();
+    if (cached == null || cached.count() != count) {
+      cached = new CachedDependencies(count, Buffer.buffer(JsonWriter.toBytes(
+          Dependencies.of(app.callbacks(), app.clientsideCallbacks()))));
+      dependencies = cached;
+    }
+    return cached.json();
+  }
+
+  private record CachedDependencies(int count, Buffer json) {}
 
   private void index(RoutingContext ctx) {
     if (pages.cachedIndex() != null) {

@@ -27,6 +27,7 @@ public final class DashVerticle extends VerticleBase {
   private DashApp app;
   private ExecutorService userCode;
   private HttpServer server;
+  private final java.util.Set<String> deployed = new HashSet<>();
 
   /** For the launcher: the app class comes from the config's {@code "app"}. */
   public DashVerticle() {
@@ -77,12 +78,20 @@ public final class DashVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private Future<?> deployCallbacks() {
+  /**
+   * Deploys a verticle for every callback that has none yet: all of them at start, and those a dynamic creator
+   * registered while it ran (deployed before the creator answers, since the renderer asks for them right after).
+   */
+  private synchronized Future<?> deployCallbacks() {
     var deployments = new ArrayList<Future<String>>();
     for (Callback callback : app.callbacks()) {
+      String key = CallbackKeys.outputKey(callback);
+      if (!deployed.add(key)) {
+        continue;
+      }
       var invoker = new CallbackInvoker(app, callback, app.config().debug());
-      var verticle = new CallbackVerticle(CallbackKeys.outputKey(callback), invoker, userCode,
-          app.config().callbackTimeout().toMillis());
+      var verticle = new CallbackVerticle(key, invoker, userCode, app.config().callbackTimeout().toMillis(),
+          callback.allowsDynamicCallbacks() ? this::deployCallbacks : null);
       deployments.add(vertx.deployVerticle(verticle, new DeploymentOptions()));
     }
     return Future.all(deployments);

@@ -117,9 +117,13 @@ final class IndexPage {
     if (config.debug()) {
       json.put("hot_reload", Map.of("interval", 3000, "max_retry", 8));
     }
-    if (app.layoutIsFunction() && !config.suppressCallbackExceptions()) {
-      // Dash validates callbacks against one call of the layout function when the layout is a function.
-      json.put("validation_layout", app.layout());
+    if ((app.layoutIsFunction() || !app.pageRegistry().isEmpty()) && !config.suppressCallbackExceptions()) {
+      // Dash validates callbacks against one call of the layout function, plus every page's layout.
+      var everything = new java.util.ArrayList<Object>();
+      everything.add(app.layout());
+      everything.addAll(app.pageLayouts());
+      json.put("validation_layout", everything.size() == 1 ? everything.get(0)
+          : io.dash4j.components.Html.div(everything.toArray()));
     }
     return json;
   }
