@@ -70,8 +70,11 @@ public final class Callback {
     return this;
   }
 
-  /** Sets {@code output} to {@code whileRunning} when the callback starts and to {@code afterwards} when it ends. */
-  public <T> Callback running(Output<T> output, T whileRunning, T afterwards) {
+  /**
+   * Sets {@code output} to {@code whileRunning} when the callback starts and to {@code afterwards} when it ends; for
+   * an {@code Output.all(...)} each matched component gets the value, as in Dash.
+   */
+  public Callback running(Output<?> output, Object whileRunning, Object afterwards) {
     running.add(new Running(output, whileRunning, afterwards));
     return this;
   }
@@ -199,12 +202,6 @@ public final class Callback {
     if (duplicates && !preventInitialCall && !initialDuplicate) {
       throw new IllegalStateException("an output with allowDuplicate() needs preventInitialCall(true) or "
           + "initialDuplicate() on its callback: " + outputs);
-    }
-    for (Output<?> output : outputs) {
-      if (output.hasWildcard(io.dash4j.layout.Wildcard.MATCH)
-          && inputs().stream().noneMatch(i -> i.hasWildcard(io.dash4j.layout.Wildcard.MATCH))) {
-        throw new IllegalStateException("an Output with MATCH needs an Input with MATCH: " + output);
-      }
     }
     for (Argument<?> argument : arguments) {
       if (argument.hasWildcard(io.dash4j.layout.Wildcard.ALLSMALLER)

@@ -47,7 +47,11 @@ public abstract class CallbackContext {
     }
   }
 
-  /** The props whose change triggered this call; empty on the initial call of a page. */
+  /**
+   * The props whose change triggered this call. On the initial call of a page it holds Dash's placeholder
+   * {@code {prop_id: ".", value: null}}, as Python's {@code callback_context.triggered} does; test
+   * {@code triggeredId() == null} for an initial call.
+   */
   public abstract List<Triggered> triggered();
 
   /** The id of the first triggering component (a string or a map), or null on an initial call. */

@@ -33,6 +33,10 @@ final class RequestContext extends CallbackContext {
       triggeredProps.add(new Triggered(propId, inputs.get(propId)));
       ids.put(propId, idOf(propId));
     }
+    if (triggeredProps.isEmpty()) {
+      // Dash's backward-compatible placeholder for "nothing triggered" (_callback_context.py)
+      triggeredProps.add(new Triggered(".", null));
+    }
     this.triggered = Collections.unmodifiableList(triggeredProps);
     this.triggeredPropIds = Collections.unmodifiableMap(ids);
   }
