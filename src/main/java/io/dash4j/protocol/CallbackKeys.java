@@ -52,7 +52,7 @@ public final class CallbackKeys {
    * The callback's {@code output} key ({@code create_callback_id}): {@code id.prop} for one output,
    * {@code ..a.x...b.y..} for a multi-output callback (even with one output), with dots inside ids escaped; an
    * output that allows duplicates gets {@code @<sha256 of the inputs>}; a callback without outputs is keyed by that
-   * hash alone (by the hash of its call site when it has no inputs either).
+   * hash alone. Without inputs, the call site is hashed instead, so two such callbacks never share a key.
    */
   public static String outputKey(Callback callback) {
     return outputKey(callback.outputs(), callback.multiOutput(), callback.inputs(), callback.callSite());
@@ -65,9 +65,11 @@ public final class CallbackKeys {
 
   private static String outputKey(List<Output<?>> outputs, boolean multi, List<Input<?>> inputList,
       String callSite) {
-    String inputs = inputList.stream().map(CallbackKeys::propId).collect(Collectors.joining("."));
+    // Callbacks without inputs are told apart by where they were declared, as Dash does for no-output ones.
+    String inputs = inputList.isEmpty() ? callSite
+        : inputList.stream().map(CallbackKeys::propId).collect(Collectors.joining("."));
     if (outputs.isEmpty()) {
-      return sha256(inputList.isEmpty() ? callSite : inputs);
+      return sha256(inputs);
     }
     List<String> parts = outputs.stream()
         .map(output -> stringifyId(output.componentId()).replace(".", "\\.") + "." + output.property()
