@@ -20,6 +20,7 @@ public final class DashConfig {
   private String assetsFolder = "assets";
   private String updateTitle = "Updating...";
   private boolean suppressCallbackExceptions;
+  private boolean preventInitialCallbacks;
   private Duration callbackTimeout = Duration.ofSeconds(30);
   private int maxRequestBytes = 1024 * 1024;
   private final List<String> externalStylesheets = new ArrayList<>();
@@ -134,6 +135,20 @@ public final class DashConfig {
   /** Whether callback exceptions about missing components are suppressed. */
   public boolean suppressCallbackExceptions() {
     return suppressCallbackExceptions;
+  }
+
+  /**
+   * The default of every callback's {@code preventInitialCall} that does not set its own (Dash's
+   * {@code prevent_initial_callbacks}).
+   */
+  public DashConfig preventInitialCallbacks(boolean prevent) {
+    this.preventInitialCallbacks = prevent;
+    return this;
+  }
+
+  /** Whether callbacks skip their initial call unless they say otherwise. */
+  public boolean preventInitialCallbacks() {
+    return preventInitialCallbacks;
   }
 
   /** How long a callback may run before its caller gets a timeout error (default 30 s). */

@@ -20,7 +20,7 @@ public final class Callback {
   private final List<Argument<?>> arguments;
   private final FnN<?> function;
   private final String callSite;
-  private boolean preventInitialCall;
+  private Boolean preventInitialCall; // null: the app's default
   private boolean initialDuplicate;
   private boolean hidden;
   private final List<Running> running = new ArrayList<>();
@@ -171,9 +171,9 @@ public final class Callback {
     return callSite;
   }
 
-  /** Whether Dash's initial call on page load is skipped. */
-  public boolean preventsInitialCall() {
-    return preventInitialCall;
+  /** Whether Dash's initial call on page load is skipped, given the app's default for callbacks that say nothing. */
+  public boolean preventsInitialCall(boolean appDefault) {
+    return preventInitialCall == null ? appDefault : preventInitialCall;
   }
 
   /** Whether the callback runs on page load despite a duplicate-allowing output. */
@@ -196,10 +196,13 @@ public final class Callback {
     return onError;
   }
 
-  /** Checks what Dash checks when a callback is declared; called when the app starts serving. */
-  public void validate() {
-    boolean duplicates = outputs.stream().anyMatch(Output::allowsDuplicate);
-    if (duplicates && !preventInitialCall && !initialDuplicate) {
+  /**
+   * Checks what Dash checks when a callback is declared; called when the app starts serving, with the app's
+   * {@code preventInitialCallbacks} default.
+   */
+  public void validate(boolean preventByDefault) {
+    if (outputs.stream().anyMatch(Output::allowsDuplicate) && !preventsInitialCall(preventByDefault)
+        && !initialDuplicate) {
       throw new IllegalStateException("an output with allowDuplicate() needs preventInitialCall(true) or "
           + "initialDuplicate() on its callback: " + outputs);
     }

@@ -34,7 +34,7 @@ public final class ClientsideCallback {
   private final Function function;
   private final String inlineSource;
   private final String callSite;
-  private boolean preventInitialCall;
+  private Boolean preventInitialCall; // null: the app's default
 
   /**
    * A clientside callback; {@code DashApp.clientsideCallback(...)} is the friendly way to make one.
@@ -101,8 +101,8 @@ public final class ClientsideCallback {
     return callSite;
   }
 
-  /** Whether the initial call is skipped. */
-  public boolean preventsInitialCall() {
-    return preventInitialCall;
+  /** Whether the initial call is skipped, given the app's default for callbacks that say nothing. */
+  public boolean preventsInitialCall(boolean appDefault) {
+    return preventInitialCall == null ? appDefault : preventInitialCall;
   }
 }

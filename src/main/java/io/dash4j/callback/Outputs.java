@@ -32,6 +32,21 @@ public final class Outputs {
     return new Outputs(outputs);
   }
 
+  private static final List<Object> NO_UPDATE = java.util.Collections.unmodifiableList(new java.util.ArrayList<>());
+
+  /**
+   * Leaves every output as it is: what a multi-output callback returns for Dash's bare {@code no_update} (where a
+   * list of {@link NoUpdate#NO_UPDATE} would need one per output).
+   */
+  public static List<Object> noUpdate() {
+    return NO_UPDATE;
+  }
+
+  /** Whether {@code values} is {@link #noUpdate()}. */
+  public static boolean isNoUpdate(Object values) {
+    return values == NO_UPDATE;
+  }
+
   /** One value per output, in order; unlike {@code List.of} it accepts nulls. */
   public static List<Object> values(Object... values) {
     return Arrays.asList(values);

@@ -16,14 +16,15 @@ public final class Dependencies {
   public static final String INLINE_NAMESPACE = "_dashprivate_clientside_funcs";
 
   /** The specs of these callbacks: server callbacks, then clientside ones. */
-  public static List<Map<String, Object>> of(List<Callback> callbacks, List<ClientsideCallback> clientside) {
+  public static List<Map<String, Object>> of(List<Callback> callbacks, List<ClientsideCallback> clientside,
+      boolean preventInitialByDefault) {
     var specs = new java.util.ArrayList<Map<String, Object>>();
-    callbacks.forEach(c -> specs.add(spec(c)));
-    clientside.forEach(c -> specs.add(spec(c)));
+    callbacks.forEach(c -> specs.add(spec(c, preventInitialByDefault)));
+    clientside.forEach(c -> specs.add(spec(c, preventInitialByDefault)));
     return specs;
   }
 
-  private static Map<String, Object> spec(ClientsideCallback callback) {
+  private static Map<String, Object> spec(ClientsideCallback callback, boolean preventInitialByDefault) {
     var spec = new LinkedHashMap<String, Object>();
     spec.put("output", CallbackKeys.outputKey(callback));
     spec.put("inputs", callback.inputs().stream().map(Dependencies::dependency).toList());
@@ -33,7 +34,7 @@ public final class Dependencies {
         ? Map.of("namespace", function.namespace(), "function_name", function.name())
         : Map.of("namespace", INLINE_NAMESPACE,
             "function_name", CallbackKeys.inlineFunctionName(callback.inlineSource())));
-    spec.put("prevent_initial_call", callback.preventsInitialCall());
+    spec.put("prevent_initial_call", callback.preventsInitialCall(preventInitialByDefault));
     spec.put("background", null);
     spec.put("dynamic_creator", false);
     spec.put("no_output", callback.outputs().isEmpty());
@@ -44,14 +45,15 @@ public final class Dependencies {
     return spec;
   }
 
-  private static Map<String, Object> spec(Callback callback) {
+  private static Map<String, Object> spec(Callback callback, boolean preventInitialByDefault) {
     var spec = new LinkedHashMap<String, Object>();
     spec.put("output", CallbackKeys.outputKey(callback));
     spec.put("inputs", callback.inputs().stream().map(Dependencies::dependency).toList());
     spec.put("state", callback.states().stream().map(Dependencies::dependency).toList());
     spec.put("clientside_function", null);
     // "initial_duplicate" travels as false: only a literal True prevents the initial call
-    spec.put("prevent_initial_call", callback.preventsInitialCall());
+    spec.put("prevent_initial_call", !callback.isInitialDuplicate()
+        && callback.preventsInitialCall(preventInitialByDefault));
     spec.put("background", null);
     spec.put("dynamic_creator", callback.allowsDynamicCallbacks() ? Boolean.TRUE : null);
     spec.put("no_output", callback.noOutput());

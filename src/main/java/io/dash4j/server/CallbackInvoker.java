@@ -231,7 +231,7 @@ final class CallbackInvoker {
   }
 
   private List<?> valuesPerOutput(Object result) {
-    if (result == NoUpdate.NO_UPDATE) {
+    if (result == NoUpdate.NO_UPDATE || io.dash4j.callback.Outputs.isNoUpdate(result)) {
       return Collections.nCopies(callback.outputs().size(), NoUpdate.NO_UPDATE);
     }
     if (!(result instanceof List<?> list) || list.size() != callback.outputs().size()) {

@@ -107,7 +107,8 @@ final class DashRoutes {
     int count = app.callbacks().size() + app.clientsideCallbacks().size();
     if (cached == null || cached.count() != count) {
       cached = new CachedDependencies(count, Buffer.buffer(JsonWriter.toBytes(
-          Dependencies.of(app.callbacks(), app.clientsideCallbacks()))));
+          Dependencies.of(app.callbacks(), app.clientsideCallbacks(),
+          app.config().preventInitialCallbacks()))));
       dependencies = cached;
     }
     return cached.json();

@@ -101,7 +101,7 @@ public final class DashVerticle extends VerticleBase {
   private static void checkCallbacks(DashApp app) {
     var keys = new HashSet<String>();
     for (Callback callback : app.callbacks()) {
-      callback.validate();
+      callback.validate(app.config().preventInitialCallbacks());
       String key = CallbackKeys.outputKey(callback);
       if (!keys.add(key)) {
         throw new IllegalStateException("two callbacks set the same output " + key);
