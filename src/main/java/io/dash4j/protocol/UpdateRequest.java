@@ -20,6 +20,7 @@ import java.util.Map;
  * @param state the same for states; empty when the callback has none
  * @param changedPropIds the {@code "id.prop"} of the inputs whose change triggered this call
  * @param body the whole parsed body
+ * @param caller who sent it, as the door saw it
  */
 public record UpdateRequest(
     String output,
@@ -27,7 +28,8 @@ public record UpdateRequest(
     List<Object> inputs,
     List<Object> state,
     List<String> changedPropIds,
-    Map<String, Object> body) {
+    Map<String, Object> body,
+    Caller caller) {
 
   private static final String MALFORMED = "Malformed callback request";
 
@@ -69,11 +71,23 @@ public record UpdateRequest(
         (List<Object>) inputs,
         state == null ? List.of() : (List<Object>) state,
         changed == null ? List.of() : (List<String>) changed,
-        body);
+        body,
+        Caller.NONE);
   }
 
-  /** The body as JSON bytes, for the clustered event bus. */
+  /** This request as admitted by a door that saw this caller. */
+  public UpdateRequest from(Caller who) {
+    return new UpdateRequest(output, outputs, inputs, state, changedPropIds, body, who);
+  }
+
+  /** The request and its caller as JSON bytes, for the clustered event bus. */
   public byte[] toBytes() {
-    return JsonWriter.toBytes(body);
+    return new JsonObject().put("body", body).put("caller", caller.toJson()).toBuffer().getBytes();
+  }
+
+  /** Reads {@link #toBytes()}. */
+  public static UpdateRequest fromBytes(Buffer bytes) {
+    var wire = new JsonObject(bytes);
+    return of(wire.getJsonObject("body").getMap()).from(Caller.fromJson(wire.getJsonObject("caller")));
   }
 }

@@ -49,10 +49,8 @@ final class ApiEndpoints {
       CallbackReply.error(400, "The body must be a JSON object of argument values").writeTo(ctx.response());
       return;
     }
-    var request = UpdateRequest.of(dashRequest(callback, arguments));
-    var options = new DeliveryOptions(delivery)
-        .setHeaders(RequestInfo.stamp(ctx.request(), io.vertx.core.MultiMap.caseInsensitiveMultiMap()));
-    vertx.eventBus().<CallbackReply>request(CallbackKeys.address(request.output()), request, options)
+    var request = UpdateRequest.of(dashRequest(callback, arguments)).from(DashRoutes.caller(ctx));
+    vertx.eventBus().<CallbackReply>request(CallbackKeys.address(request.output()), request, delivery)
         .onSuccess(reply -> answer(ctx, callback, reply.body()))
         .onFailure(failure -> CallbackReply.error(500, ErrorPages.INTERNAL_ERROR).writeTo(ctx.response()));
   }

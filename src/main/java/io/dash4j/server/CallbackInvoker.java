@@ -39,7 +39,7 @@ final class CallbackInvoker {
   }
 
   /** Handles a request and always answers: a Dash response, 204, 400 for a bad request, 500 for an error. */
-  CallbackReply invoke(UpdateRequest request, RequestInfo info) {
+  CallbackReply invoke(UpdateRequest request) {
     List<Object> arguments;
     List<Object> outputs;
     try {
@@ -49,7 +49,7 @@ final class CallbackInvoker {
     } catch (MalformedRequest | IllegalArgumentException | ClassCastException e) {
       return CallbackReply.error(400, MALFORMED);
     }
-    var context = new RequestContext(request, info);
+    var context = new RequestContext(request);
     Object result;
     try {
       result = context.run(() -> callback.apply(arguments));

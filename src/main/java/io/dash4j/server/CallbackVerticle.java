@@ -91,7 +91,7 @@ final class CallbackVerticle extends VerticleBase {
   private void run(Call call) {
     CallbackReply reply;
     try {
-      reply = invoker.invoke(call.message.body(), RequestInfo.of(call.message.headers()));
+      reply = invoker.invoke(call.message.body());
     } catch (RuntimeException | Error unexpected) {
       // The invoker answers every failure of user code itself; this is a bug of ours, still answered at once.
       LOG.log(Level.SEVERE, "callback " + address + " failed unexpectedly", unexpected);

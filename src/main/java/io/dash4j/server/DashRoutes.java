@@ -3,6 +3,7 @@ package io.dash4j.server;
 import io.dash4j.DashApp;
 import io.dash4j.DashConfig;
 import io.dash4j.protocol.CallbackKeys;
+import io.dash4j.protocol.Caller;
 import io.dash4j.protocol.Dependencies;
 import io.dash4j.protocol.JsonWriter;
 import io.dash4j.protocol.MalformedRequest;
@@ -137,16 +138,21 @@ final class DashRoutes {
     UpdateRequest request;
     try {
       Buffer body = ctx.body().buffer();
-      request = UpdateRequest.parse(body == null ? Buffer.buffer() : body);
+      request = UpdateRequest.parse(body == null ? Buffer.buffer() : body).from(caller(ctx));
     } catch (MalformedRequest e) {
       CallbackReply.error(400, e.getMessage()).writeTo(ctx.response());
       return;
     }
-    var delivery = new DeliveryOptions(callbackDelivery)
-        .setHeaders(RequestInfo.stamp(ctx.request(), io.vertx.core.MultiMap.caseInsensitiveMultiMap()));
-    vertx.eventBus().<CallbackReply>request(CallbackKeys.address(request.output()), request, delivery)
+    vertx.eventBus().<CallbackReply>request(CallbackKeys.address(request.output()), request, callbackDelivery)
         .onSuccess(reply -> reply.body().writeTo(ctx.response()))
         .onFailure(failure -> busFailure(failure).writeTo(ctx.response()));
+  }
+
+  /** The caller as this door sees it: the request's own header map, not a copy. */
+  static Caller caller(RoutingContext ctx) {
+    var request = ctx.request();
+    String remote = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+    return new Caller(request.headers(), request.uri(), remote);
   }
 
   private static CallbackReply busFailure(Throwable failure) {

@@ -51,7 +51,7 @@ public final class DashVerticle extends VerticleBase {
       return Future.failedFuture(e);
     }
     LocalFirstCodec.register(vertx.eventBus(), UpdateRequest.class, UpdateRequest::toBytes,
-        bytes -> UpdateRequest.parse(bytes));
+        UpdateRequest::fromBytes);
     LocalFirstCodec.register(vertx.eventBus(), CallbackReply.class, CallbackReply::toBytes,
         CallbackReply::fromBytes);
     userCode = UserCodeExecutor.create(settings.workerPoolSize());

@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** The callback context of one request, built from its {@link UpdateRequest} and what the door stamped. */
+/** The callback context of one request, built from its {@link UpdateRequest} and the caller the door stamped. */
 final class RequestContext extends CallbackContext {
   private final UpdateRequest request;
-  private final RequestInfo info;
   private final List<Triggered> triggered;
   private final Map<String, Object> triggeredPropIds;
   private final Map<String, Object> inputs;
@@ -22,9 +21,8 @@ final class RequestContext extends CallbackContext {
   private final Map<String, Map<String, Object>> sideUpdates = new LinkedHashMap<>();
   private final CallbackResponse response = new CallbackResponse();
 
-  RequestContext(UpdateRequest request, RequestInfo info) {
+  RequestContext(UpdateRequest request) {
     this.request = request;
-    this.info = info;
     this.inputs = valuesByPropId(request.inputs());
     this.states = valuesByPropId(request.state());
     var triggeredProps = new ArrayList<Triggered>();
@@ -92,22 +90,22 @@ final class RequestContext extends CallbackContext {
 
   @Override
   public Map<String, List<String>> headers() {
-    return info.headers();
+    return request.caller().headerMap();
   }
 
   @Override
   public Map<String, String> cookies() {
-    return info.cookies();
+    return request.caller().cookies();
   }
 
   @Override
   public String path() {
-    return info.path();
+    return request.caller().path();
   }
 
   @Override
   public String remote() {
-    return info.remote();
+    return request.caller().remote();
   }
 
   @Override
