@@ -158,12 +158,12 @@ public final class Callback {
 
   /** The inputs, in declaration order. */
   public List<Input<?>> inputs() {
-    return arguments.stream().filter(a -> a instanceof Input<?>).<Input<?>>map(a -> (Input<?>) a).toList();
+    return Argument.inputsOf(arguments);
   }
 
   /** The states, in declaration order. */
   public List<State<?>> states() {
-    return arguments.stream().filter(a -> a instanceof State<?>).<State<?>>map(a -> (State<?>) a).toList();
+    return Argument.statesOf(arguments);
   }
 
   /** Where the callback was declared, {@code Class:line}. */

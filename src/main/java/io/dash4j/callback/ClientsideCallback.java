@@ -78,12 +78,12 @@ public final class ClientsideCallback {
 
   /** The inputs, in declaration order. */
   public List<Input<?>> inputs() {
-    return arguments.stream().filter(a -> a instanceof Input<?>).<Input<?>>map(a -> (Input<?>) a).toList();
+    return Argument.inputsOf(arguments);
   }
 
   /** The states, in declaration order. */
   public List<State<?>> states() {
-    return arguments.stream().filter(a -> a instanceof State<?>).<State<?>>map(a -> (State<?>) a).toList();
+    return Argument.statesOf(arguments);
   }
 
   /** The named function, or null for inline JavaScript. */
