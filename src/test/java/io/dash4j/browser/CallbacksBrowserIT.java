@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.Keys;
 
 /** The stock front end in headless Chromium against one dash4j app holding every scenario of this class. */
 class CallbacksBrowserIT {
@@ -36,8 +35,7 @@ class CallbacksBrowserIT {
 
   @BeforeEach
   void openApp() {
-    browser.open(server.url());
-    browser.waitForPageReady();
+    browser.openApp(server);
   }
 
   private static DashApp app() {
@@ -112,10 +110,10 @@ class CallbacksBrowserIT {
   @Test
   void preventUpdateLeavesTheOutputAsItWas() {
     browser.waitForText("#guarded-out", "ok");
-    submit("#guarded-in", "fine");
+    browser.submit("#guarded-in", "fine");
     browser.waitForText("#guarded-out", "fine");
     int before = preventCalls.get();
-    submit("#guarded-in", "please prevent this");
+    browser.submit("#guarded-in", "please prevent this");
     browser.waitUntil("the callback ran", () -> preventCalls.get() == before + 1);
     browser.waitForNoPendingCallbacks();
     assertThat(browser.text("#guarded-out")).isEqualTo("fine");
@@ -128,19 +126,13 @@ class CallbacksBrowserIT {
     int c1 = chain1.get();
     int c2 = chain2.get();
     int c3 = chain3.get();
-    submit("#chain-in", "abc");
+    browser.submit("#chain-in", "abc");
     browser.waitForText("#chain-3", "abc-1-2-3");
     browser.waitForNoPendingCallbacks();
     assertThat(browser.text("#chain-1")).isEqualTo("abc-1");
     assertThat(browser.text("#chain-2")).isEqualTo("abc-1-2");
     // a debounced input sends one value, and each link of the chain runs once for it
     assertThat(List.of(chain1.get() - c1, chain2.get() - c2, chain3.get() - c3)).containsExactly(1, 1, 1);
-  }
-
-  /** Types into a debounced input and presses Enter, so the renderer sends exactly one value. */
-  private static void submit(String css, String text) {
-    browser.type(css, text);
-    browser.waitForElement(css).sendKeys(Keys.ENTER);
   }
 
   @Test

@@ -56,8 +56,7 @@ class ClientsideBrowserIT {
 
   @Test
   void aNamespacedFunctionFromTheAssetsFolderRunsInTheBrowser() {
-    browser.open(server.url());
-    browser.waitForPageReady();
+    browser.openApp(server);
     browser.waitForText("#shouted", "HELLO!");
     browser.type("#text", "dash");
     browser.waitForText("#shouted", "DASH!");
@@ -65,8 +64,7 @@ class ClientsideBrowserIT {
 
   @Test
   void inlineJavascriptRunsInTheBrowserAndFeedsAServerCallback() {
-    browser.open(server.url());
-    browser.waitForPageReady();
+    browser.openApp(server);
     browser.waitForText("#doubled", "doubled 0");
     browser.waitForText("#after", "server saw doubled 0");
     int before = serverCalls.get();

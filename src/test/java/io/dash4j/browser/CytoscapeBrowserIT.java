@@ -29,8 +29,7 @@ class CytoscapeBrowserIT {
 
   @BeforeEach
   void openApp() {
-    browser.open(server.url());
-    browser.waitForPageReady();
+    browser.openApp(server);
   }
 
   private static Map<String, Object> node(String id, String label, int x, int y) {

@@ -29,8 +29,7 @@ class DataTableBrowserIT {
 
   @BeforeEach
   void openApp() {
-    browser.open(server.url());
-    browser.waitForPageReady();
+    browser.openApp(server);
   }
 
   private static DashApp app() {

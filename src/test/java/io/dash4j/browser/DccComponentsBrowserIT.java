@@ -43,8 +43,7 @@ class DccComponentsBrowserIT {
   @BeforeEach
   void openApp() {
     browser.consoleErrors(); // drop what the previous test's page logged
-    browser.open(server.url());
-    browser.waitForPageReady();
+    browser.openApp(server);
   }
 
   private static List<Map<String, Object>> options(String... labelValuePairs) {

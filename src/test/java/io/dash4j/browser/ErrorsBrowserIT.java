@@ -14,7 +14,6 @@ import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.Keys;
 
 /**
  * A failing callback as a person sees it: in debug mode the dev tools show the error and its message (Dash's
@@ -41,13 +40,11 @@ class ErrorsBrowserIT {
 
   @Test
   void inDebugModeTheDevToolsShowTheCallbackError() {
-    browser.open(debug.url());
-    browser.waitForPageReady();
+    browser.openApp(debug);
     browser.waitForText("#out", "Echo: fine");
     assertThat(browser.devToolsErrorCount()).isZero();
 
-    browser.type("#in", "fail");
-    browser.waitForElement("#in").sendKeys(Keys.ENTER);
+    browser.submit("#in", "fail");
     browser.waitUntil("the dev tools count an error", () -> browser.devToolsErrorCount() >= 1);
     browser.openDevToolsErrors();
     assertThat(browser.devToolsErrorTitles()).anySatisfy(title -> assertThat(title)
@@ -60,11 +57,9 @@ class ErrorsBrowserIT {
 
   @Test
   void inProductionThePageShowsNothingInternal() {
-    browser.open(production.url());
-    browser.waitForPageReady();
+    browser.openApp(production);
     browser.waitForText("#out", "Echo: fine");
-    browser.type("#in", "fail");
-    browser.waitForElement("#in").sendKeys(Keys.ENTER);
+    browser.submit("#in", "fail");
     browser.waitForNoPendingCallbacks();
     browser.waitForText("#out", "Echo: fine");
     assertThat(browser.devToolsErrorCount()).isZero();

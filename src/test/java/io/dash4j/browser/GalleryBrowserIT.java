@@ -24,8 +24,7 @@ class GalleryBrowserIT {
 
   @Test
   void everyExampleOfTheGalleryAnswers() {
-    browser.open(server.url());
-    browser.waitForPageReady();
+    browser.openApp(server);
 
     browser.waitForText("#greeting", "Hello, world!");
     browser.type("#name", "Ada");

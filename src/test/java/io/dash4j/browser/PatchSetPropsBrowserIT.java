@@ -42,8 +42,7 @@ class PatchSetPropsBrowserIT {
 
   @Test
   void aPatchInSetPropsAppendsToAnotherComponentsChildren() {
-    browser.open(server.url());
-    browser.waitForPageReady();
+    browser.openApp(server);
     browser.click("#add");
     browser.waitForText("#count", "1");
     browser.click("#add");

@@ -30,8 +30,7 @@ class PrefixBrowserIT {
   @Test
   void anAppUnderAPathPrefixRendersAndRunsCallbacks() {
     assertThat(server.url()).endsWith("/app/");
-    browser.open(server.url());
-    browser.waitForPageReady();
+    browser.openApp(server);
     browser.waitForText("#out", "Echo: mounted");
     browser.type("#in", "under a prefix");
     browser.waitForText("#out", "Echo: under a prefix");
@@ -40,8 +39,7 @@ class PrefixBrowserIT {
 
   @Test
   void aClientSideRouteBelowThePrefixServesTheApp() {
-    browser.open(server.url() + "some/client/route");
-    browser.waitForPageReady();
+    browser.openApp(server.url() + "some/client/route");
     browser.waitForText("#out", "Echo: mounted");
   }
 }

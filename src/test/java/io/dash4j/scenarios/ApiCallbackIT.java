@@ -47,8 +47,7 @@ class ApiCallbackIT {
   /** apib001: the page's callback works, and the same callback answers POST /api/slow_callback. */
   @Test
   void apib001_apiCallback() {
-    browser.open(server.url());
-    browser.waitForPageReady();
+    browser.openApp(server);
     browser.click("#slow-btn");
     browser.waitForText("#slow-output", EXPECTED);
 

@@ -48,9 +48,11 @@ class ArbitraryCallbacksIT {
     generateButtonCalls.set(0);
   }
 
-  private static void open(ServedApp server) {
-    browser.open(server.url());
-    browser.waitForPageReady();
+  /** Dash's {@code no_output} callbacks: a click on {@code button} sets secondary-output's children to the id. */
+  private static void setSecondaryOutputOnClick(DashApp app, String button) {
+    app.callbackWithoutOutput(Input.of(button, Html.Button.N_CLICKS),
+        clicks -> CallbackContext.current().setProps("secondary-output", Map.of("children", button)))
+        .preventInitialCall(true);
   }
 
   static DashApp globalSetPropsApp() {
@@ -66,7 +68,7 @@ class ArbitraryCallbacksIT {
   /** test_arb001_global_set_props: a callback sets its Output and, through setProps, another div. */
   @Test
   void arb001_setPropsUpdatesAComponentBesidesTheOutput() {
-    open(globalSetProps);
+    browser.openApp(globalSetProps);
     browser.click("#clicker");
     browser.waitForText("#output", "Clicked 1 times");
     browser.waitForText("#secondary-output", "secondary");
@@ -76,12 +78,8 @@ class ArbitraryCallbacksIT {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(div().id("secondary-output"), button("no-output").id("no-output"),
         button("no-output2").id("no-output2"), button("no-output3").id("no-output3")));
-    app.callbackWithoutOutput(Input.of("no-output", Html.Button.N_CLICKS),
-        clicks -> CallbackContext.current().setProps("secondary-output", Map.of("children", "no-output")))
-        .preventInitialCall(true);
-    app.callbackWithoutOutput(Input.of("no-output2", Html.Button.N_CLICKS),
-        clicks -> CallbackContext.current().setProps("secondary-output", Map.of("children", "no-output2")))
-        .preventInitialCall(true);
+    setSecondaryOutputOnClick(app, "no-output");
+    setSecondaryOutputOnClick(app, "no-output2");
     app.callbackWithoutOutput(Input.of("no-output3", Html.Button.N_CLICKS), clicks -> noOutput3Calls.incrementAndGet())
         .preventInitialCall(true);
     return app;
@@ -93,7 +91,7 @@ class ArbitraryCallbacksIT {
    */
   @Test
   void arb002_callbacksWithoutOutputsSetPropsAndRunOncePerClick() {
-    open(noOutputs);
+    browser.openApp(noOutputs);
     browser.click("#no-output");
     browser.waitForText("#secondary-output", "no-output");
     browser.click("#no-output2");
@@ -115,19 +113,15 @@ class ArbitraryCallbacksIT {
     app.layout(Pages.container());
     app.registerPage(Page.at("/").name("page").layout(() -> div(div().id("secondary-output"),
         button("no-output").id("no-output"), button("no-output2").id("no-output2"))));
-    app.callbackWithoutOutput(Input.of("no-output", Html.Button.N_CLICKS),
-        clicks -> CallbackContext.current().setProps("secondary-output", Map.of("children", "no-output")))
-        .preventInitialCall(true);
-    app.callbackWithoutOutput(Input.of("no-output2", Html.Button.N_CLICKS),
-        clicks -> CallbackContext.current().setProps("secondary-output", Map.of("children", "no-output2")))
-        .preventInitialCall(true);
+    setSecondaryOutputOnClick(app, "no-output");
+    setSecondaryOutputOnClick(app, "no-output2");
     return app;
   }
 
   /** test_arb003_arbitrary_pages: callbacks without outputs work on the components of a registered page. */
   @Test
   void arb003_callbacksWithoutOutputsWorkInsideARegisteredPage() {
-    open(pages);
+    browser.openApp(pages);
     browser.click("#no-output");
     browser.waitForText("#secondary-output", "no-output");
     browser.click("#no-output2");
@@ -146,7 +140,7 @@ class ArbitraryCallbacksIT {
   /** test_arb004_wildcard_set_props: setProps addresses a component by a map id. */
   @Test
   void arb004_setPropsReachesAComponentWithAMapId() {
-    open(wildcard);
+    browser.openApp(wildcard);
     browser.click("#click");
     browser.waitForText("#output", "Clicked 1 times");
   }
@@ -163,7 +157,7 @@ class ArbitraryCallbacksIT {
   /** test_arb005_no_output_error: a callback without outputs that returns a value is a dev-tools error. */
   @Test
   void arb005_aValueReturnedWithoutOutputsIsReportedInTheDevTools() {
-    open(noOutputError);
+    browser.openApp(noOutputError);
     browser.click("#start");
     browser.waitForText(Browser.DEVTOOLS_ERROR_TITLE, "Callback error with no output from input start.n_clicks");
   }
@@ -181,7 +175,7 @@ class ArbitraryCallbacksIT {
   /** test_arb006_multi_set_props: two setProps calls for one component merge (children and style both apply). */
   @Test
   void arb006_setPropsCallsForOneComponentMerge() {
-    open(multiSetProps);
+    browser.openApp(multiSetProps);
     browser.click("#start");
     browser.waitForText("#output", "changed");
     browser.waitUntil("#output background-color to be rgba(255, 0, 0, 1)", () -> "rgba(255, 0, 0, 1)"
@@ -201,7 +195,7 @@ class ArbitraryCallbacksIT {
   /** test_arb007_clientside_no_output: clientside callbacks without outputs set props in the browser. */
   @Test
   void arb007_clientsideCallbacksWithoutOutputsSetProps() {
-    open(clientside);
+    browser.openApp(clientside);
     browser.click("#start1");
     browser.waitForText("#output", "start1");
     browser.click("#start2");
@@ -229,7 +223,7 @@ class ArbitraryCallbacksIT {
    */
   @Test
   void arb008_aButtonCreatedBySetPropsDrivesItsOptionalInputCallback() {
-    open(chain);
+    browser.openApp(chain);
     int initialCalls = generateButtonCalls.get();
     browser.click("#origin-button");
     // the click re-creates the generated button with n_clicks 0: a click on the old one before that would be lost

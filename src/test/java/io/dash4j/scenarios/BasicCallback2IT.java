@@ -58,8 +58,7 @@ class BasicCallback2IT {
 
   private static void load(String url) {
     browser.consoleErrors(); // what earlier tests left in the log is theirs
-    browser.open(url);
-    browser.waitForPageReady();
+    browser.openApp(url);
   }
 
   // cbsc013 -----------------------------------------------------------------------------------------------------------

@@ -2,6 +2,9 @@ package io.dash4j.scenarios;
 
 import static io.dash4j.components.Html.button;
 import static io.dash4j.components.Html.div;
+import static io.dash4j.testing.PythonFormat.jsonDumps;
+import static io.dash4j.testing.PythonFormat.repr;
+import static io.dash4j.testing.PythonFormat.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.Dash;
@@ -21,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,8 +53,7 @@ class BasicCallbackIT {
   /** Loads an app and waits until it has rendered and its initial callbacks settled (dash_duo.start_server). */
   static void load(ServedApp app) {
     browser.consoleErrors(); // what earlier tests left in the log is theirs
-    browser.open(app.url());
-    browser.waitForPageReady();
+    browser.openApp(app);
   }
 
   /**
@@ -77,29 +78,6 @@ class BasicCallbackIT {
   /** dash.testing's {@code redux_state_is_loading}. */
   static boolean reduxIsLoading() {
     return Boolean.TRUE.equals(browser.javascript("return window.store.getState().isLoading;"));
-  }
-
-  /** Python's {@code json.dumps} with default separators, for the texts Dash's callbacks build with it. */
-  static String pyJson(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    if (value instanceof String s) {
-      return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().map(BasicCallbackIT::pyJson).collect(Collectors.joining(", ", "[", "]"));
-    }
-    if (value instanceof Map<?, ?> map) {
-      return map.entrySet().stream().map(e -> pyJson(String.valueOf(e.getKey())) + ": " + pyJson(e.getValue()))
-          .collect(Collectors.joining(", ", "{", "}"));
-    }
-    return String.valueOf(value); // numbers, booleans
-  }
-
-  /** Python's {@code str(x)}: {@code None} for null. */
-  static String pyStr(Object value) {
-    return value == null ? "None" : String.valueOf(value);
   }
 
   // cbsc001 -----------------------------------------------------------------------------------------------------------
@@ -233,9 +211,9 @@ class BasicCallbackIT {
         div("Hello").id("output"),
         div().id("output2")));
     app.callback(Output.of("output", Html.CHILDREN), Input.of("btn", Html.N_CLICKS),
-        State.of("table", DashTable.DataTable.DATA), (clicks, data) -> pyJson(data) + " - " + pyStr(clicks));
+        State.of("table", DashTable.DataTable.DATA), (clicks, data) -> jsonDumps(data) + " - " + str(clicks));
     app.callback(Output.of("output2", Html.CHILDREN), Input.of("btn", Html.N_CLICKS),
-        State.of("table", "derived_viewport_data"), (clicks, data) -> pyJson(data) + " - " + pyStr(clicks));
+        State.of("table", "derived_viewport_data"), (clicks, data) -> jsonDumps(data) + " - " + str(clicks));
     return app;
   }
 
@@ -351,7 +329,7 @@ class BasicCallbackIT {
     app.callback(Output.of("t", DashTable.DataTable.DATA), Input.of("loc", Dcc.Location.PATHNAME),
         path -> List.of(Map.of("a", pyOr(path) + ":a")));
     app.callback(Output.of("out", Html.CHILDREN), Input.of("loc", Dcc.Location.PATHNAME),
-        Input.of("t", DashTable.DataTable.DATA), (path, data) -> pyJson(data) + " - " + pyOr(path));
+        Input.of("t", DashTable.DataTable.DATA), (path, data) -> jsonDumps(data) + " - " + pyOr(path));
     app.callback(Output.of("loc", Dcc.Location.PATHNAME), Input.of("btn", Html.N_CLICKS), n -> {
       if (n == null || n == 0) {
         throw new PreventUpdate();
@@ -363,7 +341,7 @@ class BasicCallbackIT {
 
   /** Python's {@code path or repr(path)}. */
   private static String pyOr(String path) {
-    return path == null ? "None" : path.isEmpty() ? "''" : path;
+    return path == null || path.isEmpty() ? repr(path) : path;
   }
 
   /**
@@ -478,7 +456,7 @@ class BasicCallbackIT {
   }
 
   private static String expectedTenInputs() {
-    return pyJson(IntStream.range(0, 10).mapToObj(i -> "Input " + i).toList());
+    return jsonDumps(IntStream.range(0, 10).mapToObj(i -> "Input " + i).toList());
   }
 
   private static DashApp tenInputsApp() {
@@ -486,7 +464,7 @@ class BasicCallbackIT {
     app.layout(div(div(tenInputs()), div().id("container"), Dcc.radioItems()));
     app.callback(Output.of("container", Html.CHILDREN), tenInputDependencies(), values -> {
       tenInputsCalls.incrementAndGet();
-      return pyJson(values);
+      return jsonDumps(values);
     });
     return app;
   }
@@ -517,7 +495,7 @@ class BasicCallbackIT {
     });
     app.callback(Output.of("dynamic-output", Html.CHILDREN), tenInputDependencies(), values -> {
       newInputsCalls.incrementAndGet();
-      return pyJson(values);
+      return jsonDumps(values);
     });
     return app;
   }

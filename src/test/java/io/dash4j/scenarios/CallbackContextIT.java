@@ -6,6 +6,7 @@ import static io.dash4j.components.Html.button;
 import static io.dash4j.components.Html.div;
 import static io.dash4j.components.Html.label;
 import static io.dash4j.layout.Wildcard.ALL;
+import static io.dash4j.testing.PythonFormat.jsonDumps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,17 +21,16 @@ import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
-import io.vertx.core.json.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,24 +68,18 @@ class CallbackContextIT {
     browser.consoleErrors();
   }
 
-  private static void open(ServedApp server) {
-    browser.open(server.url());
-    browser.waitForPageReady();
-  }
-
   private static List<String> propIds(CallbackContext context) {
     return context.triggered().stream().map(CallbackContext.Triggered::propId).toList();
   }
 
-  /** Python's {@code json.dumps} (default separators {@code ", "} and {@code ": "}) of lists, triggers and scalars. */
-  private static String pythonJson(Object value) {
-    if (value instanceof List<?> list) {
-      return list.stream().map(CallbackContextIT::pythonJson).collect(Collectors.joining(", ", "[", "]"));
-    }
-    if (value instanceof CallbackContext.Triggered t) {
-      return "{\"prop_id\": " + pythonJson(t.propId()) + ", \"value\": " + pythonJson(t.value()) + "}";
-    }
-    return Json.encode(value);
+  /** Python's {@code json.dumps(ctx.triggered)}: a list of {@code {"prop_id": ..., "value": ...}} dicts. */
+  private static String triggeredJson(List<CallbackContext.Triggered> triggered) {
+    return jsonDumps(triggered.stream().map(t -> {
+      var entry = new LinkedHashMap<String, Object>();
+      entry.put("prop_id", t.propId());
+      entry.put("value", t.value());
+      return entry;
+    }).toList());
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -103,7 +97,7 @@ class CallbackContextIT {
   /** test_cbcx001_modified_response: a cookie set through the callback response reaches the browser, quoted. */
   @Test
   void cbcx001_aCookieSetByTheCallbackReachesTheBrowser() {
-    open(modifiedResponse);
+    browser.openApp(modifiedResponse);
     browser.waitForText("#output", "ab - output");
     browser.waitForElement("#input").sendKeys("cd");
     browser.waitForText("#output", "abcd - output");
@@ -137,7 +131,7 @@ class CallbackContextIT {
   /** test_cbcx002_triggered: the first triggered entry names the clicked button and its click count. */
   @Test
   void cbcx002_triggeredNamesTheClickedButtonAndItsValue() {
-    open(triggered);
+    browser.openApp(triggered);
     for (int i = 1; i < 5; i++) {
       for (String button : BUTTONS) {
         browser.click("#" + button);
@@ -165,8 +159,8 @@ class CallbackContextIT {
       var context = CallbackContext.current();
       var triggered = context.triggered();
       String boolVal = context.triggeredId() != null ? "truthy" : "falsy";
-      String splitPropId = pythonJson(Arrays.asList(triggered.get(0).propId().split("\\.", -1)));
-      String fullVal = pythonJson(triggered);
+      String splitPropId = jsonDumps(Arrays.asList(triggered.get(0).propId().split("\\.", -1)));
+      String fullVal = triggeredJson(triggered);
       return "triggered is " + boolVal + ", has prop/id " + splitPropId + ", and full value " + fullVal;
     });
     return app;
@@ -178,7 +172,7 @@ class CallbackContextIT {
    */
   @Test
   void cbcx004_triggeredHoldsADotEntryOnTheInitialCall() {
-    open(backwardCompat);
+    browser.openApp(backwardCompat);
     browser.waitForText("#out", "triggered is falsy, has prop/id [\"\", \"\"], and full value "
         + "[{\"prop_id\": \".\", \"value\": null}]");
     browser.click("#btn");
@@ -220,7 +214,7 @@ class CallbackContextIT {
     groupedCalls.set(0);
     groupedTriggers.clear();
     groupedClicks.clear();
-    open(groupedClicksServer);
+    browser.openApp(groupedClicksServer);
 
     clickNearTopLeft("#btn0", 1);
     assertThat(groupedTriggers.get(groupedTriggers.size() - 1)).containsExactlyInAnyOrder("btn0.n_clicks");
@@ -295,7 +289,7 @@ class CallbackContextIT {
           var context = CallbackContext.current();
           predecessorTriggers.add(propIds(context));
           return new ArrayList<>(List.of(n1 + " + " + n2 + " = " + sum, br(),
-              "ctx.triggered=" + pythonJson(context.triggered())));
+              "ctx.triggered=" + triggeredJson(context.triggered())));
         });
     return app;
   }
@@ -356,7 +350,7 @@ class CallbackContextIT {
   /** test_cbcx007_triggered_id: {@code triggeredId} and {@code triggeredPropIds} name the clicked button. */
   @Test
   void cbcx007_triggeredIdNamesTheClickedButton() {
-    open(triggeredId);
+    browser.openApp(triggeredId);
     for (int i = 1; i < 5; i++) {
       for (String button : BUTTONS) {
         browser.click("#" + button);
@@ -388,7 +382,7 @@ class CallbackContextIT {
   /** test_cbcx008_triggered_id_pmc: for a pattern-matching id, {@code triggeredId} is the id's map. */
   @Test
   void cbcx008_triggeredIdOfAPatternMatchingIdIsItsMap() {
-    open(triggeredIdPmc);
+    browser.openApp(triggeredIdPmc);
     browser.click("#\\{\\\"index\\\"\\:\\\"myindex\\\"\\,\\\"type\\\"\\:\\\"btn\\\"\\}");
     browser.waitForText("#output", "myindex");
   }

@@ -54,8 +54,7 @@ class CallbackErrorIT {
    */
   @Test
   void cber001_errorHandlersReplaceTheResultAndMaySetProps() {
-    browser.open(server.url());
-    browser.waitForPageReady();
+    browser.openApp(server);
     browser.click("#start-local");
 
     browser.waitForText("#output", "callback: local error");

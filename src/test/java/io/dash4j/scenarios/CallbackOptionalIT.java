@@ -12,6 +12,7 @@ import io.dash4j.callback.Output;
 import io.dash4j.callback.State;
 import io.dash4j.components.Html;
 import io.dash4j.testing.Browser;
+import io.dash4j.testing.PythonFormat;
 import io.dash4j.testing.ServedApp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class CallbackOptionalIT {
         button2AsState
             ? State.of("button2", Html.Button.N_CLICKS).allowOptional()
             : Input.of("button2", Html.Button.N_CLICKS).allowOptional(),
-        (n, n2) -> python(n) + " - " + python(n2));
+        (n, n2) -> PythonFormat.str(n) + " - " + PythonFormat.str(n2)); // Python's f"{n} - {n2}"
     if (button2AsState) {
       app.callback(Output.of("test-out2", Html.Div.CHILDREN), Input.of("button2", Html.Button.N_CLICKS).allowOptional(),
           n -> n != null && n != 0 ? n : NoUpdate.NO_UPDATE);
@@ -57,25 +58,23 @@ class CallbackOptionalIT {
     return app;
   }
 
-  /** How Python's f-string prints a click count. */
-  private static String python(Integer clicks) {
-    return clicks == null ? "None" : clicks.toString();
-  }
-
-  private static void open(ServedApp server) {
-    browser.open(server.url());
-    browser.waitForPageReady();
-  }
-
-  /** test_cbop001_optional_input: an optional Input is null until its component appears, then triggers. */
-  @Test
-  void cbop001_anOptionalInputIsNullUntilItsComponentAppears() {
-    open(optionalInput);
+  /**
+   * How both Dash tests start: the page loads without errors with test-out at "None - None", then button1's click
+   * brings in button2 and shows "1 - None".
+   */
+  private static void openAndAddButton2(ServedApp server) {
+    browser.openApp(server);
     browser.waitForText("#button1", "Button 1");
     assertThat(browser.consoleErrors()).isEmpty();
     browser.waitForText("#test-out", "None - None");
     browser.click("#button1");
     browser.waitForText("#test-out", "1 - None");
+  }
+
+  /** test_cbop001_optional_input: an optional Input is null until its component appears, then triggers. */
+  @Test
+  void cbop001_anOptionalInputIsNullUntilItsComponentAppears() {
+    openAndAddButton2(optionalInput);
 
     browser.click("#button2");
     browser.waitForText("#test-out", "1 - 1");
@@ -85,12 +84,7 @@ class CallbackOptionalIT {
   /** test_cbop002_optional_state: an optional State is null until its component appears, and never triggers. */
   @Test
   void cbop002_anOptionalStateIsNullUntilItsComponentAppearsAndNeverTriggers() {
-    open(optionalState);
-    browser.waitForText("#button1", "Button 1");
-    assertThat(browser.consoleErrors()).isEmpty();
-    browser.waitForText("#test-out", "None - None");
-    browser.click("#button1");
-    browser.waitForText("#test-out", "1 - None");
+    openAndAddButton2(optionalState);
 
     browser.click("#button2");
     browser.waitForText("#test-out2", "1");

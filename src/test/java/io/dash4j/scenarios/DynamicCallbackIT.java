@@ -55,8 +55,7 @@ class DynamicCallbackIT {
   /** dync001: the callback made by a click works from the next click on. */
   @Test
   void dync001_dynamicCallback() {
-    browser.open(dync001.url());
-    browser.waitForPageReady();
+    browser.openApp(dync001);
     browser.click("#dynamic");
     browser.click("#create");
     browser.waitForText("#output", "creator 1");
@@ -70,8 +69,7 @@ class DynamicCallbackIT {
   @Test
   void dync002_dynamicCallbackWithoutElement() {
     browser.consoleErrors(); // start from a clean log
-    browser.open(dync002.url());
-    browser.waitForPageReady();
+    browser.openApp(dync002);
     browser.click("#add-callbacks");
     browser.waitForText("#output", "add callbacks");
     browser.waitForNoPendingCallbacks();

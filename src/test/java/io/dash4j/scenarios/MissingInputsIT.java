@@ -19,6 +19,8 @@ import io.dash4j.testing.ServedApp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,16 +50,9 @@ class MissingInputsIT {
 
   /** Loads the app and waits, as Dash's {@code wait_for_queue}, for the button and an empty callback queue. */
   private static void open(ServedApp server) {
-    browser.open(server.url());
-    browser.waitForPageReady();
+    browser.openApp(server);
     browser.waitForText("#btn", "click");
     browser.waitForNoPendingCallbacks();
-  }
-
-  /** Dash's {@code assert not dash_duo.get_logs()}, plus the dev tools' error badge (the apps run in debug mode). */
-  private static void assertNoErrorsLogged() {
-    assertThat(browser.consoleErrors()).isEmpty();
-    assertThat(browser.devToolsErrorCount()).isZero();
   }
 
   private static DashApp newApp() {
@@ -89,13 +84,39 @@ class MissingInputsIT {
     return text.isEmpty() ? "no items" : text;
   }
 
+  /**
+   * Dash's {@code content} callback, in every app here: {@code afterClick(n)} once the button was clicked, else
+   * {@code "content init"}, as Python's {@code [...] if n else "content init"}.
+   */
+  private static void contentOnClick(DashApp app, IntFunction<List<?>> afterClick) {
+    app.callback(out("content"), Input.of("btn", Html.Button.N_CLICKS),
+        n -> n != null && n > 0 ? afterClick.apply(n) : "content init");
+  }
+
   /** {@code n} divs {@code "item i"} with ids {@code {"i": i}}. */
-  private static List<Object> items(Integer clicks) {
+  private static List<Object> items(int n) {
     var items = new ArrayList<Object>();
-    for (int i = 0; i < (clicks == null ? 0 : clicks); i++) {
+    for (int i = 0; i < n; i++) {
       items.add(div("item " + i).id(Map.of("i", i)));
     }
     return items;
+  }
+
+  /** Python's {@code items + [last]} for the {@code n} items. */
+  private static List<Object> itemsAnd(int n, Component last) {
+    var items = items(n);
+    items.add(last);
+    return items;
+  }
+
+  /**
+   * Clicks the button and waits for {@code out1}, then for out2, which the apps of cbmi005 to cbmi008 make
+   * {@code out1 + " - 2"}.
+   */
+  private static void clickAndWaitForOut1(String out1) {
+    browser.click("#btn");
+    browser.waitForText("#out1", out1);
+    browser.waitForText("#out2", out1 + " - 2");
   }
 
   static DashApp allMissingInputsApp() {
@@ -107,17 +128,24 @@ class MissingInputsIT {
         div("output1 init").id("out1"),
         div("output2 init").id("out2"),
         div("output3 init").id("out3")));
-    app.callback(out("content"), Input.of("btn", Html.Button.N_CLICKS),
-        n -> n != null && n > 0 ? List.of(div("A").id("a"), div("B").id("b"), div("C").id("c")) : "content init");
-    app.callback(out("out1"), List.of(in("a"), in("b"), state("c"), state("title")), args -> {
-      // title exists at the start, but a State is not enough to fire the callback
-      check("C".equals(args.get(2)), "c == " + args.get(2));
-      check("Title".equals(args.get(3)), "title == " + args.get(3));
-      return "" + args.get(0) + args.get(1);
-    });
-    app.callback(out("out2"), in("out1"), state("title"), (out1, title) -> out1 + " - 2 - " + title);
-    app.callback(out("out3"), in("out1"), in("title"), (out1, title) -> out1 + " - 3 - " + title);
+    contentOnClick(app, n -> List.of(div("A").id("a"), div("B").id("b"), div("C").id("c")));
+    allMissingInputsCallbacks(app, name -> name);
     return app;
+  }
+
+  /** The callbacks of cbmi001, which cbmi009 registers with MATCH ids; {@code ref} names a component. */
+  private static void allMissingInputsCallbacks(DashApp app, Function<String, Object> ref) {
+    app.callback(out(ref.apply("out1")),
+        List.of(in(ref.apply("a")), in(ref.apply("b")), state(ref.apply("c")), state(ref.apply("title"))), args -> {
+          // title exists at the start, but a State is not enough to fire the callback
+          check("C".equals(args.get(2)), "c == " + args.get(2));
+          check("Title".equals(args.get(3)), "title == " + args.get(3));
+          return "" + args.get(0) + args.get(1);
+        });
+    app.callback(out(ref.apply("out2")), in(ref.apply("out1")), state(ref.apply("title")),
+        (out1, title) -> out1 + " - 2 - " + title);
+    app.callback(out(ref.apply("out3")), in(ref.apply("out1")), in(ref.apply("title")),
+        (out1, title) -> out1 + " - 3 - " + title);
   }
 
   /**
@@ -127,19 +155,24 @@ class MissingInputsIT {
   @Test
   void cbmi001_callbackWithAllInputsMissingIsSkippedUntilTheyAppear() {
     open(allMissing);
+    checkAllMissingInputs(name -> "#" + name);
+  }
+
+  /** cbmi001's checks, which cbmi009 repeats on its dict-id outputs; {@code css} selects an output by name. */
+  private static void checkAllMissingInputs(Function<String, String> css) {
     // out3 runs because it has another Input besides out1
-    browser.waitForText("#out3", "output1 init - 3 - Title");
-    assertThat(browser.text("#out1")).isEqualTo("output1 init");
+    browser.waitForText(css.apply("out3"), "output1 init - 3 - Title");
+    assertThat(browser.text(css.apply("out1"))).isEqualTo("output1 init");
     // out2 does not run because its only input (out1) is "prevented"; State items don't matter for this
-    assertThat(browser.text("#out2")).isEqualTo("output2 init");
+    assertThat(browser.text(css.apply("out2"))).isEqualTo("output2 init");
 
     browser.click("#btn");
 
     // after a button click all inputs are present so all callbacks run
-    browser.waitForText("#out1", "AB");
-    browser.waitForText("#out2", "AB - 2 - Title");
-    browser.waitForText("#out3", "AB - 3 - Title");
-    assertNoErrorsLogged();
+    browser.waitForText(css.apply("out1"), "AB");
+    browser.waitForText(css.apply("out2"), "AB - 2 - Title");
+    browser.waitForText(css.apply("out3"), "AB - 3 - Title");
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp followOnApp() {
@@ -150,8 +183,7 @@ class MissingInputsIT {
         div("output1 init").id("out1"),
         div("output2 init").id("out2"),
         div("output3 init").id("out3")));
-    app.callback(out("content"), Input.of("btn", Html.Button.N_CLICKS),
-        n -> n != null && n > 0 ? List.of(div("A").id("a"), div("B").id("b")) : "content init");
+    contentOnClick(app, n -> List.of(div("A").id("a"), div("B").id("b")));
     app.callback(out("out1"), in("a"), a -> a);
     app.callback(out("out2"), in("b"), b -> b);
     app.callback(out("out3"), in("out1"), in("out2"), (out1, out2) -> "" + out1 + out2);
@@ -175,7 +207,7 @@ class MissingInputsIT {
     browser.waitForText("#out1", "A");
     browser.waitForText("#out2", "B");
     browser.waitForText("#out3", "AB");
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp someMissingInputsApp() {
@@ -186,8 +218,7 @@ class MissingInputsIT {
         div().id("content"),
         div("output1 init").id("out1"),
         div("output2 init").id("out2")));
-    app.callback(out("content"), Input.of("btn", Html.Button.N_CLICKS),
-        n -> n != null && n > 0 ? List.of(div("A").id("a"), div("B").id("b")) : "content init");
+    contentOnClick(app, n -> List.of(div("A").id("a"), div("B").id("b")));
     app.callback(out("out1"), in("a"), in("title"), (a, title) -> "" + a + title);
     app.callback(out("out2"), in("out1"), out1 -> out1 + " - 2");
     return app;
@@ -218,8 +249,7 @@ class MissingInputsIT {
   static DashApp someMissingOutputsApp() {
     var app = newApp();
     app.layout(div(button("click").id("btn"), div().id("content"), div("output1 init").id("out1")));
-    app.callback(out("content"), Input.of("btn", Html.Button.N_CLICKS),
-        n -> n != null && n > 0 ? List.of(div("A").id("a"), div("B").id("b")) : "content init");
+    contentOnClick(app, n -> List.of(div("A").id("a"), div("B").id("b")));
     app.callback(Outputs.of(out("out1"), out("b")), in("a"), a -> Outputs.values(a, a));
     return app;
   }
@@ -239,7 +269,7 @@ class MissingInputsIT {
     // after a button click all inputs are present so all callbacks run
     browser.waitForText("#out1", "A");
     browser.waitForText("#b", "A");
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp allWildcardsWithOutputApp() {
@@ -250,10 +280,7 @@ class MissingInputsIT {
         div().id("content"),
         div("output1 init").id("out1"),
         div("output2 init").id("out2")));
-    app.callback(out("content"), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      var items = items(n);
-      return items.isEmpty() ? "content init" : items;
-    });
+    contentOnClick(app, MissingInputsIT::items);
     app.callback(out("out1"), Input.all(Map.of("i", ALL), Html.Div.CHILDREN), MissingInputsIT::joined);
     app.callback(out("out2"), in("out1"), out1 -> out1 + " - 2");
     return app;
@@ -270,24 +297,9 @@ class MissingInputsIT {
     assertThat(browser.text("#out1")).isEqualTo("no items");
     assertThat(browser.text("#content")).isEqualTo("content init");
 
-    browser.click("#btn");
-    browser.waitForText("#out1", "item 0");
-    browser.waitForText("#out2", "item 0 - 2");
-
-    browser.click("#btn");
-    browser.waitForText("#out1", "item 0, item 1");
-    browser.waitForText("#out2", "item 0, item 1 - 2");
-    assertNoErrorsLogged();
-  }
-
-  /** The content of cbmi006 and cbmi007: the items and, once there are any, an {@code out1} div. */
-  private static Object itemsAndOut1(Integer n) {
-    var items = items(n);
-    if (items.isEmpty()) {
-      return "content init";
-    }
-    items.add(div("output1 init").id("out1"));
-    return items;
+    clickAndWaitForOut1("item 0");
+    clickAndWaitForOut1("item 0, item 1");
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp allWildcardsNoOutputsApp() {
@@ -297,7 +309,7 @@ class MissingInputsIT {
         button("click").id("btn"),
         div().id("content"),
         div("output2 init").id("out2")));
-    app.callback(out("content"), Input.of("btn", Html.Button.N_CLICKS), MissingInputsIT::itemsAndOut1);
+    contentOnClick(app, n -> itemsAnd(n, div("output1 init").id("out1")));
     app.callback(out("out1"), Input.all(Map.of("i", ALL), Html.Div.CHILDREN), MissingInputsIT::joined);
     app.callback(out("out2"), in("out1"), out1 -> out1 + " - 2");
     return app;
@@ -313,14 +325,9 @@ class MissingInputsIT {
     browser.waitForText("#out2", "output2 init");
     assertThat(browser.text("#content")).isEqualTo("content init");
 
-    browser.click("#btn");
-    browser.waitForText("#out1", "item 0");
-    browser.waitForText("#out2", "item 0 - 2");
-
-    browser.click("#btn");
-    browser.waitForText("#out1", "item 0, item 1");
-    browser.waitForText("#out2", "item 0, item 1 - 2");
-    assertNoErrorsLogged();
+    clickAndWaitForOut1("item 0");
+    clickAndWaitForOut1("item 0, item 1");
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp allWildcardsSomeOutputsApp() {
@@ -331,7 +338,7 @@ class MissingInputsIT {
         div().id("content"),
         div("output2 init").id("out2"),
         div("output3 init").id("out3")));
-    app.callback(out("content"), Input.of("btn", Html.Button.N_CLICKS), MissingInputsIT::itemsAndOut1);
+    contentOnClick(app, n -> itemsAnd(n, div("output1 init").id("out1")));
     app.callback(Outputs.of(out("out1"), out("out3")), Input.all(Map.of("i", ALL), Html.Div.CHILDREN), items -> {
       String out = joined(items);
       return Outputs.values(out, out + " - 3");
@@ -351,16 +358,11 @@ class MissingInputsIT {
     browser.waitForText("#out3", "output3 init");
     assertThat(browser.text("#content")).isEqualTo("content init");
 
-    browser.click("#btn");
-    browser.waitForText("#out1", "item 0");
-    browser.waitForText("#out2", "item 0 - 2");
+    clickAndWaitForOut1("item 0");
     browser.waitForText("#out3", "item 0 - 3");
-
-    browser.click("#btn");
-    browser.waitForText("#out1", "item 0, item 1");
-    browser.waitForText("#out2", "item 0, item 1 - 2");
+    clickAndWaitForOut1("item 0, item 1");
     browser.waitForText("#out3", "item 0, item 1 - 3");
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp wildcardAndSimpleApp() {
@@ -371,14 +373,7 @@ class MissingInputsIT {
         div().id("content"),
         div("output1 init").id("out1"),
         div("output2 init").id("out2")));
-    app.callback(out("content"), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      var items = items(n);
-      if (items.isEmpty()) {
-        return "content init";
-      }
-      items.add(div("A").id("a"));
-      return items;
-    });
+    contentOnClick(app, n -> itemsAnd(n, div("A").id("a")));
     app.callback(out("out1"), Input.all(Map.of("i", ALL), Html.Div.CHILDREN), in("a"),
         (items, a) -> a + " - " + joined(items));
     app.callback(out("out2"), in("out1"), out1 -> out1 + " - 2");
@@ -396,14 +391,9 @@ class MissingInputsIT {
     assertThat(browser.text("#out1")).isEqualTo("output1 init");
     assertThat(browser.text("#out2")).isEqualTo("output2 init");
 
-    browser.click("#btn");
-    browser.waitForText("#out1", "A - item 0");
-    browser.waitForText("#out2", "A - item 0 - 2");
-
-    browser.click("#btn");
-    browser.waitForText("#out1", "A - item 0, item 1");
-    browser.waitForText("#out2", "A - item 0, item 1 - 2");
-    assertNoErrorsLogged();
+    clickAndWaitForOut1("A - item 0");
+    clickAndWaitForOut1("A - item 0, item 1");
+    browser.assertNoErrorsLogged();
   }
 
   private static Map<String, Object> id(String name) {
@@ -428,20 +418,9 @@ class MissingInputsIT {
         div("output1 init").id(id("out1")),
         div("output2 init").id(id("out2")),
         div("output3 init").id(id("out3"))));
-    app.callback(out("content"), Input.of("btn", Html.Button.N_CLICKS), n -> n != null && n > 0
-        ? List.<Component>of(div("A").id(id("a")), div("B").id(id("b")), div("C").id(id("c")))
-        : "content init");
-    app.callback(out(match("out1")), List.of(in(match("a")), in(match("b")), state(match("c")),
-        state(match("title"))), args -> {
-          // title exists at the start, but a State is not enough to fire the callback
-          check("C".equals(args.get(2)), "c == " + args.get(2));
-          check("Title".equals(args.get(3)), "title == " + args.get(3));
-          return "" + args.get(0) + args.get(1);
-        });
-    app.callback(out(match("out2")), in(match("out1")), state(match("title")),
-        (out1, title) -> out1 + " - 2 - " + title);
-    app.callback(out(match("out3")), in(match("out1")), in(match("title")),
-        (out1, title) -> out1 + " - 3 - " + title);
+    contentOnClick(app, n -> List.of(div("A").id(id("a")), div("B").id(id("b")), div("C").id(id("c"))));
+    // cbmi001's callbacks, kind of contrived: MATCH will always be 0
+    allMissingInputsCallbacks(app, MissingInputsIT::match);
     return app;
   }
 
@@ -449,18 +428,6 @@ class MissingInputsIT {
   @Test
   void cbmi009_matchCallbackWithAllInputsMissingIsSkippedUntilTheyAppear() {
     open(matchMissing);
-    // out3 runs because it has another Input besides out1
-    browser.waitForText(css("out3"), "output1 init - 3 - Title");
-    assertThat(browser.text(css("out1"))).isEqualTo("output1 init");
-    // out2 does not run because its only input (out1) is "prevented"; State items don't matter for this
-    assertThat(browser.text(css("out2"))).isEqualTo("output2 init");
-
-    browser.click("#btn");
-
-    // after a button click all inputs are present so all callbacks run
-    browser.waitForText(css("out1"), "AB");
-    browser.waitForText(css("out2"), "AB - 2 - Title");
-    browser.waitForText(css("out3"), "AB - 3 - Title");
-    assertNoErrorsLogged();
+    checkAllMissingInputs(MissingInputsIT::css);
   }
 }

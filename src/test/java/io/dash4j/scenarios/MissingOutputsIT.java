@@ -64,17 +64,6 @@ class MissingOutputsIT {
     browser.consoleErrors(); // drop what earlier pages logged: each test reads only its own (dash: get_logs)
   }
 
-  private static void open(String url) {
-    browser.open(url);
-    browser.waitForPageReady();
-  }
-
-  /** Dash's {@code assert not dash_duo.get_logs()}, plus the dev tools' error badge (the apps run in debug mode). */
-  private static void assertNoErrorsLogged() {
-    assertThat(browser.consoleErrors()).isEmpty();
-    assertThat(browser.devToolsErrorCount()).isZero();
-  }
-
   private static DashApp newApp() {
     return Dash.create(config -> config.port(0).debug(true));
   }
@@ -131,7 +120,7 @@ class MissingOutputsIT {
   @ParameterizedTest(name = "with_simple={0}")
   @ValueSource(booleans = {false, true})
   void cbmo001_callbackWithOnlyAnEmptyAllOutputIsNotCalled(boolean withSimple) {
-    open((withSimple ? allOutputSimple : allOutput).url());
+    browser.openApp((withSimple ? allOutputSimple : allOutput).url());
     browser.waitForText("#content", "");
     browser.waitForText("#output", "0");
 
@@ -153,7 +142,7 @@ class MissingOutputsIT {
       browser.waitForText("#output", action[2]);
     }
     browser.waitForNoPendingCallbacks();
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp allAndMatchOutputApp(boolean withSimple) {
@@ -207,7 +196,7 @@ class MissingOutputsIT {
   }
 
   private static void allAndMatchOutput(String url) {
-    open(url);
+    browser.openApp(url);
     browser.waitForText(".content0", "");
     browser.waitForText(".output0", "0");
 
@@ -232,7 +221,7 @@ class MissingOutputsIT {
       }
     }
     browser.waitForNoPendingCallbacks();
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp multiAllApp() {
@@ -273,7 +262,7 @@ class MissingOutputsIT {
    */
   @Test
   void cbmo003_callbackWithTwoAllOutputsIsNotCalledWhenBothAreEmpty() {
-    open(multiAll.url());
+    browser.openApp(multiAll);
     browser.waitForText("#content1", "0\n0");
     browser.waitForText("#content2", "");
     browser.waitForText("#output", "0");
@@ -302,7 +291,7 @@ class MissingOutputsIT {
       browser.waitForText("#output", action[3]);
     }
     browser.waitForNoPendingCallbacks();
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp removingElementApp() {
@@ -359,7 +348,7 @@ class MissingOutputsIT {
    */
   @Test
   void cbmo004_answerForARemovedOutputIsIgnored() throws InterruptedException {
-    open(removing.url());
+    browser.openApp(removing);
     browser.waitForText("#ch1-title", "Chapter 1");
     assertThat(bodyCalls.get()).isEqualTo(1);
 
@@ -377,7 +366,7 @@ class MissingOutputsIT {
     browser.waitUntil("the slow callback to finish", () -> buttonOutputCalls.get() == 1);
     browser.waitForNoPendingCallbacks();
     assertChapter2();
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp noUpdateSingleToMultiApp() {
@@ -404,14 +393,14 @@ class MissingOutputsIT {
    */
   @Test
   void cbmo005_singleNoUpdateForAMultiOutputCallbackIsNoError() {
-    open(singleNoUpdate.url());
+    browser.openApp(singleNoUpdate);
     browser.waitForText("#output-1", "Output 1 will be displayed here");
     browser.waitForText("#output-2", "Output 2 will be displayed here");
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
 
     browser.click("#button");
     browser.waitForText("#output-1", "Hello");
     browser.waitForText("#output-2", "world!");
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
   }
 }

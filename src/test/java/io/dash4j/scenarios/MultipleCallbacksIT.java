@@ -11,6 +11,7 @@ import static io.dash4j.components.Html.div;
 import static io.dash4j.components.Html.h1;
 import static io.dash4j.components.Html.hr;
 import static io.dash4j.components.Html.label;
+import static io.dash4j.testing.PythonFormat.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.Dash;
@@ -99,22 +100,6 @@ class MultipleCallbacksIT {
     return counters;
   }
 
-  private static void open(ServedApp server) {
-    browser.open(server.url());
-    browser.waitForPageReady();
-  }
-
-  /** Dash's {@code assert not dash_duo.get_logs()}, plus the dev tools' error badge (the apps run in debug mode). */
-  private static void assertNoErrorsLogged() {
-    assertThat(browser.consoleErrors()).isEmpty();
-    assertThat(browser.devToolsErrorCount()).isZero();
-  }
-
-  /** Python's {@code str()} of the values these callbacks format: None for null. */
-  private static String str(Object value) {
-    return value == null ? "None" : String.valueOf(value);
-  }
-
   private static DashApp newApp(boolean suppressCallbackExceptions) {
     return Dash.create(config -> config.port(0).debug(true).suppressCallbackExceptions(suppressCallbackExceptions));
   }
@@ -144,7 +129,7 @@ class MultipleCallbacksIT {
    */
   @Test
   void cbmt001_lateAnswerOfAnOvertakenRequestIsDropped() {
-    open(outOfOrder);
+    browser.openApp(outOfOrder);
     browser.click("#input");
     browser.click("#input");
     browser.click("#input");
@@ -156,7 +141,7 @@ class MultipleCallbacksIT {
 
     assertThat(outOfOrderCalls.get()).as("get called 4 times").isEqualTo(4);
     assertThat(browser.text("#output")).as("clicked button 3 times").isEqualTo("3");
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp canceledIntermediateApp() {
@@ -178,7 +163,7 @@ class MultipleCallbacksIT {
    */
   @Test
   void cbmt002_preventedIntermediateCallbackDoesNotBlockTheChain() {
-    open(canceled);
+    browser.openApp(canceled);
     browser.waitForText("#out", "x/b/x");
     String chars = "x";
     for (int round = 0; round < 2; round++) {
@@ -208,7 +193,7 @@ class MultipleCallbacksIT {
   /** test_cbmt003_chain_with_table (dash#1071): chains from a multi-output callback next to a DataTable input. */
   @Test
   void cbmt003_chainsFromAMultiOutputCallbackBesideADataTable() {
-    open(table);
+    browser.openApp(table);
     browser.waitForText("#a1", "a1: None");
     browser.waitForText("#a2", "a2: None");
     browser.waitForText("#b1", "b1: 'a1: None'");
@@ -265,7 +250,7 @@ class MultipleCallbacksIT {
   @ParameterizedTest(name = "multi={0}")
   @ValueSource(booleans = {false, true})
   void cbmt004_labelsFollowSlidersSetByACallback(boolean multi) {
-    open(multi ? slidersMulti : sliders);
+    browser.openApp(multi ? slidersMulti : sliders);
     browser.waitForText("#label1", "");
     browser.waitForText("#label2", "");
 
@@ -302,7 +287,7 @@ class MultipleCallbacksIT {
   /** test_cbmt005_multi_converging_chain: two buttons set two sliders that converge on one output. */
   @Test
   void cbmt005_convergingChainFollowsTheButtonThatWasClicked() {
-    open(converging);
+    browser.openApp(converging);
     browser.waitForText("#out", "");
 
     browser.click("#b1");
@@ -325,7 +310,7 @@ class MultipleCallbacksIT {
   /** test_cbmt006_derived_props: a prop the component derives (Store's modified_timestamp) triggers a callback. */
   @Test
   void cbmt006_derivedPropTriggersACallback() {
-    open(derived);
+    browser.openApp(derived);
     browser.waitForText("#output", "0");
     browser.click("#btn");
     browser.waitForText("#output", "1");
@@ -361,7 +346,7 @@ class MultipleCallbacksIT {
    */
   @Test
   void cbmt007_earlyPreventUpdateDoesNotStopOtherInitialCallbacks() {
-    open(earlyPrevent);
+    browser.openApp(earlyPrevent);
     browser.waitForText("#above-out", "42");
     browser.waitForText("#below-out", "44");
   }
@@ -387,7 +372,7 @@ class MultipleCallbacksIT {
    */
   @Test
   void cbmt008_directChainRunsEachCallbackOncePerChange() {
-    open(directChain);
+    browser.openApp(directChain);
     browser.waitForText("#input-1", "input 1");
     browser.waitForText("#input-2", "<<input 1>>");
     browser.waitForText("#output", "input 1 + <<input 1>>");
@@ -446,7 +431,7 @@ class MultipleCallbacksIT {
    */
   @Test
   void cbmt009_branchedChainRunsEveryCallbackOnceAtLoad() {
-    open(branched);
+    browser.openApp(branched);
     browser.waitForText("#child-a", "a: input 1 + b: input 1");
     browser.waitForText("#child-b", "a: input 1 + b: input 1 + input 1");
     browser.waitForText("#parent-a", "a: input 1");
@@ -478,12 +463,12 @@ class MultipleCallbacksIT {
   /** test_cbmt010_shared_grandparent: two callbacks sharing a grandparent input each run once at page load. */
   @Test
   void cbmt010_callbacksWithASharedGrandparentRunOnceEach() {
-    open(grandparent);
+    browser.openApp(grandparent);
     browser.waitForText("#output", "bb");
     browser.waitForNoPendingCallbacks();
     assertThat(grandparentCalls.get("dropdown_1").get()).isEqualTo(1);
     assertThat(grandparentCalls.get("dropdown_2").get()).isEqualTo(1);
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp generatedOutputApp() {
@@ -515,7 +500,7 @@ class MultipleCallbacksIT {
    */
   @Test
   void cbmt011_onlyTheCallbackOfAGeneratedOutputRuns() {
-    open(generated);
+    browser.openApp(generated);
     browser.waitForText("#tab-output", "Selected \"a\" in tab 1");
     browser.waitForText("#tab-1-output", "Selected \"a\" in tab 1");
     browser.waitForNoPendingCallbacks();
@@ -529,7 +514,7 @@ class MultipleCallbacksIT {
     browser.waitForNoPendingCallbacks();
     assertThat(tabCalls.get("tab1").get()).isEqualTo(1);
     assertThat(tabCalls.get("tab2").get()).isEqualTo(1);
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp overlappingOutputsApp(boolean generate) {
@@ -571,7 +556,7 @@ class MultipleCallbacksIT {
   @ParameterizedTest(name = "generate={0}")
   @ValueSource(booleans = {false, true})
   void cbmt012_callbacksWithOverlappingInputsRunOnceAtInitialization(boolean generate) {
-    open(generate ? overlappingGenerated : overlapping);
+    browser.openApp(generate ? overlappingGenerated : overlapping);
     for (int i = 1; i <= 4; i++) {
       String outputId = "output-" + i;
       browser.waitForText("#" + outputId, "input-" + i + ", input-" + (i + 1));
@@ -630,7 +615,7 @@ class MultipleCallbacksIT {
    */
   @Test
   void cbmt013_chainedCallbackWaitsForItsBlockedInput() throws InterruptedException {
-    open(blocked);
+    browser.openApp(blocked);
     String newYork = "New York City is a city in America";
     String canada = "Montreal is a city in Canada";
 
@@ -661,6 +646,6 @@ class MultipleCallbacksIT {
     assertThat(optsCalls.get()).isEqualTo(2);
     assertThat(cityCalls.get()).isEqualTo(2);
     assertThat(outCalls.get()).isEqualTo(2);
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
   }
 }

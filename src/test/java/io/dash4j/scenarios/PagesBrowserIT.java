@@ -54,8 +54,7 @@ class PagesBrowserIT {
 
   @Test
   void linksNavigateBetweenPagesWithTheirTitlesAndCallbacks() {
-    browser.open(server.url());
-    browser.waitForPageReady();
+    browser.openApp(server);
     browser.waitForText("#_pages_content h1", "Home page");
     browser.waitUntil("the title is the home page's", () -> browser.driver().getTitle().equals("Home"));
 
@@ -73,23 +72,20 @@ class PagesBrowserIT {
 
   @Test
   void aPathTemplateGetsItsVariablesAndTheQueryParameters() {
-    browser.open(server.url() + "report/42?year=2025");
-    browser.waitForPageReady();
+    browser.openApp(server.url() + "report/42?year=2025");
     browser.waitForText("#_pages_content h1", "Report 42");
     browser.waitForText("#year", "year 2025");
   }
 
   @Test
   void anUnknownPathShowsThe404Page() {
-    browser.open(server.url() + "no/such/page");
-    browser.waitForPageReady();
+    browser.openApp(server.url() + "no/such/page");
     browser.waitForText("#_pages_content h1", "404 - Page not found");
   }
 
   @Test
   void pagesWorkUnderAPrefix() {
-    browser.open(prefixed.url());
-    browser.waitForPageReady();
+    browser.openApp(prefixed);
     browser.waitForText("#_pages_content h1", "Home page");
     browser.click("#link-analytics");
     browser.waitForText("#_pages_content h1", "Analytics");

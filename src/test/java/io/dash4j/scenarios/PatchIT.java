@@ -45,11 +45,6 @@ class PatchIT {
     browser.consoleErrors(); // each test reads only what its own page logged (dash: get_logs)
   }
 
-  private static void open(ServedApp server) {
-    browser.open(server.url());
-    browser.waitForPageReady();
-  }
-
   /** Keys sent to an input without clearing it first, as Selenium's {@code send_keys}. */
   private static void sendKeys(String css, CharSequence... keys) {
     browser.waitForElement(css).sendKeys(keys);
@@ -155,7 +150,7 @@ class PatchIT {
    */
   @Test
   void pch001_everyPatchOperationUpdatesTheStoreInPlace() {
-    open(operations);
+    browser.openApp(operations);
     assertThat(browser.consoleErrors()).isEmpty();
 
     sendKeys("#set-value", "Set Value");
@@ -226,7 +221,7 @@ class PatchIT {
    */
   @Test
   void pch002_patchesApplyPerComponentOfAnAllOutput() {
-    open(patternOutputs);
+    browser.openApp(patternOutputs);
     browser.click("#click");
     browser.waitForText(".first", "FooBar");
     browser.waitForText(".second", "FooBar");
@@ -248,7 +243,7 @@ class PatchIT {
   /** test_pch003_patch_children: a component appended to children by a Patch renders beside the existing child. */
   @Test
   void pch003_patchAppendsAComponentToChildren() {
-    open(children);
+    browser.openApp(children);
     sendKeys("#children-value", "new-child");
     browser.click("#add-children");
     browser.waitForText("#new-child", "new-child");
@@ -276,7 +271,7 @@ class PatchIT {
     int port;
     try {
       port = first.port();
-      open(first.url());
+      browser.openApp(first.url());
       browser.waitForElement("#click1").click();
       browser.waitForText("#output", "click 1");
       browser.waitForElement("#click2").click();
@@ -295,11 +290,6 @@ class PatchIT {
     }
   }
 
-  private static void open(String url) {
-    browser.open(url);
-    browser.waitForPageReady();
-  }
-
   static DashApp clientsideDuplicateApp() {
     var app = Dash.create(config -> config.port(0).debug(true));
     app.layout(div(button("Click 1").id("click1"), button("Click 2").id("click2"), div("initial").id("output")));
@@ -315,7 +305,7 @@ class PatchIT {
   /** test_pch005_clientside_duplicate: two clientside callbacks share an output through allow_duplicate. */
   @Test
   void pch005_clientsideCallbacksShareADuplicateOutput() {
-    open(clientsideDuplicate);
+    browser.openApp(clientsideDuplicate);
     browser.click("#click1");
     browser.waitForText("#output", "click1");
     browser.click("#click2");
@@ -355,7 +345,7 @@ class PatchIT {
   /** test_pch006_base_operators: Add, Sub, Mul and Div on a number, and Merge on an object (Python's |=). */
   @Test
   void pch006_arithmeticAndMergeOperatorsPatchTheRootValue() {
-    open(baseOperators);
+    browser.openApp(baseOperators);
     browser.click("#add-one");
     browser.waitForText("#store-output", "3");
     browser.click("#remove-one");

@@ -17,12 +17,16 @@ import io.dash4j.components.Html;
 import io.dash4j.layout.Component;
 import io.dash4j.server.DashServer;
 import io.dash4j.testing.Browser;
+import io.dash4j.testing.PythonFormat;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +61,20 @@ class PreventInitialIT {
     }
   }
 
+  /** Runs a test once per flavor that leaves Dash's app-wide {@code prevent_initial_callbacks} off. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(names = {"SERVER", "CLIENTSIDE", "CONTENT"})
+  @interface FlavorsWithoutAppWideDefault {
+  }
+
+  /** Runs a test once per flavor with Dash's app-wide {@code prevent_initial_callbacks=True}. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(names = {"CLIENTSIDE_CONTENT_GLOBAL", "GLOBAL"})
+  @interface FlavorsWithAppWideDefault {
+  }
+
   private static final AtomicInteger positionalArgCalls = new AtomicInteger();
   private static final Map<String, DashServer> servers = new ConcurrentHashMap<>();
   @RegisterExtension static final Browser browser = Browser.perClass();
@@ -69,8 +87,7 @@ class PreventInitialIT {
 
   /** Serves the app under {@code key} (started on first use, once per class) and loads it. */
   private static void open(String key, Supplier<DashApp> app) {
-    browser.open(servers.computeIfAbsent(key, k -> DashServer.start(app.get())).url());
-    browser.waitForPageReady();
+    browser.openApp(servers.computeIfAbsent(key, k -> DashServer.start(app.get())).url());
   }
 
   /** Dash's {@code make_app}: the global flavors set the app-wide {@code prevent_initial_callbacks=True}. */
@@ -93,53 +110,50 @@ class PreventInitialIT {
   /** Dash's {@code const_callback}: always returns {@code val}. */
   private static void constCallback(DashApp app, Flavor flavor, Object val, List<Output<Object>> outputs,
       List<Input<?>> inputs, boolean preventInitialCall) {
-    if (flavor.clientside) {
-      var callback = app.clientsideCallback("function() { return " + json(val) + "; }", deps(outputs, inputs));
-      // Dash passes prevent_initial_call only where it differs from the app-wide default
-      if (preventInitialCall != flavor.global) {
-        callback.preventInitialCall(preventInitialCall);
-      }
-    } else {
-      var callback = outputs.size() > 1
-          ? app.callback(outputs(outputs), args(inputs), args -> (List<?>) val)
-          : app.callback(outputs.get(0), args(inputs), args -> val);
-      if (preventInitialCall != flavor.global) {
-        callback.preventInitialCall(preventInitialCall);
-      }
-    }
+    callback(app, flavor, outputs, inputs, preventInitialCall,
+        "function() { return " + PythonFormat.jsonDumps(val) + "; }", args -> val);
   }
 
   /** Dash's {@code concat_callback}: the inputs' values as text, joined, into every output. */
   private static void concatCallback(DashApp app, Flavor flavor, List<Output<Object>> outputs, List<Input<?>> inputs,
       boolean preventInitialCall) {
     boolean multi = outputs.size() > 1;
+    String out = multi ? "[" + String.join(",", Collections.nCopies(outputs.size(), "out")) + "]" : "out";
+    callback(app, flavor, outputs, inputs, preventInitialCall, """
+        function() {
+            var out = '';
+            for (var i = 0; i < arguments.length; i++) {
+                out += String(arguments[i]);
+            }
+            return %s;
+        }""".formatted(out), args -> {
+          // Python's "".join(str(arg) for arg in args)
+          String concat = args.stream().map(PythonFormat::str).collect(Collectors.joining());
+          return multi ? Collections.nCopies(outputs.size(), concat) : concat;
+        });
+  }
+
+  /**
+   * What const_callback and concat_callback share: a clientside callback running {@code javascript} in the
+   * clientside flavors, else a server callback returning what {@code python} makes of the arguments (a list for
+   * several outputs). As Dash, passes prevent_initial_call only where it differs from the app-wide default.
+   */
+  private static void callback(DashApp app, Flavor flavor, List<Output<Object>> outputs, List<Input<?>> inputs,
+      boolean preventInitialCall, String javascript, Function<List<Object>, Object> python) {
+    boolean explicit = preventInitialCall != flavor.global;
     if (flavor.clientside) {
-      String out = multi ? "[" + String.join(",", Collections.nCopies(outputs.size(), "out")) + "]" : "out";
-      var callback = app.clientsideCallback("""
-          function() {
-              var out = '';
-              for (var i = 0; i < arguments.length; i++) {
-                  out += String(arguments[i]);
-              }
-              return %s;
-          }""".formatted(out), deps(outputs, inputs));
-      if (preventInitialCall != flavor.global) {
+      var callback = app.clientsideCallback(javascript, deps(outputs, inputs));
+      if (explicit) {
         callback.preventInitialCall(preventInitialCall);
       }
     } else {
-      var callback = multi
-          ? app.callback(outputs(outputs), args(inputs),
-              args -> Collections.nCopies(outputs.size(), concat(args)))
-          : app.callback(outputs.get(0), args(inputs), args -> concat(args));
-      if (preventInitialCall != flavor.global) {
+      var callback = outputs.size() > 1
+          ? app.callback(outputs(outputs), args(inputs), args -> (List<?>) python.apply(args))
+          : app.callback(outputs.get(0), args(inputs), python::apply);
+      if (explicit) {
         callback.preventInitialCall(preventInitialCall);
       }
     }
-  }
-
-  /** Python's {@code "".join(str(arg) for arg in args)}. */
-  private static String concat(List<Object> args) {
-    return args.stream().map(arg -> arg == null ? "None" : String.valueOf(arg)).collect(Collectors.joining());
   }
 
   private static Dependency<?>[] deps(List<Output<Object>> outputs, List<Input<?>> inputs) {
@@ -154,14 +168,6 @@ class PreventInitialIT {
 
   private static List<Argument<?>> args(List<Input<?>> inputs) {
     return new ArrayList<>(inputs);
-  }
-
-  /** Python's {@code json.dumps} for the strings and lists of strings these tests use. */
-  private static String json(Object val) {
-    if (val instanceof List<?> list) {
-      return list.stream().map(PreventInitialIT::json).collect(Collectors.joining(", ", "[", "]"));
-    }
-    return "\"" + val + "\"";
   }
 
   private static Output<Object> out(Object id) {
@@ -182,59 +188,68 @@ class PreventInitialIT {
         div("D").id("d"),
         div("E").id("e"),
         div("F").id("f")));
+    preventInitialCallCallbacks(app, flavor, id -> id);
+    return app;
+  }
 
+  /** The callbacks of cbpi001, which cbpi002 registers with pattern-matching ids; {@code ref} names a component. */
+  private static void preventInitialCallCallbacks(DashApp app, Flavor flavor, Function<String, Object> ref) {
     // Prevented, so A only changes after the button is clicked
-    constCallback(app, flavor, "Click", List.of(out("a")), List.of(Input.of("btn", Html.Button.N_CLICKS)), true);
+    constCallback(app, flavor, "Click", List.of(out(ref.apply("a"))),
+        List.of(Input.of(ref.apply("btn"), Html.Button.N_CLICKS)), true);
     // B depends on A and *does* run: prevent_initial_call is not PreventUpdate, the callback of A is treated as if
     // it were never in the initialization chain
-    concatCallback(app, flavor, List.of(out("b")), List.of(in("a")), false);
+    concatCallback(app, flavor, List.of(out(ref.apply("b"))), List.of(in(ref.apply("a"))), false);
     // C is B with prevent_initial_call of its own, so it does not run initially
-    concatCallback(app, flavor, List.of(out("c")), List.of(in("a")), true);
-    app.callback(out("d"), Input.of("d", Html.Div.STYLE), style -> {
+    concatCallback(app, flavor, List.of(out(ref.apply("c"))), List.of(in(ref.apply("a"))), true);
+    app.callback(out(ref.apply("d")), Input.of(ref.apply("d"), Html.Div.STYLE), style -> {
       throw new PreventUpdate();
     });
     // E depends on A (prevent_initial_call) and D (PreventUpdate): the prevent_initial_call means it *will* run
-    concatCallback(app, flavor, List.of(out("e")), List.of(in("a"), in("d")), false);
+    concatCallback(app, flavor, List.of(out(ref.apply("e"))), List.of(in(ref.apply("a")), in(ref.apply("d"))), false);
     // F has prevent_initial_call but DOES run during init, because one of its inputs (B) was set by a callback
-    concatCallback(app, flavor, List.of(out("f")), List.of(in("a"), in("b"), in("d")), true);
-    return app;
+    concatCallback(app, flavor, List.of(out(ref.apply("f"))),
+        List.of(in(ref.apply("a")), in(ref.apply("b")), in(ref.apply("d"))), true);
   }
 
   /**
    * test_cbpi001_prevent_initial_call: a prevented callback is left out of the initial chain, its dependants run
    * unless prevented themselves, and a prevented callback still runs when another initial callback set its input.
    */
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(names = {"SERVER", "CLIENTSIDE", "CONTENT"})
+  @FlavorsWithoutAppWideDefault
   void cbpi001_preventInitialCallIsNotPreventUpdate(Flavor flavor) {
     preventInitialCall(flavor);
   }
 
   /** test_cbpi001_prevent_initial_call in the flavors with Dash's app-wide {@code prevent_initial_callbacks=True}. */
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(names = {"CLIENTSIDE_CONTENT_GLOBAL", "GLOBAL"})
+  @FlavorsWithAppWideDefault
   void cbpi001_preventInitialCallIsNotPreventUpdate_appWideDefault(Flavor flavor) {
     preventInitialCall(flavor);
   }
 
   private static void preventInitialCall(Flavor flavor) {
     open("cbpi001/" + flavor, () -> preventInitialCallApp(flavor));
+    checkPreventInitialCall("#");
+  }
+
+  /** cbpi001's checks, which cbpi002 repeats; {@code selector} prefixes a name: "#" for an id, "." for a class. */
+  private static void checkPreventInitialCall(String selector) {
     // check from the end, to ensure the callbacks are all done
-    browser.waitForText("#f", "AAD");
-    browser.waitForText("#e", "AD");
-    browser.waitForText("#d", "D");
-    browser.waitForText("#c", "C");
-    browser.waitForText("#b", "A");
-    browser.waitForText("#a", "A");
+    browser.waitForText(selector + "f", "AAD");
+    browser.waitForText(selector + "e", "AD");
+    browser.waitForText(selector + "d", "D");
+    browser.waitForText(selector + "c", "C");
+    browser.waitForText(selector + "b", "A");
+    browser.waitForText(selector + "a", "A");
 
-    browser.click("#btn");
+    browser.click(selector + "btn");
 
-    browser.waitForText("#f", "ClickClickD");
-    browser.waitForText("#e", "ClickD");
-    browser.waitForText("#d", "D");
-    browser.waitForText("#c", "Click");
-    browser.waitForText("#b", "Click");
-    browser.waitForText("#a", "Click");
+    browser.waitForText(selector + "f", "ClickClickD");
+    browser.waitForText(selector + "e", "ClickD");
+    browser.waitForText(selector + "d", "D");
+    browser.waitForText(selector + "c", "Click");
+    browser.waitForText(selector + "b", "Click");
+    browser.waitForText(selector + "a", "Click");
   }
 
   private static Map<String, Object> id(String j) {
@@ -256,50 +271,26 @@ class PreventInitialIT {
         div("E").id(id("e")).className("e"),
         div("F").id(id("f")).className("f")));
 
-    constCallback(app, flavor, "Click", List.of(out(match("a"))),
-        List.of(Input.of(match("btn"), Html.Button.N_CLICKS)), true);
-    concatCallback(app, flavor, List.of(out(match("b"))), List.of(in(match("a"))), false);
-    concatCallback(app, flavor, List.of(out(match("c"))), List.of(in(match("a"))), true);
-    app.callback(out(match("d")), Input.of(match("d"), Html.Div.STYLE), style -> {
-      throw new PreventUpdate();
-    });
-    concatCallback(app, flavor, List.of(out(match("e"))), List.of(in(match("a")), in(match("d"))), false);
-    concatCallback(app, flavor, List.of(out(match("f"))),
-        List.of(in(match("a")), in(match("b")), in(match("d"))), true);
+    // a clone of cbpi001, just throwing it through the pattern-matching machinery
+    preventInitialCallCallbacks(app, flavor, PreventInitialIT::match);
     return app;
   }
 
   /** test_cbpi002_pattern_matching: cbpi001 through the pattern-matching machinery (MATCH ids). */
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(names = {"SERVER", "CLIENTSIDE", "CONTENT"})
+  @FlavorsWithoutAppWideDefault
   void cbpi002_preventInitialCallWithPatternMatchingIds(Flavor flavor) {
     patternMatching(flavor);
   }
 
   /** test_cbpi002_pattern_matching in the flavors with Dash's app-wide {@code prevent_initial_callbacks=True}. */
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(names = {"CLIENTSIDE_CONTENT_GLOBAL", "GLOBAL"})
+  @FlavorsWithAppWideDefault
   void cbpi002_preventInitialCallWithPatternMatchingIds_appWideDefault(Flavor flavor) {
     patternMatching(flavor);
   }
 
   private static void patternMatching(Flavor flavor) {
     open("cbpi002/" + flavor, () -> patternMatchingApp(flavor));
-    browser.waitForText(".f", "AAD");
-    browser.waitForText(".e", "AD");
-    browser.waitForText(".d", "D");
-    browser.waitForText(".c", "C");
-    browser.waitForText(".b", "A");
-    browser.waitForText(".a", "A");
-
-    browser.click(".btn");
-
-    browser.waitForText(".f", "ClickClickD");
-    browser.waitForText(".e", "ClickD");
-    browser.waitForText(".d", "D");
-    browser.waitForText(".c", "Click");
-    browser.waitForText(".b", "Click");
-    browser.waitForText(".a", "Click");
+    checkPreventInitialCall(".");
   }
 
   static DashApp multiOutputsApp(Flavor flavor) {
@@ -327,15 +318,13 @@ class PreventInitialIT {
    * test_cbpi003_multi_outputs: prevented multi-output callbacks stay out of the initial chain; after the click
    * every output and the callback that follows them update.
    */
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(names = {"SERVER", "CLIENTSIDE", "CONTENT"})
+  @FlavorsWithoutAppWideDefault
   void cbpi003_preventInitialCallWithMultiOutputCallbacks(Flavor flavor) {
     multiOutputs(flavor);
   }
 
   /** test_cbpi003_multi_outputs in the flavors with Dash's app-wide {@code prevent_initial_callbacks=True}. */
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(names = {"CLIENTSIDE_CONTENT_GLOBAL", "GLOBAL"})
+  @FlavorsWithAppWideDefault
   void cbpi003_preventInitialCallWithMultiOutputCallbacks_appWideDefault(Flavor flavor) {
     multiOutputs(flavor);
   }

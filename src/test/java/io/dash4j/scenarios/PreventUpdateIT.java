@@ -47,17 +47,6 @@ class PreventUpdateIT {
     browser.consoleErrors(); // drop what earlier pages logged: each test reads only its own (dash: get_logs)
   }
 
-  private static void open(ServedApp server) {
-    browser.open(server.url());
-    browser.waitForPageReady();
-  }
-
-  /** Dash's {@code assert not dash_duo.get_logs()}, plus the dev tools' error badge (the apps run in debug mode). */
-  private static void assertNoErrorsLogged() {
-    assertThat(browser.consoleErrors()).isEmpty();
-    assertThat(browser.devToolsErrorCount()).isZero();
-  }
-
   static DashApp abortedApp() {
     var app = Dash.create(config -> config.port(0).debug(true));
     app.layout(div(
@@ -84,7 +73,7 @@ class PreventUpdateIT {
    */
   @Test
   void cbpu001_preventUpdateAndNoUpdateStopDependentCallbacks() {
-    open(aborted);
+    browser.openApp(aborted);
     String keys = "xyz";
     for (int i = 0; i < keys.length(); i++) {
       int expected = i + 2;
@@ -99,7 +88,7 @@ class PreventUpdateIT {
     assertThat(browser.text("#output1")).isEqualTo("initial output");
     assertThat(browser.text("#output2")).isEqualTo("initial output");
     assertThat(callback1Calls.get()).isEqualTo(4);
-    assertNoErrorsLogged();
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp multiOutputNoUpdateApp() {
@@ -123,7 +112,7 @@ class PreventUpdateIT {
    */
   @Test
   void cbpu002_noUpdateCancelsSingleOutputsOfAMultiOutputCallback() {
-    open(multiNoUpdate);
+    browser.openApp(multiNoUpdate);
     // Dash clicks ten times 0.2 s apart so each click's answer lands before the next; here each click waits for
     // its call to have reached the server and its answer to have been applied
     for (int click = 1; click <= 10; click++) {
@@ -161,7 +150,7 @@ class PreventUpdateIT {
    */
   @Test
   void cbpu003_noUpdateBreaksAChainAndAnEqualValueStillTriggersIt() {
-    open(chains);
+    browser.openApp(chains);
     var aIn = browser.waitForElement("#a_in");
     var bIn = browser.waitForElement("#b_in");
 

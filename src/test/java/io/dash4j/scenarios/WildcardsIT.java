@@ -30,6 +30,7 @@ import io.dash4j.components.Html;
 import io.dash4j.layout.Component;
 import io.dash4j.server.DashServer;
 import io.dash4j.testing.Browser;
+import io.dash4j.testing.PythonFormat;
 import io.dash4j.testing.ServedApp;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,11 +111,6 @@ class WildcardsIT {
     }
   }
 
-  private static void open(ServedApp server) {
-    browser.open(server.url());
-    browser.waitForPageReady();
-  }
-
   /** Dash's {@code css_escape}: a backslash before each character a CSS id selector cannot hold as it is. */
   private static String css(String selector) {
     return selector.replaceAll("([{}\"'.:,])", "\\\\$1");
@@ -134,11 +130,6 @@ class WildcardsIT {
       return Integer.parseInt(text);
     }
     return 0;
-  }
-
-  /** Python's {@code str()} of a list of strings and Nones, e.g. {@code [None, 'a']}. */
-  private static String pythonRepr(List<?> values) {
-    return values.stream().map(v -> v == null ? "None" : "'" + v + "'").collect(Collectors.joining(", ", "[", "]"));
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -460,7 +451,7 @@ class WildcardsIT {
   /** test_cbwc003_same_keys: dropdown/output pairs added later, each pair's MATCH callback reads its own id. */
   @Test
   void cbwc003_matchCallbacksOfDynamicallyAddedPairsStayApart() {
-    open(sameKeys);
+    browser.openApp(sameKeys);
     browser.waitForText("#add-filter", "Add Filter");
     selectDropdown(css("#{\"index\":0,\"type\":\"dropdown\"}"), "LA");
     browser.waitForText(css("#{\"index\":0,\"type\":\"output\"}"), "Dropdown 0 = LA");
@@ -535,7 +526,7 @@ class WildcardsIT {
    */
   @Test
   void cbwc004_componentsAddedToTheLayoutCountAsChangedAllInputs() {
-    open(layoutChunk);
+    browser.openApp(layoutChunk);
     browser.waitForText("#container", "No content initially");
     browser.waitForText("#output-outer", "triggered is Falsy with prop_ids .");
 
@@ -576,7 +567,7 @@ class WildcardsIT {
             List.of("option1-0", "option1-1", "option1-2")))
         .preventInitialCall(true);
     app.callback(Output.of("selected-values", Html.Pre.CHILDREN),
-        Input.all(Map.of("type", "demo-options", "index", ALL), Dcc.Dropdown.VALUE), WildcardsIT::pythonRepr);
+        Input.all(Map.of("type", "demo-options", "index", ALL), Dcc.Dropdown.VALUE), PythonFormat::str);
     return app;
   }
 
@@ -586,7 +577,7 @@ class WildcardsIT {
    */
   @Test
   void cbwc007_allValuesKeepPageOrderAfterPatternIdOutputsUpdate() {
-    open(subtreeOrdering);
+    browser.openApp(subtreeOrdering);
     selectDropdown(".dash-dropdown-wrapper:nth-child(3) button", 2);
     browser.waitForText("#selected-values", "[None, None, 'option2-2']");
 
@@ -634,7 +625,7 @@ class WildcardsIT {
    */
   @Test
   void cbwc008_runningFlipsMatchAndAllOutputsWhileTheCallbackRuns() {
-    open(runningMatch);
+    browser.openApp(runningMatch);
     for (int i = 1; i < 3; i++) {
       String button = "#buttons button:nth-child(" + i + ")";
       runningLock.lock();
@@ -678,7 +669,7 @@ class WildcardsIT {
   /** test_cbwc009_match_input_fixed_output (Dash issue #2462): a MATCH Input and State with a fixed-id Output. */
   @Test
   void cbwc009_matchInputWithAFixedOutputReadsTheClickedId() {
-    open(matchFixedOutput);
+    browser.openApp(matchFixedOutput);
     browser.waitForText("#out", "initial");
     browser.click(css("[id={\"index\":\"alpha\",\"type\":\"btn\"}]"));
     browser.waitForText("#out", "clicked alpha");
@@ -704,7 +695,7 @@ class WildcardsIT {
   /** test_cbwc010_match_input_no_output (Dash issue #2462): a MATCH Input on a callback without outputs. */
   @Test
   void cbwc010_matchInputWithoutOutputsSetsPropsForTheClickedId() {
-    open(matchNoOutput);
+    browser.openApp(matchNoOutput);
     browser.waitForText("#out", "initial");
     browser.click(css("[id={\"index\":1,\"type\":\"btn\"}]"));
     browser.waitForText("#out", "clicked index=1");
@@ -749,7 +740,7 @@ class WildcardsIT {
       + " existing ones fire again with changedPropIds []; the Dash fix this test guards is in a later renderer")
   void cbwc011_patchAppendFiresOnlyTheNewItemsMatchCallback() {
     patchFires.clear();
-    open(patchAppend);
+    browser.openApp(patchAppend);
     browser.waitUntil("both initial MATCH calls", () -> patchFires.containsKey(0) && patchFires.containsKey(1));
     int before0 = patchFires.get(0);
     int before1 = patchFires.get(1);
@@ -787,7 +778,7 @@ class WildcardsIT {
       + " existing ones fire again with changedPropIds []; the Dash fix this test guards is in a later renderer")
   void cbwc012_patchAppendDoesNotRefireMatchCallbacksOfSlidersWithoutValue() {
     sliderFires.clear();
-    open(patchSliders);
+    browser.openApp(patchSliders);
     for (int added = 1; added <= 3; added++) {
       String id = String.valueOf(added);
       browser.click("#add-btn");
@@ -832,7 +823,7 @@ class WildcardsIT {
   @Test
   void cbwc013_patchRebuildGivesEveryNewSliderItsInitialCall() {
     rebuildFires.clear();
-    open(patchRebuild);
+    browser.openApp(patchRebuild);
     for (int i = 0; i < SLIDERS; i++) {
       int idx = i;
       browser.waitUntil("slider " + i + " initial call", () -> rebuildFires.containsKey(idx));
@@ -887,7 +878,7 @@ class WildcardsIT {
       + " existing ones fire again with changedPropIds []; the Dash fix this test guards is in a later renderer")
   void cbwc014_patchDeepInsideAContainerDoesNotRefireItsInitialCallbacks() {
     nestedFires.clear();
-    open(patchNested);
+    browser.openApp(patchNested);
     browser.waitUntil("both containers' initial calls",
         () -> nestedFires.containsKey("patched-group") && nestedFires.containsKey("untouched-group"));
     assertThat(nestedFires.getOrDefault("new-group", 0)).isZero();

@@ -1,5 +1,7 @@
 package io.dash4j.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -158,9 +160,23 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
     return driver;
   }
 
-  /** Navigates to {@code url}; follow with {@link #waitForPageReady()} for a Dash app. */
+  /** Navigates to {@code url}; follow with {@link #waitForPageReady()} for a Dash app, or use {@link #openApp}. */
   public void open(String url) {
     driver().get(url);
+  }
+
+  /**
+   * Loads the Dash app at {@code url} and waits until it is ready ({@link #waitForPageReady()}), as dash.testing's
+   * {@code start_server} does before a test goes on.
+   */
+  public void openApp(String url) {
+    open(url);
+    waitForPageReady();
+  }
+
+  /** {@link #openApp(String)} for a served app's URL. */
+  public void openApp(ServedApp app) {
+    openApp(app.url());
   }
 
   /** Waits until an element matches {@code css} and returns it (dash: {@code wait_for_element}). */
@@ -212,6 +228,15 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   public void type(String css, String text) {
     clearInput(css);
     driver().findElement(By.cssSelector(css)).sendKeys(text);
+  }
+
+  /**
+   * Types {@code text} into a debounced input and presses Enter, so the renderer sends exactly one value (a debounced
+   * {@code dcc.Input} reports its value on Enter or blur only).
+   */
+  public void submit(String css, String text) {
+    type(css, text);
+    waitForElement(css).sendKeys(Keys.ENTER);
   }
 
   /** Empties an input the way a user would (click, Ctrl+A, Delete) so React fires onChange. */
@@ -343,6 +368,15 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
         .forEach(e -> consoleBuffer.add(e.getMessage()));
     return new ArrayList<>(consoleBuffer);
+  }
+
+  /**
+   * Dash's {@code assert not dash_duo.get_logs()}, plus the dev tools' error badge for apps in debug mode: no SEVERE
+   * console message since the previous {@link #consoleErrors()} call, and no error counted by the dev tools.
+   */
+  public void assertNoErrorsLogged() {
+    assertThat(consoleErrors()).isEmpty();
+    assertThat(devToolsErrorCount()).isZero();
   }
 
   /** Saves a PNG of the viewport to {@code file}, creating parent directories; for debugging. */
