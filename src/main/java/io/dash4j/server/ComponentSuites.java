@@ -26,8 +26,8 @@ final class ComponentSuites {
   private static final String ROUTE = "_dash-component-suites/";
   private static volatile ComponentSuites instance;
 
-  /** One servable file. */
-  record Suite(String version, String contentType, Buffer content, String stamp) {
+  /** One servable file, with its gzip form made once at load (null when gzip would not make it smaller). */
+  record Suite(String version, String contentType, Buffer content, Buffer gzipped, String stamp) {
     String etag() {
       return '"' + stamp + '"';
     }
@@ -126,7 +126,7 @@ final class ComponentSuites {
   private void register(String namespace, String path, String npmPackage, String npmPath) {
     Buffer content = Resources.read(PACKED + npmPackage + "/" + npmPath);
     suites.put(namespace + "/" + path,
-        new Suite(versions.get(npmPackage), contentType(path), content, stamp(content)));
+        new Suite(versions.get(npmPackage), contentType(path), content, gzip(content), stamp(content)));
   }
 
   /** The component packages, in the order the page loads their scripts. */
@@ -192,7 +192,27 @@ final class ComponentSuites {
         return;
       }
     }
-    response.end(suite.content());
+    String accepted = ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING);
+    response.putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+    if (suite.gzipped() != null && accepted != null && accepted.contains("gzip")) {
+      response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip").end(suite.gzipped());
+    } else {
+      response.end(suite.content());
+    }
+  }
+
+  /**
+   * The gzip form of a file, made once: the server compresses nothing per request (a callback reply is too small
+   * to gain, and plotly.js too big to compress on every cold load).
+   */
+  private static Buffer gzip(Buffer content) {
+    var out = new java.io.ByteArrayOutputStream(content.length() / 3 + 64);
+    try (var zip = new java.util.zip.GZIPOutputStream(out)) {
+      zip.write(content.getBytes());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.size() < content.length() ? Buffer.buffer(out.toByteArray()) : null;
   }
 
   static String contentType(String path) {

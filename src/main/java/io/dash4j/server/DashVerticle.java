@@ -61,7 +61,8 @@ public final class DashVerticle extends VerticleBase {
         .compose(pages -> deployCallbacks().map(pages))
         .compose(pages -> {
           var routes = new DashRoutes(vertx, app, pages, userCode);
-          server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true));
+          // No per-response compression: the component suites are served pre-compressed (ComponentSuites).
+          server = vertx.createHttpServer(new HttpServerOptions());
           return server.requestHandler(routes.router()).listen(config.port(), config.host());
         })
         .onSuccess(s -> LOG.info(() -> "Dash is running on http://" + config.host() + ":" + s.actualPort()
