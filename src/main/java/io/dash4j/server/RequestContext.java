@@ -14,29 +14,34 @@ import java.util.concurrent.Callable;
 /** The callback context of one request, built from its {@link UpdateRequest} and the caller the door stamped. */
 final class RequestContext extends CallbackContext {
   private final UpdateRequest request;
-  private final List<Triggered> triggered;
-  private final Map<String, Object> triggeredPropIds;
-  private final Map<String, Object> inputs;
-  private final Map<String, Object> states;
+  // Built on first use: most callbacks never ask, and this runs for every request.
+  private List<Triggered> triggered;
+  private Map<String, Object> triggeredPropIds;
+  private Map<String, Object> inputs;
+  private Map<String, Object> states;
   private final Map<String, Map<String, Object>> sideUpdates = new LinkedHashMap<>();
   private final CallbackResponse response = new CallbackResponse();
 
   RequestContext(UpdateRequest request) {
     this.request = request;
-    this.inputs = valuesByPropId(request.inputs());
-    this.states = valuesByPropId(request.state());
+  }
+
+  private synchronized void resolveTriggered() {
+    if (triggered != null) {
+      return;
+    }
     var triggeredProps = new ArrayList<Triggered>();
     var ids = new LinkedHashMap<String, Object>();
     for (String propId : request.changedPropIds()) {
-      triggeredProps.add(new Triggered(propId, inputs.get(propId)));
+      triggeredProps.add(new Triggered(propId, inputs().get(propId)));
       ids.put(propId, idOf(propId));
     }
     if (triggeredProps.isEmpty()) {
       // Dash's backward-compatible placeholder for "nothing triggered" (_callback_context.py)
       triggeredProps.add(new Triggered(".", null));
     }
-    this.triggered = Collections.unmodifiableList(triggeredProps);
-    this.triggeredPropIds = Collections.unmodifiableMap(ids);
+    triggeredPropIds = Collections.unmodifiableMap(ids);
+    triggered = Collections.unmodifiableList(triggeredProps);
   }
 
   /** Runs the callback body with this context current, so user code can reach it. */
@@ -46,26 +51,35 @@ final class RequestContext extends CallbackContext {
 
   @Override
   public List<Triggered> triggered() {
+    resolveTriggered();
     return triggered;
   }
 
   @Override
   public Object triggeredId() {
-    return triggeredPropIds.isEmpty() ? null : triggeredPropIds.values().iterator().next();
+    var ids = triggeredPropIds();
+    return ids.isEmpty() ? null : ids.values().iterator().next();
   }
 
   @Override
   public Map<String, Object> triggeredPropIds() {
+    resolveTriggered();
     return triggeredPropIds;
   }
 
   @Override
-  public Map<String, Object> inputs() {
+  public synchronized Map<String, Object> inputs() {
+    if (inputs == null) {
+      inputs = valuesByPropId(request.inputs());
+    }
     return inputs;
   }
 
   @Override
-  public Map<String, Object> states() {
+  public synchronized Map<String, Object> states() {
+    if (states == null) {
+      states = valuesByPropId(request.state());
+    }
     return states;
   }
 
