@@ -180,10 +180,14 @@ final class CallbackInvoker {
         put(byId, (Map<?, ?>) outputs.get(i), values.get(i), output.property());
       }
     }
+    return dashBody(byId, context.sideUpdates());
+  }
+
+  /** The body every answer shares: {@code multi}, the outputs' values, and the {@code setProps} if any. */
+  private static Map<String, Object> dashBody(Map<String, ?> byId, Map<String, Map<String, Object>> side) {
     var body = new LinkedHashMap<String, Object>();
     body.put("multi", true);
     body.put("response", byId);
-    var side = context.sideUpdates();
     if (!side.isEmpty()) {
       body.put("sideUpdate", side);
     }
@@ -220,14 +224,7 @@ final class CallbackInvoker {
       throw new IllegalStateException("a callback without outputs must not return a value, got " + describe(result));
     }
     var side = context.sideUpdates();
-    if (side.isEmpty()) {
-      return null;
-    }
-    var body = new LinkedHashMap<String, Object>();
-    body.put("multi", true);
-    body.put("response", Map.of());
-    body.put("sideUpdate", side);
-    return body;
+    return side.isEmpty() ? null : dashBody(Map.of(), side);
   }
 
   private List<?> valuesPerOutput(Object result) {

@@ -30,7 +30,7 @@ public final class DashLauncher {
     try {
       JsonObject config = readConfig(arguments);
       var settings = new ServerSettings(config);
-      settings.createApp(); // fails fast on a bad app class, before any port is bound
+      settings.appClass(); // fails fast on a bad app class, before Vert.x starts, without running the app
       settings.applyTo(new io.dash4j.DashConfig());
     } catch (ServerSettings.InvalidConfig e) {
       System.err.println("dash4j: " + e.getMessage());

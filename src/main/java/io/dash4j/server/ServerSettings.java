@@ -41,13 +41,26 @@ final class ServerSettings {
 
   /** Instantiates the app class named by {@code "app"}. */
   DashApp createApp() {
+    Class<?> type = appClass();
+    try {
+      return ((DashApplication) type.getDeclaredConstructor().newInstance()).create();
+    } catch (ReflectiveOperationException e) {
+      throw new InvalidConfig("cannot create " + type.getName() + ": it needs a public no-argument constructor");
+    }
+  }
+
+  /**
+   * The app class named by {@code "app"}, checked without running any of its code: it exists, is a
+   * {@link DashApplication} and has a public no-argument constructor.
+   */
+  Class<?> appClass() {
     String className = string("app");
     if (className == null) {
       throw new InvalidConfig("config needs \"app\": the class name of a DashApplication");
     }
     Class<?> type;
     try {
-      type = Class.forName(className);
+      type = Class.forName(className, false, ServerSettings.class.getClassLoader()); // no static initializers
     } catch (ClassNotFoundException e) {
       throw new InvalidConfig("app class not found: " + className);
     }
@@ -55,10 +68,11 @@ final class ServerSettings {
       throw new InvalidConfig("app class " + className + " does not implement " + DashApplication.class.getName());
     }
     try {
-      return ((DashApplication) type.getDeclaredConstructor().newInstance()).create();
-    } catch (ReflectiveOperationException e) {
+      type.getConstructor(); // public constructors only
+    } catch (NoSuchMethodException e) {
       throw new InvalidConfig("cannot create " + className + ": it needs a public no-argument constructor");
     }
+    return type;
   }
 
   /** Applies the server settings present in the JSON onto the app's config. */
