@@ -4,6 +4,7 @@ import io.dash4j.callback.Argument;
 import io.dash4j.callback.Callback;
 import io.dash4j.callback.ClientsideCallback;
 import io.dash4j.callback.Dependency;
+import io.dash4j.callback.Effect;
 import io.dash4j.callback.Effect.Effect1;
 import io.dash4j.callback.Effect.Effect2;
 import io.dash4j.callback.Effect.Effect3;
@@ -21,6 +22,8 @@ import io.dash4j.callback.State;
 import io.dash4j.components.Dcc;
 import io.dash4j.pages.Page;
 import io.dash4j.pages.Pages;
+import io.dash4j.websocket.WebsocketHooks.ConnectHook;
+import io.dash4j.websocket.WebsocketHooks.MessageHook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,9 +51,47 @@ public final class DashApp {
   private volatile boolean layoutIsFunction;
   private volatile ErrorHandler onError;
   private final Pages pages = new Pages();
+  private final List<ConnectHook> websocketConnectHooks = new CopyOnWriteArrayList<>();
+  private final List<MessageHook> websocketMessageHooks = new CopyOnWriteArrayList<>();
 
   DashApp(DashConfig config) {
     this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /**
+   * Adds a hook that admits or refuses each socket when it opens (Dash's {@code hooks.websocket_connect}), e.g. to
+   * check a session cookie. Hooks run in the order they were added; the first refusal closes the socket.
+   */
+  public DashApp onWebsocketConnect(ConnectHook hook) {
+    websocketConnectHooks.add(Objects.requireNonNull(hook, "hook"));
+    return this;
+  }
+
+  /**
+   * Adds a hook that sees every message a page sends over its socket (Dash's {@code hooks.websocket_message}); a
+   * refusal closes that socket. Hooks run in the order they were added.
+   */
+  public DashApp onWebsocketMessage(MessageHook hook) {
+    websocketMessageHooks.add(Objects.requireNonNull(hook, "hook"));
+    return this;
+  }
+
+  /** The socket connect hooks, in order. */
+  public List<ConnectHook> websocketConnectHooks() {
+    return List.copyOf(websocketConnectHooks);
+  }
+
+  /** The socket message hooks, in order. */
+  public List<MessageHook> websocketMessageHooks() {
+    return List.copyOf(websocketMessageHooks);
+  }
+
+  /**
+   * Whether pages open a socket: some callback runs over it ({@link Callback#websocket(boolean)},
+   * {@link DashConfig#websocketCallbacks(boolean)}).
+   */
+  public boolean usesWebsocket() {
+    return config.websocketCallbacks() || callbacks.stream().anyMatch(Callback::isWebsocket);
   }
 
   /** The app's settings. */
@@ -295,6 +336,26 @@ public final class DashApp {
    */
   public Callback callbackWithoutOutput(List<Argument<?>> arguments, EffectN fn) {
     return withoutOutput(arguments, fn);
+  }
+
+  /**
+   * A callback that starts on every page once its socket connects, and again after each reconnect, with no inputs
+   * and no outputs: a stream that pushes with {@code setProps} until {@code CallbackContext.isShutdown()}. Runs over
+   * the socket and is persistent (no loading state); over HTTP (no SharedWorker) it runs once per page load.
+   *
+   * <pre>{@code
+   * app.persistentCallback(() -> {
+   *   var ctx = CallbackContext.current();
+   *   for (int i = 0; !ctx.isShutdown(); i++) {
+   *     ctx.setProps("clock", Map.of("children", "tick " + i));
+   *     Thread.sleep(1000);
+   *   }
+   * });
+   * }</pre>
+   */
+  public Callback persistentCallback(Effect.Effect0 fn) {
+    Objects.requireNonNull(fn, "fn");
+    return withoutOutput(List.of(), args -> fn.run()).websocket(true).persistent(true);
   }
 
   private Callback withoutOutput(List<Argument<?>> arguments, EffectN fn) {

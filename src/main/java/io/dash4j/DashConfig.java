@@ -23,6 +23,10 @@ public final class DashConfig {
   private boolean preventInitialCallbacks;
   private Duration callbackTimeout = Duration.ofSeconds(30);
   private int maxRequestBytes = 1024 * 1024;
+  private boolean websocketCallbacks;
+  private final List<String> websocketAllowedOrigins = new ArrayList<>();
+  private Duration websocketInactivityTimeout = Duration.ofMinutes(5);
+  private Duration websocketHeartbeatInterval = Duration.ofSeconds(30);
   private final List<String> externalStylesheets = new ArrayList<>();
   private final List<String> externalScripts = new ArrayList<>();
 
@@ -177,6 +181,69 @@ public final class DashConfig {
   /** The largest callback request body accepted, in bytes. */
   public int maxRequestBytes() {
     return maxRequestBytes;
+  }
+
+  /**
+   * Runs every server callback over the socket door where the browser can (Dash's {@code websocket_callbacks}); HTTP
+   * stays the fallback. A single callback can ask for it with {@code callback.websocket(true)}.
+   */
+  public DashConfig websocketCallbacks(boolean all) {
+    this.websocketCallbacks = all;
+    return this;
+  }
+
+  /** Whether every server callback runs over the socket. */
+  public boolean websocketCallbacks() {
+    return websocketCallbacks;
+  }
+
+  /**
+   * Origins allowed to open a socket besides the app's own (Dash's {@code websocket_allowed_origins}), e.g.
+   * {@code https://intranet.example.com}; exact matches, or {@code *} for any origin. By default only a page served
+   * by this app may connect.
+   */
+  public DashConfig websocketAllowedOrigins(String... origins) {
+    websocketAllowedOrigins.addAll(List.of(origins));
+    return this;
+  }
+
+  /** The extra origins allowed to open a socket. */
+  public List<String> websocketAllowedOrigins() {
+    return List.copyOf(websocketAllowedOrigins);
+  }
+
+  /**
+   * How long a page's socket may stay idle before the browser closes it (default 5 minutes; zero never closes). It
+   * reopens by itself on the page's next callback. A running callback counts as activity.
+   */
+  public DashConfig websocketInactivityTimeout(Duration timeout) {
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("websocketInactivityTimeout must not be negative");
+    }
+    this.websocketInactivityTimeout = timeout;
+    return this;
+  }
+
+  /** How long a page's socket may stay idle. */
+  public Duration websocketInactivityTimeout() {
+    return websocketInactivityTimeout;
+  }
+
+  /**
+   * How often the browser pings its socket (default 30 s). The server closes a socket that stayed silent for twice
+   * this long, which frees what a vanished page held.
+   */
+  public DashConfig websocketHeartbeatInterval(Duration interval) {
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("websocketHeartbeatInterval must be positive");
+    }
+    this.websocketHeartbeatInterval = interval;
+    return this;
+  }
+
+  /** How often the browser pings its socket. */
+  public Duration websocketHeartbeatInterval() {
+    return websocketHeartbeatInterval;
   }
 
   /** Adds stylesheet URLs linked before the component CSS (Dash's {@code external_stylesheets}). */

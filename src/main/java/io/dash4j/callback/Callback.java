@@ -28,6 +28,8 @@ public final class Callback {
   private String apiEndpoint;
   private List<String> apiNames;
   private boolean allowDynamicCallbacks;
+  private boolean websocket;
+  private boolean persistent;
 
   /**
    * Declares a callback; {@code DashApp.callback(...)} is the friendly way to make one.
@@ -134,6 +136,42 @@ public final class Callback {
   /** Whether this callback may register callbacks while it runs. */
   public boolean allowsDynamicCallbacks() {
     return allowDynamicCallbacks;
+  }
+
+  /**
+   * Runs this callback over the socket door when the browser can (Dash's {@code websocket=True}): its
+   * {@code setProps} reach the page at once and it can {@code getProps}. Browsers without a SharedWorker still call
+   * it over HTTP, so it must work there too.
+   */
+  public Callback websocket(boolean websocket) {
+    this.websocket = websocket;
+    return this;
+  }
+
+  /** Whether this callback itself asked for the socket. */
+  public boolean isWebsocket() {
+    return websocket;
+  }
+
+  /** Whether this callback runs over the socket, given the app's {@code websocketCallbacks} default. */
+  public boolean usesWebsocket(boolean appDefault) {
+    return websocket || appDefault;
+  }
+
+  /**
+   * Marks a long-lived callback (Dash's {@code persistent=True}): the page shows no "Updating..." title and no
+   * loading state while it runs. A callback with neither inputs nor outputs is started by every page once its socket
+   * connects, and again after each reconnect: the home of an endless stream that checks
+   * {@code CallbackContext.isShutdown()}.
+   */
+  public Callback persistent(boolean persistent) {
+    this.persistent = persistent;
+    return this;
+  }
+
+  /** Whether this callback is persistent. */
+  public boolean isPersistent() {
+    return persistent;
   }
 
   /** The outputs, in declaration order; empty for a callback without outputs. */

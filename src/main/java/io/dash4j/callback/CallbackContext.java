@@ -1,5 +1,6 @@
 package io.dash4j.callback;
 
+import io.dash4j.websocket.Websocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -106,10 +107,48 @@ public abstract class CallbackContext {
 
   /**
    * Dash's {@code set_props}: sets props of any component in the page, whether or not it is an output of this
-   * callback. Later calls for the same component merge into earlier ones.
+   * callback. Over HTTP the props travel with the answer ({@code sideUpdate}), later calls for the same component
+   * merging into earlier ones; over the socket each call is pushed to the page at once.
    *
    * @param componentId a string id, or a map for a pattern-matching id
    * @param props prop name to new value
    */
   public abstract void setProps(Object componentId, Map<String, ?> props);
+
+  /**
+   * The socket this call came through (Dash's {@code ctx.websocket}), or null when it came over HTTP. Over the socket
+   * {@link #setProps} pushes at once and {@link #getProps} can ask the page.
+   */
+  public Websocket websocket() {
+    return null;
+  }
+
+  /**
+   * Whether the page that made this call went away (Dash's {@code ctx.websocket.is_shutdown}): a long loop over the
+   * socket checks it and stops. Always false over HTTP.
+   */
+  public boolean isShutdown() {
+    Websocket socket = websocket();
+    return socket != null && socket.isShutdown();
+  }
+
+  /**
+   * Reads props of a component from the page while the callback runs (Dash's {@code get_prop}), waiting up to 30 s.
+   * Only over the socket: an HTTP request carries what the page knew in its {@code State}s.
+   *
+   * @throws IllegalStateException when this call came over HTTP
+   */
+  public Map<String, Object> getProps(Object componentId, String... props) {
+    Websocket socket = websocket();
+    if (socket == null) {
+      throw new IllegalStateException("getProps needs a websocket callback: mark the callback websocket(true), or "
+          + "read the value with a State over HTTP");
+    }
+    return socket.getProps(componentId, java.time.Duration.ofSeconds(30), props);
+  }
+
+  /** One prop of {@link #getProps}: its value, or null when the component lacks it. */
+  public Object getProp(Object componentId, String prop) {
+    return getProps(componentId, prop).get(prop);
+  }
 }

@@ -9,6 +9,13 @@ import java.util.List;
 public final class Effect {
   private Effect() {}
 
+  /** A callback with neither outputs nor arguments. */
+  @FunctionalInterface
+  public interface Effect0 {
+    /** Acts. */
+    void run() throws Exception;
+  }
+
   /** A callback without outputs of one argument. */
   @FunctionalInterface
   public interface Effect1<A> {

@@ -59,8 +59,8 @@ public final class Dependencies {
     spec.put("no_output", callback.noOutput());
     spec.put("optional", false);
     spec.put("hidden", callback.isHidden());
-    spec.put("websocket", false);
-    spec.put("persistent", false);
+    spec.put("websocket", callback.isWebsocket()); // the app-wide switch travels in _dash-config
+    spec.put("persistent", callback.isPersistent());
     if (!callback.running().isEmpty()) {
       var on = new LinkedHashMap<String, Object>();
       var off = new LinkedHashMap<String, Object>();

@@ -40,6 +40,14 @@ final class CallbackInvoker {
 
   /** Handles a request and always answers: a Dash response, 204, 400 for a bad request, 500 for an error. */
   CallbackReply invoke(UpdateRequest request) {
+    return invoke(request, null);
+  }
+
+  /**
+   * {@link #invoke(UpdateRequest)} for a call over the socket when {@code socket} is not null: its {@code setProps}
+   * are pushed as they happen, and a call whose page went away ends quietly with 204.
+   */
+  CallbackReply invoke(UpdateRequest request, SocketCall socket) {
     List<Object> arguments;
     List<Object> outputs;
     try {
@@ -49,13 +57,16 @@ final class CallbackInvoker {
     } catch (MalformedRequest | IllegalArgumentException | ClassCastException e) {
       return CallbackReply.error(400, MALFORMED);
     }
-    var context = new RequestContext(request);
+    var context = new RequestContext(request, socket);
     Object result;
     try {
       result = context.run(() -> callback.apply(arguments));
     } catch (PreventUpdate prevent) {
       return CallbackReply.noContent();
     } catch (Exception | StackOverflowError | LinkageError | AssertionError error) {
+      if (context.isShutdown() || error instanceof io.dash4j.websocket.PageGone) {
+        return CallbackReply.noContent(); // the page went away mid-run (its thread was interrupted): nobody to tell
+      }
       // Errors user code commonly raises (runaway recursion, a missing class, a failed assert) answer at once
       // like exceptions, instead of leaving the caller to wait for the timeout.
       try {

@@ -82,6 +82,33 @@ public record CallbackReply(int status, String contentType, Buffer body, List<Ma
     return text;
   }
 
+  /**
+   * The reply as the socket door's JSON text, which our worker turns into Dash's {@code callback_response}:
+   * {@code {"status":200,"body":<Dash response>}}, {@code {"status":204}}, or {@code {"status":N,"message":...}}.
+   * Text: the bridge writes a String body as is, and the Dash response is already JSON, so nothing is parsed again.
+   * Response headers and cookies cannot travel over a socket and are dropped, as in Dash.
+   */
+  String toSocketJson() {
+    if (status == 200) {
+      return "{\"status\":200,\"body\":" + body.toString(StandardCharsets.UTF_8) + "}";
+    }
+    if (status == 204) {
+      return "{\"status\":204}";
+    }
+    return io.dash4j.protocol.JsonWriter.toJson(Map.of("status", status, "message", message()));
+  }
+
+  /** The error's text: the body, or the title of a debug traceback page. */
+  private String message() {
+    String text = body.toString(StandardCharsets.UTF_8);
+    if (HTML.equals(contentType)) {
+      int start = text.indexOf("<title>");
+      int end = text.indexOf("</title>");
+      return start < 0 || end < start ? ErrorPages.INTERNAL_ERROR : ErrorPages.unescape(text.substring(start + 7, end));
+    }
+    return text;
+  }
+
   /** Writes this reply as the HTTP response. */
   void writeTo(HttpServerResponse response) {
     response.setStatusCode(status);

@@ -1,11 +1,14 @@
 package io.dash4j.server;
 
 import io.dash4j.protocol.CallbackKeys;
+import io.dash4j.protocol.Caller;
+import io.dash4j.protocol.MalformedRequest;
 import io.dash4j.protocol.UpdateRequest;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +23,11 @@ import java.util.logging.Logger;
  * bridge, another node, another language) reaches the callback by a request to that address. The message arrives on
  * this verticle's event loop and the user code runs on a {@link UserCodeExecutor} thread: one hop off the loop.
  *
+ * <p>The HTTP door sends a parsed {@link UpdateRequest} and gets a {@link CallbackReply}. The socket door's bridge
+ * sends the request as a {@link JsonObject} with headers the door stamped, and gets JSON text
+ * ({@link CallbackReply#toSocketJson()}); such a call gets a {@link SocketCall}, through which it pushes to its page,
+ * and which stops it when the page goes away.
+ *
  * <p>A call still running at its deadline is answered with 504 and its thread interrupted. Deadlines are checked by
  * one periodic sweep rather than a timer per call, which would cost a timer and a cross-thread cancel per request.
  */
@@ -32,18 +40,24 @@ final class CallbackVerticle extends VerticleBase {
   private final long timeoutNanos;
   private final Set<Call> running = ConcurrentHashMap.newKeySet();
   private final java.util.function.Supplier<Future<?>> afterRun;
-  private MessageConsumer<UpdateRequest> consumer;
+  private final boolean overSocket;
+  private final SocketCalls socketCalls;
+  private MessageConsumer<Object> consumer;
   private long sweeper;
 
   /** One call in progress; answered exactly once, by its task or by the sweep. */
   private static final class Call {
-    final Message<UpdateRequest> message;
+    final Message<Object> message;
+    final UpdateRequest request;
+    final SocketCall socket; // null over HTTP
     final long deadline;
     final AtomicBoolean answered = new AtomicBoolean();
     volatile java.util.concurrent.Future<?> task;
 
-    Call(Message<UpdateRequest> message, long deadline) {
+    Call(Message<Object> message, UpdateRequest request, SocketCall socket, long deadline) {
       this.message = message;
+      this.request = request;
+      this.socket = socket;
       this.deadline = deadline;
     }
 
@@ -51,7 +65,11 @@ final class CallbackVerticle extends VerticleBase {
       if (!answered.compareAndSet(false, true)) {
         return false;
       }
-      message.reply(reply);
+      if (socket == null) {
+        message.reply(reply);
+      } else {
+        socket.answer(() -> message.reply(reply.toSocketJson()));
+      }
       return true;
     }
   }
@@ -60,8 +78,10 @@ final class CallbackVerticle extends VerticleBase {
    * @param afterRun for a dynamic creator: deploys the callbacks it registered, before it answers; else null
    */
   CallbackVerticle(String outputKey, CallbackInvoker invoker, ExecutorService userCode, long timeoutMillis,
-      java.util.function.Supplier<Future<?>> afterRun) {
+      java.util.function.Supplier<Future<?>> afterRun, boolean overSocket, SocketCalls socketCalls) {
     this.afterRun = afterRun;
+    this.overSocket = overSocket;
+    this.socketCalls = socketCalls;
     this.address = CallbackKeys.address(outputKey);
     this.invoker = invoker;
     this.userCode = userCode;
@@ -73,12 +93,20 @@ final class CallbackVerticle extends VerticleBase {
     // A tenth of the timeout keeps a timed-out call's answer within 10 % of its deadline.
     long sweepMillis = Math.max(10, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(timeoutNanos) / 10));
     sweeper = vertx.setPeriodic(sweepMillis, id -> sweep());
-    consumer = vertx.eventBus().consumer(address, this::dispatch);
+    consumer = vertx.eventBus().<Object>consumer(address, this::dispatch);
     return consumer.completion();
   }
 
-  private void dispatch(Message<UpdateRequest> message) {
-    var call = new Call(message, System.nanoTime() + timeoutNanos);
+  private void dispatch(Message<Object> message) {
+    Call call;
+    if (message.body() instanceof UpdateRequest request) {
+      call = new Call(message, request, null, System.nanoTime() + timeoutNanos);
+    } else {
+      call = socketCall(message);
+      if (call == null) {
+        return;
+      }
+    }
     running.add(call);
     try {
       call.task = userCode.submit(() -> run(call));
@@ -88,16 +116,52 @@ final class CallbackVerticle extends VerticleBase {
     }
   }
 
+  /** A request from the socket door, or null when it was answered at once (not a socket callback, malformed). */
+  private Call socketCall(Message<Object> message) {
+    String rendererId = message.headers().get(SocketDoor.RENDERER_HEADER);
+    if (!overSocket || rendererId == null || !(message.body() instanceof JsonObject json)) {
+      message.reply(CallbackReply.error(400, "Not a websocket callback").toSocketJson());
+      return null;
+    }
+    UpdateRequest request;
+    try {
+      request = UpdateRequest.of(PlainJson.map(json))
+          .from(new Caller(message.headers(), "", message.headers().get(SocketDoor.REMOTE_HEADER)));
+    } catch (MalformedRequest e) {
+      message.reply(CallbackReply.error(400, e.getMessage()).toSocketJson());
+      return null;
+    }
+    var socket = new SocketCall(rendererId, context, vertx.eventBus());
+    var call = new Call(message, request, socket, System.nanoTime() + timeoutNanos);
+    socket.onShutdown(() -> stop(call));
+    socketCalls.add(socket);
+    return call;
+  }
+
+  /** The page went away: nobody waits for the answer, so the call is interrupted and its answer dropped. */
+  private void stop(Call call) {
+    if (call.answered.compareAndSet(false, true)) {
+      running.remove(call);
+      var task = call.task;
+      if (task != null) {
+        task.cancel(true);
+      }
+    }
+  }
+
   private void run(Call call) {
     CallbackReply reply;
     try {
-      reply = invoker.invoke(call.message.body());
+      reply = invoker.invoke(call.request, call.socket);
     } catch (RuntimeException | Error unexpected) {
       // The invoker answers every failure of user code itself; this is a bug of ours, still answered at once.
       LOG.log(Level.SEVERE, "callback " + address + " failed unexpectedly", unexpected);
       reply = CallbackReply.error(500, ErrorPages.INTERNAL_ERROR);
     } finally {
       running.remove(call);
+      if (call.socket != null) {
+        socketCalls.remove(call.socket);
+      }
     }
     if (afterRun == null) {
       call.answer(reply);

@@ -25,6 +25,8 @@ final class ComponentSuites {
   private static final String COMPONENTS = "META-INF/dash4j/components.json";
   private static final String ROUTE = "_dash-component-suites/";
   private static volatile ComponentSuites instance;
+  /** The socket door's SharedWorker, served as {@code dash4j/ws-worker.js}. */
+  static final String WS_WORKER = "ws-worker.js";
 
   /** One servable file, with its gzip form made once at load (null when gzip would not make it smaller). */
   record Suite(String version, String contentType, Buffer content, Buffer gzipped, String stamp) {
@@ -100,6 +102,9 @@ final class ComponentSuites {
         }
       }
     }
+    // Our own SharedWorker for the socket door sits beside the sockjs-client it loads.
+    suites.put("dash4j/" + WS_WORKER, suite(io.dash4j.Dash.PROTOCOL_VERSION, WS_WORKER,
+        Resources.read("io/dash4j/server/" + WS_WORKER)));
     for (Dependency dep : DEPENDENCIES) {
       String version = versions.get(dep.npmPackage());
       register("dash", "deps/" + dep.name() + "@" + version + ".min.js", dep.npmPackage(), dep.prodFile());
@@ -124,9 +129,12 @@ final class ComponentSuites {
   }
 
   private void register(String namespace, String path, String npmPackage, String npmPath) {
-    Buffer content = Resources.read(PACKED + npmPackage + "/" + npmPath);
     suites.put(namespace + "/" + path,
-        new Suite(versions.get(npmPackage), contentType(path), content, gzip(content), stamp(content)));
+        suite(versions.get(npmPackage), path, Resources.read(PACKED + npmPackage + "/" + npmPath)));
+  }
+
+  private static Suite suite(String version, String path, Buffer content) {
+    return new Suite(version, contentType(path), content, gzip(content), stamp(content));
   }
 
   /** The component packages, in the order the page loads their scripts. */

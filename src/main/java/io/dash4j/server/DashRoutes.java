@@ -78,6 +78,9 @@ final class DashRoutes {
         .handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()))
         .handler(this::updateComponent);
     ApiEndpoints.mount(router, vertx, app, callbackDelivery);
+    if (app.usesWebsocket()) {
+      new SocketDoor(vertx, app).mount(router, p);
+    }
     read(router, p + "_dash-component-suites/*").handler(ctx -> pages.suites().handle(ctx, p));
     read(router, p + "_favicon.ico").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "image/x-icon")

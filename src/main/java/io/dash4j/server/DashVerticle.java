@@ -28,6 +28,7 @@ public final class DashVerticle extends VerticleBase {
   private ExecutorService userCode;
   private HttpServer server;
   private final java.util.Set<String> deployed = new HashSet<>();
+  private final SocketCalls socketCalls = new SocketCalls();
 
   /** For the launcher: the app class comes from the config's {@code "app"}. */
   public DashVerticle() {
@@ -58,6 +59,7 @@ public final class DashVerticle extends VerticleBase {
     var config = app.config();
     var assets = new AssetsFolder(Path.of(config.assetsFolder()));
     return vertx.executeBlocking(() -> new DashRoutes.Pages(app, ComponentSuites.get(), assets))
+        .compose(pages -> socketCalls.start(vertx).map(pages))
         .compose(pages -> deployCallbacks().map(pages))
         .compose(pages -> {
           var routes = new DashRoutes(vertx, app, pages, userCode);
@@ -92,7 +94,8 @@ public final class DashVerticle extends VerticleBase {
       }
       var invoker = new CallbackInvoker(app, callback, app.config().debug());
       var verticle = new CallbackVerticle(key, invoker, userCode, app.config().callbackTimeout().toMillis(),
-          callback.allowsDynamicCallbacks() ? this::deployCallbacks : null);
+          callback.allowsDynamicCallbacks() ? this::deployCallbacks : null,
+          callback.usesWebsocket(app.config().websocketCallbacks()), socketCalls);
       deployments.add(vertx.deployVerticle(verticle, new DeploymentOptions()));
     }
     return Future.all(deployments);
@@ -115,6 +118,6 @@ public final class DashVerticle extends VerticleBase {
     if (userCode != null) {
       userCode.shutdownNow();
     }
-    return server == null ? Future.succeededFuture() : server.close();
+    return Future.all(socketCalls.stop(), server == null ? Future.succeededFuture() : server.close());
   }
 }

@@ -73,4 +73,10 @@ final class ErrorPages {
     }
     return out.toString();
   }
+
+  /** Reverses {@link #escape}. */
+  static String unescape(String html) {
+    return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        .replace("&amp;", "&");
+  }
 }

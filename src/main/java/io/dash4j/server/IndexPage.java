@@ -117,6 +117,9 @@ final class IndexPage {
     if (config.debug()) {
       json.put("hot_reload", Map.of("interval", 3000, "max_retry", 8));
     }
+    if (app.usesWebsocket()) {
+      json.put("websocket", websocketConfig(config));
+    }
     if ((app.layoutIsFunction() || !app.pageRegistry().isEmpty()) && !config.suppressCallbackExceptions()) {
       // Dash validates callbacks against one call of the layout function, plus every page's layout.
       var everything = new java.util.ArrayList<Object>();
@@ -126,6 +129,25 @@ final class IndexPage {
           : io.dash4j.components.Html.div(everything.toArray()));
     }
     return json;
+  }
+
+  /**
+   * The socket door as the renderer reads it (§1.3): where to connect, and our SharedWorker. The renderer forwards
+   * only the inactivity timeout to the worker, so the heartbeat interval rides in the worker's URL, with the URL of
+   * the sockjs-client it loads; the fingerprint makes a new worker replace the old one in every browser.
+   */
+  private Map<String, Object> websocketConfig(DashConfig config) {
+    String prefix = config.requestsPathnamePrefix();
+    var websocket = new LinkedHashMap<String, Object>();
+    websocket.put("enabled", config.websocketCallbacks());
+    websocket.put("url", prefix + SocketDoor.ROUTE);
+    websocket.put("worker_url", suites.url(prefix, "dash4j", ComponentSuites.WS_WORKER)
+        + "?heartbeat=" + config.websocketHeartbeatInterval().toMillis()
+        + "&sockjs=" + java.net.URLEncoder.encode(suites.url(prefix, "dash4j", "sockjs/sockjs.min.js"),
+            java.nio.charset.StandardCharsets.UTF_8));
+    websocket.put("inactivity_timeout", config.websocketInactivityTimeout().toMillis());
+    websocket.put("heartbeat_interval", config.websocketHeartbeatInterval().toMillis());
+    return websocket;
   }
 
   /** Defines an inline clientside function where the renderer looks for it, as Dash's {@code _inline_scripts}. */

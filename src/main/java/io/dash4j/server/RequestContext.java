@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** The callback context of one request, built from its {@link UpdateRequest} and the caller the door stamped. */
+/**
+ * The callback context of one request, built from its {@link UpdateRequest} and the caller the door stamped; over
+ * the socket it also holds the call's {@link SocketCall}, and {@code setProps} pushes through it.
+ */
 final class RequestContext extends CallbackContext {
   private final UpdateRequest request;
+  private final SocketCall socket; // null over HTTP
   // Built on first use: most callbacks never ask, and this runs for every request.
   private List<Triggered> triggered;
   private Map<String, Object> triggeredPropIds;
@@ -22,8 +26,9 @@ final class RequestContext extends CallbackContext {
   private final Map<String, Map<String, Object>> sideUpdates = new LinkedHashMap<>();
   private final CallbackResponse response = new CallbackResponse();
 
-  RequestContext(UpdateRequest request) {
+  RequestContext(UpdateRequest request, SocketCall socket) {
     this.request = request;
+    this.socket = socket;
   }
 
   private synchronized void resolveTriggered() {
@@ -133,7 +138,20 @@ final class RequestContext extends CallbackContext {
   }
 
   @Override
-  public synchronized void setProps(Object componentId, Map<String, ?> props) {
+  public io.dash4j.websocket.Websocket websocket() {
+    return socket;
+  }
+
+  @Override
+  public void setProps(Object componentId, Map<String, ?> props) {
+    if (socket != null) {
+      socket.setProps(componentId, props);
+    } else {
+      collectSideUpdate(componentId, props);
+    }
+  }
+
+  private synchronized void collectSideUpdate(Object componentId, Map<String, ?> props) {
     sideUpdates.computeIfAbsent(CallbackKeys.stringifyId(componentId), id -> new LinkedHashMap<>()).putAll(props);
   }
 

@@ -1,0 +1,289 @@
+package io.dash4j.server;
+
+import io.dash4j.DashApp;
+import io.dash4j.DashConfig;
+import io.dash4j.protocol.Caller;
+import io.dash4j.websocket.Verdict;
+import io.dash4j.websocket.WebsocketHooks.ConnectHook;
+import io.dash4j.websocket.WebsocketHooks.MessageHook;
+import io.dash4j.websocket.WebsocketMessage;
+import io.dash4j.websocket.WebsocketPeer;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The socket door: Vert.x's SockJS event-bus bridge at {@code <prefix>_dash-ws}, and its gatekeeper. Our SharedWorker
+ * speaks to it (WebSocket first, SockJS's HTTP transports where WebSocket is blocked); it sends callback requests to
+ * {@code dash4j.callback.*} and registers {@code dash4j.renderer.<id>} to receive pushes and {@code get_props}
+ * requests for its pages.
+ *
+ * <p>The gatekeeper admits only those addresses; binds each renderer id to the socket that first claimed it;
+ * replaces the headers of every request it admits with the caller's identity as the door saw it
+ * ({@value #RENDERER_HEADER}, {@value #REMOTE_HEADER}, the handshake's origin and cookies), so a message claiming
+ * another page is not believed; checks the origin (same origin, or the configured allow-list); and runs the app's
+ * connect and message hooks, which may close the socket with a code of their choice.
+ */
+final class SocketDoor implements Handler<BridgeEvent> {
+  private static final Logger LOG = Logger.getLogger(SocketDoor.class.getName());
+  /** The route, under the prefix; the renderer connects to {@code ws://host<prefix>_dash-ws}. */
+  static final String ROUTE = "_dash-ws";
+  /** Where a page receives pushes and {@code get_props} requests: this prefix and its renderer id. */
+  static final String RENDERER_ADDRESS = "dash4j.renderer.";
+  /** Published (cluster-wide) with a renderer id when its page goes away, so its running calls stop. */
+  static final String PAGE_CLOSED = "dash4j.page.closed";
+  /** The renderer id the door vouches for, on every request it admits. */
+  static final String RENDERER_HEADER = "dash4j-renderer";
+  /** The client's address as the door saw it. */
+  static final String REMOTE_HEADER = "dash4j-remote";
+  private static final String CALLBACK_ADDRESS = "dash4j.callback.";
+  private static final String HANDSHAKE_COOKIE = "dash4j.handshake-cookie";
+
+  private final Vertx vertx;
+  private final DashConfig config;
+  private final List<ConnectHook> connectHooks;
+  private final List<MessageHook> messageHooks;
+  private final SocketClaims claims;
+  private final Map<SockJSSocket, WebsocketPeer> peers = new ConcurrentHashMap<>();
+
+  SocketDoor(Vertx vertx, DashApp app) {
+    this.vertx = vertx;
+    this.config = app.config();
+    this.connectHooks = app.websocketConnectHooks();
+    this.messageHooks = app.websocketMessageHooks();
+    this.claims = SocketClaims.of(vertx);
+  }
+
+  /** Mounts the bridge at {@code <prefix>_dash-ws/*}. */
+  void mount(Router router, String prefix) {
+    String path = prefix + ROUTE + "/*";
+    // SockJS's xhr_send and xhr_streaming transports post their frames: the bridge reads them from the body.
+    router.post(path).handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()));
+    // Vert.x's SockJS transports strip the Cookie header from the request before the socket exists; keep it for
+    // the hooks and the callback context.
+    router.route(path).handler(ctx -> {
+      String cookie = ctx.request().getHeader(HttpHeaders.COOKIE);
+      if (cookie != null) {
+        ctx.put(HANDSHAKE_COOKIE, cookie);
+      }
+      ctx.next();
+    });
+    var bridge = new SockJSBridgeOptions()
+        .addInboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.callback\\..+"))
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.renderer\\.[A-Za-z0-9-]{1,64}"))
+        // The bridge's own limits sit on top of ours: a callback may run for the whole callback timeout, and the
+        // output keys of multi-output callbacks are longer than the default 200 characters.
+        .setReplyTimeout(config.callbackTimeout().toMillis() + 5_000)
+        .setMaxAddressLength(4096)
+        // The worker pings every heartbeat interval; a socket silent for two of them belongs to a vanished page.
+        .setPingTimeout(config.websocketHeartbeatInterval().toMillis() * 2 + 5_000);
+    var sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setInsertJSESSIONID(false));
+    router.route(path).subRouter(sockJs.bridge(bridge, this));
+  }
+
+  @Override
+  public void handle(BridgeEvent event) {
+    SockJSSocket socket = event.socket();
+    switch (event.type()) {
+      case SOCKET_CREATED -> admit(event, socket);
+      case REGISTER -> {
+        String id = rendererIdOf(event.getRawMessage().getString("address"));
+        event.complete(id != null && claims.claim(id, socket));
+      }
+      case REGISTERED -> {
+        // The consumer exists now: tell the page, so that nothing pushed before this point can be lost.
+        vertx.eventBus().send(event.getRawMessage().getString("address"), "{\"type\":\"registered\"}");
+        event.complete(true);
+      }
+      case UNREGISTER -> {
+        String id = rendererIdOf(event.getRawMessage().getString("address"));
+        if (id != null && claims.release(id, socket)) {
+          vertx.eventBus().publish(PAGE_CLOSED, id);
+        }
+        event.complete(true);
+      }
+      case SEND -> send(event, socket);
+      case RECEIVE -> {
+        String replyAddress = event.getRawMessage().getString("replyAddress");
+        if (replyAddress != null) {
+          claims.expectReply(replyAddress, socket);
+        }
+        event.complete(true);
+      }
+      case SOCKET_CLOSED -> {
+        peers.remove(socket);
+        claims.releaseAll(socket).forEach(id -> vertx.eventBus().publish(PAGE_CLOSED, id));
+        event.complete(true);
+      }
+      case PUBLISH -> event.complete(false);
+      default -> event.complete(true); // pings and idle notices
+    }
+  }
+
+  /** A new socket: the origin check, then the connect hooks. */
+  private void admit(BridgeEvent event, SockJSSocket socket) {
+    var peer = peerOf(socket);
+    if (peer.origin() == null || !originAllowed(peer.origin(), peer.header("host"))) {
+      refuse(event, socket, new Verdict(false, 4003, peer.origin() == null ? "Origin header required"
+          : "Origin not allowed"));
+      return;
+    }
+    peers.put(socket, peer);
+    if (connectHooks.isEmpty()) {
+      event.complete(true);
+      return;
+    }
+    judge(event, socket, "Connection rejected", () -> {
+      for (ConnectHook hook : connectHooks) {
+        Verdict verdict = hook.check(peer);
+        if (verdict != null && !verdict.accepted()) {
+          return verdict;
+        }
+      }
+      return Verdict.accept();
+    });
+  }
+
+  /** Same origin (the Origin's host and port are the Host header), or listed in the config ({@code *}: any). */
+  private boolean originAllowed(String origin, String host) {
+    var allowed = config.websocketAllowedOrigins();
+    if (allowed.contains(origin) || allowed.contains("*")) {
+      return true;
+    }
+    try {
+      String authority = URI.create(origin).getRawAuthority();
+      return authority != null && authority.equalsIgnoreCase(host);
+    } catch (IllegalArgumentException malformed) {
+      return false;
+    }
+  }
+
+  /**
+   * A frame the page sends: a callback request, admitted only for a renderer id this socket owns and re-stamped
+   * with the door's headers; or the answer to a {@code get_props} request this socket received.
+   */
+  private void send(BridgeEvent event, SockJSSocket socket) {
+    JsonObject raw = event.getRawMessage();
+    String address = raw.getString("address", "");
+    WebsocketMessage message;
+    if (address.startsWith(CALLBACK_ADDRESS)) {
+      JsonObject headers = raw.getJsonObject("headers");
+      String rendererId = headers == null ? null : headers.getString(RENDERER_HEADER);
+      if (!claims.owns(socket, rendererId) || !(raw.getValue("body") instanceof JsonObject body)) {
+        event.complete(false);
+        return;
+      }
+      raw.put("headers", stamp(socket, rendererId));
+      message = messageHooks.isEmpty() ? null : new WebsocketMessage("callback_request", rendererId,
+          PlainJson.map(body));
+    } else if (claims.takeReply(address, socket)) {
+      message = messageHooks.isEmpty() ? null : new WebsocketMessage("get_props_response", null,
+          raw.getValue("body") instanceof JsonObject body ? PlainJson.map(body) : Map.of());
+    } else {
+      event.complete(false);
+      return;
+    }
+    if (message == null) {
+      event.complete(true);
+      return;
+    }
+    var peer = peers.get(socket);
+    judge(event, socket, "Message rejected", () -> {
+      for (MessageHook hook : messageHooks) {
+        Verdict verdict = hook.check(peer, message);
+        if (verdict != null && !verdict.accepted()) {
+          return verdict;
+        }
+      }
+      return Verdict.accept();
+    });
+  }
+
+  /** The headers the door vouches for: they replace whatever the frame claimed. */
+  private JsonObject stamp(SockJSSocket socket, String rendererId) {
+    var peer = peers.get(socket);
+    var headers = new JsonObject().put(RENDERER_HEADER, rendererId);
+    headers.put(REMOTE_HEADER, peer == null ? "" : peer.remote());
+    for (String name : List.of("origin", "cookie", "user-agent")) {
+      String value = peer == null ? null : peer.header(name);
+      if (value != null) {
+        headers.put(name, value);
+      }
+    }
+    return headers;
+  }
+
+  /** Runs hooks off the event loop (they may block), then admits, or closes the socket with their code. */
+  private void judge(BridgeEvent event, SockJSSocket socket, String defaultReason, Callable<Verdict> hooks) {
+    vertx.executeBlocking(hooks, false).onComplete(result -> {
+      Verdict verdict;
+      if (result.succeeded()) {
+        verdict = result.result();
+      } else {
+        LOG.log(Level.WARNING, "a websocket hook failed; the socket is closed", result.cause());
+        verdict = new Verdict(false, 4001, "Authentication error");
+      }
+      if (verdict.accepted()) {
+        event.complete(true);
+      } else {
+        refuse(event, socket, verdict.reason() == null ? new Verdict(false, verdict.code(), defaultReason) : verdict);
+      }
+    });
+  }
+
+  /**
+   * Closes the socket with the verdict's code. SockJS sessions always close with 3000 "Go away!", whatever code is
+   * asked for, so the code travels first in a {@code close} frame that our worker reports as the close code.
+   */
+  private static void refuse(BridgeEvent event, SockJSSocket socket, Verdict verdict) {
+    socket.write(new JsonObject().put("type", "close").put("code", verdict.code()).put("reason", verdict.reason())
+        .toBuffer());
+    socket.close();
+    event.complete(false);
+  }
+
+  /** The handshake as hooks see it. */
+  private static WebsocketPeer peerOf(SockJSSocket socket) {
+    String remote = socket.remoteAddress() == null ? "" : socket.remoteAddress().hostAddress();
+    var headers = handshake(socket);
+    var caller = new Caller(headers, socket.uri(), remote);
+    return new WebsocketPeer(headers.get("origin"), remote, socket.uri(), caller.headerMap(), caller.cookies());
+  }
+
+  /**
+   * The headers of the request that opened the socket, its cookies included: {@code SockJSSocket.headers()} has
+   * them removed (Vert.x keeps only its session cookie), and cookies are what authentication hooks need.
+   */
+  private static MultiMap handshake(SockJSSocket socket) {
+    var context = socket.routingContext();
+    String cookie = context == null ? null : context.get(HANDSHAKE_COOKIE);
+    if (cookie == null) {
+      return socket.headers();
+    }
+    return MultiMap.caseInsensitiveMultiMap().addAll(socket.headers()).set(HttpHeaders.COOKIE, cookie);
+  }
+
+  /** The renderer id of {@code dash4j.renderer.<id>}, or null for any other address. */
+  static String rendererIdOf(String address) {
+    return address != null && address.startsWith(RENDERER_ADDRESS) && address.length() > RENDERER_ADDRESS.length()
+        ? address.substring(RENDERER_ADDRESS.length())
+        : null;
+  }
+}

@@ -1,0 +1,229 @@
+'use strict';
+// dash4j's SharedWorker for the socket door. The stock Dash renderer talks to it with the page<->worker messages of
+// Dash's websocket protocol (dash-protocol.md, Appendix B); it talks to Vert.x's SockJS event-bus bridge. One socket
+// serves every tab of the app in this browser. SockJS picks WebSocket first and falls back to HTTP streaming or
+// polling where WebSocket is blocked.
+//
+// Bridge frames used: register/unregister dash4j.renderer.<rendererId> (pushes and get_props requests for a tab);
+// send to dash4j.callback.<output> with a replyAddress (a callback request); send to a received replyAddress (a
+// get_props answer); ping. The server's bodies arrive as JSON text.
+
+var params = new URL(self.location.href).searchParams;
+importScripts(params.get('sockjs'));
+
+var HEARTBEAT_MS = Number(params.get('heartbeat')) || 30000;
+var MAX_RETRIES = 10;
+var FIRST_RETRY_MS = 1000;
+var MAX_RETRY_MS = 30000;
+var RENDERER = 'dash4j.renderer.';
+
+var tabs = new Map();    // rendererId -> {port, registered, connected}
+var calls = new Map();   // reply address -> {rendererId, requestId}: callback requests awaiting their answer
+var queue = [];          // frames made while the socket was not open
+var sock = null;
+var open = false;
+var serverUrl = null;
+var inactivityTimeout = 300000;
+var lastActivity = Date.now();
+var lastPing = Date.now();
+var retries = 0;
+var retryTimer = null;
+var ticker = null;
+var closeFrame = null;   // the code and reason the server announced before it closed
+var idleClosed = false;  // the last close was for inactivity: reopen on demand
+var me = Math.random().toString(36).slice(2, 10);
+var seq = 0;
+
+function toTab(rendererId, message) {
+  var tab = tabs.get(rendererId);
+  if (tab) {
+    tab.port.postMessage(message);
+  }
+}
+
+function everyTab(message) {
+  tabs.forEach(function (tab) { tab.port.postMessage(message); });
+}
+
+function activity() {
+  lastActivity = Date.now();
+}
+
+function send(frame) {
+  if (open) {
+    sock.send(JSON.stringify(frame));
+  } else {
+    queue.push(frame);
+    connect();
+  }
+}
+
+function register(rendererId) {
+  var tab = tabs.get(rendererId);
+  if (open && tab && !tab.registered) {
+    tab.registered = true;
+    sock.send(JSON.stringify({type: 'register', address: RENDERER + rendererId}));
+  }
+}
+
+function connect() {
+  if (sock || !serverUrl) {
+    return;
+  }
+  clearTimeout(retryTimer);
+  retryTimer = null;
+  idleClosed = false;
+  sock = new SockJS(serverUrl);
+  sock.onopen = onOpen;
+  sock.onmessage = function (event) { onFrame(JSON.parse(event.data)); };
+  sock.onclose = onClose;
+}
+
+function onOpen() {
+  open = true;
+  retries = 0;
+  activity();
+  lastPing = Date.now();
+  tabs.forEach(function (tab, rendererId) { register(rendererId); });
+  var frames = queue;
+  queue = [];
+  frames.forEach(function (frame) { sock.send(JSON.stringify(frame)); });
+  ticker = setInterval(tick, Math.min(1000, HEARTBEAT_MS));
+}
+
+// Pings the bridge (it closes sockets silent for too long) and closes an idle socket. A callback awaiting its
+// answer counts as activity, so a long callback is never cut off by the inactivity timeout.
+function tick() {
+  var now = Date.now();
+  if (inactivityTimeout > 0 && calls.size === 0 && now - lastActivity >= inactivityTimeout) {
+    idleClosed = true;
+    sock.close(4001, 'Inactivity timeout');
+    return;
+  }
+  if (now - lastPing >= HEARTBEAT_MS) {
+    lastPing = now;
+    sock.send('{"type":"ping"}');
+  }
+}
+
+function onClose(event) {
+  var code = closeFrame ? closeFrame.code : event.code;
+  var reason = closeFrame ? closeFrame.reason : event.reason;
+  var idle = idleClosed;
+  closeFrame = null;
+  open = false;
+  sock = null;
+  clearInterval(ticker);
+  calls.clear();
+  queue = [];
+  tabs.forEach(function (tab) { tab.registered = false; tab.connected = false; });
+  // Each tab settles its pending socket callbacks as prevent_update, and restarts its persistent callbacks once it
+  // hears "connected" again.
+  everyTab({type: 'disconnected', rendererId: '', payload: {reason: reason || ('closed (' + code + ')')}});
+  idleClosed = idle;
+  // As the stock worker: 1000 (we closed) and 4001 (inactivity, or refused by a hook) are not retried.
+  if (code !== 1000 && code !== 4001 && tabs.size > 0 && retries < MAX_RETRIES) {
+    var delay = Math.min(FIRST_RETRY_MS * Math.pow(2, retries++) + Math.random() * 1000, MAX_RETRY_MS);
+    retryTimer = setTimeout(connect, delay);
+  }
+}
+
+function parse(body) {
+  return typeof body === 'string' ? JSON.parse(body) : body;
+}
+
+function onFrame(frame) {
+  if (frame.type === 'close') {
+    closeFrame = {code: frame.code, reason: frame.reason};
+  } else if (frame.type === 'rec' && calls.has(frame.address)) {
+    activity();
+    answer(frame.address, parse(frame.body));
+  } else if (frame.type === 'rec' && frame.address.indexOf(RENDERER) === 0) {
+    activity();
+    fromServer(frame.address.substring(RENDERER.length), parse(frame.body), frame.replyAddress);
+  } else if (frame.type === 'err' && calls.has(frame.address)) {
+    answer(frame.address, {status: frame.failureCode || 500, message: frame.message || 'Callback failed'});
+  } else if (frame.type === 'err') {
+    everyTab({type: 'error', rendererId: '', payload: {message: frame.body || frame.message, code: frame.failureCode}});
+  }
+}
+
+function answer(replyAddress, reply) {
+  var call = calls.get(replyAddress);
+  calls.delete(replyAddress);
+  var payload = reply.status === 200 ? {status: 'ok', data: reply.body}
+      : reply.status === 204 ? {status: 'prevent_update'}
+      : {status: 'error', message: reply.message || ('Callback failed (' + reply.status + ')')};
+  toTab(call.rendererId, {type: 'callback_response', rendererId: call.rendererId, requestId: call.requestId,
+    payload: payload});
+}
+
+function fromServer(rendererId, message, replyAddress) {
+  if (message.type === 'registered') {
+    var tab = tabs.get(rendererId);
+    if (tab) {
+      tab.connected = true;
+      toTab(rendererId, {type: 'connected', rendererId: rendererId});
+    }
+  } else if (message.type === 'set_props' || message.type === 'set_props_batch') {
+    toTab(rendererId, {type: message.type, rendererId: rendererId, payload: message.payload});
+  } else if (message.type === 'get_props_request') {
+    toTab(rendererId, {type: 'get_props_request', rendererId: rendererId, requestId: replyAddress,
+      payload: message.payload});
+  }
+}
+
+function forget(rendererId) {
+  if (!tabs.delete(rendererId)) {
+    return;
+  }
+  if (open) {
+    sock.send(JSON.stringify({type: 'unregister', address: RENDERER + rendererId}));
+  }
+  if (tabs.size === 0 && sock) {
+    sock.close(1000, 'No pages left');
+  }
+}
+
+self.onconnect = function (event) {
+  var port = event.ports[0];
+  var rendererIds = [];
+  port.onmessage = function (e) {
+    var m = e.data;
+    if (m.type === 'connect') {
+      rendererIds.push(m.rendererId);
+      tabs.set(m.rendererId, {port: port, registered: false, connected: false});
+      serverUrl = m.payload.serverUrl.replace(/^ws/, 'http'); // SockJS wants the http(s) URL
+      if (typeof m.payload.inactivityTimeout === 'number') {
+        inactivityTimeout = m.payload.inactivityTimeout;
+      }
+      if (open) {
+        register(m.rendererId);
+      } else {
+        connect();
+      }
+    } else if (m.type === 'callback_request') {
+      activity();
+      var replyAddress = 'r.' + me + '.' + (++seq); // the bridge refuses reply addresses over 36 characters
+      calls.set(replyAddress, {rendererId: m.rendererId, requestId: m.requestId});
+      send({type: 'send', address: 'dash4j.callback.' + m.payload.output, body: m.payload,
+        headers: {'dash4j-renderer': m.rendererId}, replyAddress: replyAddress});
+    } else if (m.type === 'get_props_response') {
+      activity();
+      if (open) {
+        sock.send(JSON.stringify({type: 'send', address: m.requestId, body: m.payload}));
+      }
+    } else if (m.type === 'disconnect') {
+      forget(m.rendererId);
+    } else if (m.type === 'tab_visible') {
+      activity();
+      if (idleClosed) {
+        connect();
+      }
+    }
+  };
+  // Where the browser reports a closed tab (a MessagePort "close" event), its page is gone: the server stops its
+  // calls at once instead of when the last tab closes.
+  port.addEventListener('close', function () { rendererIds.forEach(forget); });
+  port.start();
+};
