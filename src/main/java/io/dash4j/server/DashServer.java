@@ -45,6 +45,14 @@ public final class DashServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The Vert.x instance that serves the app: its event bus carries the app's callbacks and pushes, so other verticles
+   * and code outside callbacks can join in (see the event-bus contract in the README).
+   */
+  public Vertx vertx() {
+    return vertx;
+  }
+
   /** The port the server listens on. */
   public int port() {
     return verticle.actualPort();

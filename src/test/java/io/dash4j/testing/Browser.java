@@ -71,8 +71,10 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   private WebDriver driver;
   private Path profile;
   private final List<String> consoleBuffer = new ArrayList<>();
+  private final List<String> extraArguments;
 
-  private Browser() {
+  private Browser(String... extraArguments) {
+    this.extraArguments = List.of(extraArguments);
   }
 
   /**
@@ -92,6 +94,11 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
    */
   public static Browser perClass() {
     return new Browser();
+  }
+
+  /** {@link #perClass()} with more Chromium switches, e.g. a proxy. */
+  public static Browser perClass(String... chromiumArguments) {
+    return new Browser(chromiumArguments);
   }
 
   /** Launches Chromium unless it already runs. */
@@ -115,6 +122,7 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1280,1024", "--user-data-dir=" + profile);
+    options.addArguments(extraArguments);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);

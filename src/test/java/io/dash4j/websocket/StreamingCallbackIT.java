@@ -1,0 +1,88 @@
+package io.dash4j.websocket;
+
+import static io.dash4j.components.Html.button;
+import static io.dash4j.components.Html.div;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dash4j.Dash;
+import io.dash4j.DashApp;
+import io.dash4j.callback.CallbackContext;
+import io.dash4j.callback.Input;
+import io.dash4j.components.Html;
+import io.dash4j.testing.Browser;
+import io.dash4j.testing.ServedApp;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WindowType;
+
+/**
+ * The seed scenario of the socket door: a callback without outputs loops, pushing a progress value every 100 ms and
+ * checking {@code isShutdown()}; when its page closes, the server stops it within a second.
+ */
+class StreamingCallbackIT {
+  static final AtomicInteger pushes = new AtomicInteger();
+  static final CountDownLatch stopped = new CountDownLatch(1);
+  static volatile long stoppedAt;
+  static volatile String howItStopped = "still running";
+
+  @RegisterExtension static final ServedApp server = ServedApp.of(StreamingCallbackIT::app);
+  @RegisterExtension static final Browser browser = Browser.perClass();
+
+  static DashApp app() {
+    var app = Dash.create(config -> config.port(0));
+    app.layout(div(button("Start").id("start"), div("idle").id("progress")));
+    app.callbackWithoutOutput(Input.of("start", Html.Button.N_CLICKS), clicks -> {
+      var context = CallbackContext.current();
+      try {
+        while (!context.isShutdown()) {
+          context.setProps("progress", Map.of("children", "progress " + pushes.incrementAndGet()));
+          Thread.sleep(100);
+        }
+        howItStopped = "isShutdown";
+      } catch (InterruptedException e) {
+        howItStopped = "interrupted";
+      } catch (PageGone e) {
+        howItStopped = "PageGone";
+      } finally {
+        stoppedAt = System.nanoTime();
+        stopped.countDown();
+      }
+    }).websocket(true).preventInitialCall(true);
+    return app;
+  }
+
+  /** The number the page shows now ({@code progress N}), 0 before the first push. */
+  static int progressShown() {
+    String text = browser.text("#progress");
+    return text.startsWith("progress ") ? Integer.parseInt(text.substring(9)) : 0;
+  }
+
+  @Test
+  void aStreamRunsUntilItsPageClosesThenStopsWithinASecond() throws Exception {
+    var driver = browser.driver();
+    String firstTab = driver.getWindowHandle();
+    driver.switchTo().newWindow(WindowType.TAB);
+    browser.openApp(server);
+    browser.click("#start");
+    browser.waitUntil("the page shows pushed progress", () -> progressShown() >= 5);
+    int shown = progressShown();
+    browser.waitUntil("the progress keeps coming", () -> progressShown() >= shown + 5);
+    assertThat(stopped.getCount()).as("the stream still runs while its page is open").isEqualTo(1);
+
+    driver.close();
+    long closedAt = System.nanoTime();
+    driver.switchTo().window(firstTab);
+
+    assertThat(stopped.await(5, TimeUnit.SECONDS)).as("the stream stopped after its page closed").isTrue();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(stoppedAt - closedAt)).as("ms from closing the page to the stop")
+        .isLessThan(1000);
+    assertThat(howItStopped).isIn("isShutdown", "interrupted", "PageGone");
+    int afterStop = pushes.get();
+    Thread.sleep(300);
+    assertThat(pushes).as("no pushes after the stop").hasValue(afterStop);
+  }
+}
