@@ -10,6 +10,7 @@ import static io.dash4j.components.Html.div;
 import static io.dash4j.components.Html.h1;
 import static io.dash4j.components.Html.h2;
 import static io.dash4j.components.Html.p;
+import static io.dash4j.components.Html.progress;
 import static io.dash4j.components.Html.section;
 
 import io.dash4j.Dash;
@@ -28,6 +29,7 @@ import io.dash4j.components.Html;
 import io.dash4j.figure.Axis;
 import io.dash4j.figure.Figure;
 import io.dash4j.figure.Scatter;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -75,7 +77,14 @@ public final class Gallery implements DashApplication {
                 .style(Map.of("width", "100%", "height", "260px"))
                 .elements(List.of(node("java", "Java"), node("vertx", "Vert.x"), node("dash", "Dash"),
                     edge("java", "vertx"), edge("vertx", "dash"))),
-            div("Tap a node").id("tapped")).className("example")));
+            div("Tap a node").id("tapped")).className("example"),
+        section(h2("Live over the socket"),
+            p("A persistent callback pushes the server's clock while this page is open; a long callback reports "
+                + "its progress as it runs, then reads a value back from the page."),
+            div("Connecting...").id("clock"),
+            button("Run a long job").id("job"),
+            progress().id("job-bar").max(100).value("0"),
+            div("Not run yet").id("job-result")).className("example")));
 
     app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.Input.VALUE.asString()),
         name -> name == null || name.isBlank() ? "Hello, stranger!" : "Hello, " + name + "!");
@@ -114,6 +123,26 @@ public final class Gallery implements DashApplication {
 
     app.callback(Output.of("tapped", Html.Div.CHILDREN), Input.of("network", Cyto.Cytoscape.TAP_NODE_DATA),
         node -> node == null ? "Tap a node" : "You tapped " + node.get("label"));
+
+    // Over the socket door: started by every page when its socket connects, stopped when the page goes away.
+    app.persistentCallback(() -> {
+      var context = CallbackContext.current();
+      while (!context.isShutdown()) {
+        context.setProps("clock", Map.of("children", "Server time " + LocalTime.now().withNano(0)));
+        Thread.sleep(1000);
+      }
+    });
+    app.callback(Output.of("job-result", Html.Div.CHILDREN), Input.of("job", Html.Button.N_CLICKS), clicks -> {
+      if (clicks == null) {
+        throw new PreventUpdate();
+      }
+      var context = CallbackContext.current();
+      for (int percent = 10; percent <= 100; percent += 10) {
+        context.setProps("job-bar", Map.of("value", String.valueOf(percent)));
+        Thread.sleep(150);
+      }
+      return "Job " + clicks + " done; the page's bar reads " + context.getProp("job-bar", "value") + "%";
+    }).websocket(true);
     return app;
   }
 

@@ -50,20 +50,32 @@ public final class Benchmark {
         rounds.computeIfAbsent(mode, m -> new ArrayList<>()).add(measure(java, mode));
       }
     }
-    String table = table(java, rounds);
+    var socketRounds = new java.util.LinkedHashMap<String, List<SocketBench.Result>>();
+    for (int round = 0; round < ROUNDS; round++) {
+      for (String mode : List.of("bare-socket", "dash4j-socket")) {
+        socketRounds.computeIfAbsent(mode, m -> new ArrayList<>()).add(SocketBench.measure(java, mode));
+      }
+    }
+    String table = table(java, rounds) + SocketBench.table(socketRounds);
     System.out.println(table);
     Path out = Path.of("target", "bench", "results.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, table);
   }
 
-  private static Result measure(String java, String mode) throws Exception {
+  /** Starts a {@link BenchServer} pinned to core 0. */
+  static Process startServer(String java, String mode) throws IOException {
     var command = new ArrayList<>(List.of("taskset", "-c", "0", java, "-Xmx1g",
         "-Djava.util.logging.config.file=src/test/resources/logging.properties",
         "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), mode));
-    Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  private static Result measure(String java, String mode) throws Exception {
+    Process server = startServer(java, mode);
     try {
-      int port = awaitReady(server);
+      int port = awaitReady(new BufferedReader(new InputStreamReader(server.getInputStream(),
+          StandardCharsets.UTF_8)), true);
       var vertx = Vertx.vertx();
       try {
         load(vertx, port, WARMUP_SECONDS);
@@ -79,13 +91,18 @@ public final class Benchmark {
     }
   }
 
-  private static int awaitReady(Process server) throws IOException {
-    var reader = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+  /**
+   * Waits for the server's {@code READY <port>}; with {@code drain}, then discards its output in the background
+   * (else the caller reads it, e.g. for {@code HEAP} answers).
+   */
+  static int awaitReady(BufferedReader reader, boolean drain) throws IOException {
     for (String line; (line = reader.readLine()) != null; ) {
       if (line.startsWith("READY ")) {
-        Thread drain = new Thread(() -> reader.lines().forEach(l -> { }));
-        drain.setDaemon(true);
-        drain.start();
+        if (drain) {
+          Thread drainer = new Thread(() -> reader.lines().forEach(l -> { }));
+          drainer.setDaemon(true);
+          drainer.start();
+        }
         return Integer.parseInt(line.substring(6).trim());
       }
     }
@@ -103,7 +120,7 @@ public final class Benchmark {
     }
   }
 
-  private static long percentile(long[] sorted, double p) {
+  static long percentile(long[] sorted, double p) {
     return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, sorted.length * p)];
   }
 

@@ -51,6 +51,18 @@ class GalleryBrowserIT {
     browser.waitForElement("#network canvas");
     browser.waitForText("#tapped", "Tap a node");
 
+    // the socket door: the clock is pushed every second, the job's progress while it runs
+    browser.waitForTextContains("#clock", "Server time ");
+    String firstTick = browser.text("#clock");
+    browser.waitUntil("the clock ticks", () -> !browser.text("#clock").equals(firstTick));
+    browser.click("#job");
+    browser.waitUntil("the job's bar moves while it runs", () -> {
+      Object value = browser.javascript("return document.querySelector('#job-bar').value;");
+      return value instanceof Number n && n.intValue() > 0 && n.intValue() < 100
+          && browser.text("#job-result").equals("Not run yet");
+    });
+    browser.waitForText("#job-result", "Job 1 done; the page's bar reads 100%");
+
     // the gallery's stylesheet came from its assets folder
     Object border = browser.javascript(
         "return getComputedStyle(document.querySelector('.example')).borderTopStyle;");

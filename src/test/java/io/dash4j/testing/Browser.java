@@ -57,13 +57,15 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   // dash.testing's redux_state_rqs: the legacy pendingCallbacks list, else every list in
-  // state.callbacks but `stored` and `completed` (as the renderer's getPendingCallbacks). The
+  // state.callbacks but `stored` and `completed` (as the renderer's getPendingCallbacks), less
+  // persistent callbacks: endless streams, which the renderer's own isLoading leaves out too. The
   // loading attribute catches components that have not re-rendered since the store settled.
   private static final String NO_PENDING_JS = """
       var s = window.store && window.store.getState();
       if (!s) return arguments[0];
       var rqs = s.pendingCallbacks, c = Object.assign({}, s.callbacks);
       if (!rqs) { delete c.stored; delete c.completed; rqs = [].concat.apply([], Object.values(c)); }
+      rqs = rqs.filter(function (cb) { return !(cb.callback && cb.callback.persistent); });
       return rqs.length === 0 && !s.isLoading
         && !document.querySelector('#react-entry-point [data-dash-is-loading="true"]');""";
 

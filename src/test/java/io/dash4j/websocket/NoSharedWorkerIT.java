@@ -1,0 +1,84 @@
+package io.dash4j.websocket;
+
+import static io.dash4j.components.Dcc.input;
+import static io.dash4j.components.Html.button;
+import static io.dash4j.components.Html.div;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dash4j.Dash;
+import io.dash4j.DashApp;
+import io.dash4j.callback.CallbackContext;
+import io.dash4j.callback.Input;
+import io.dash4j.callback.Output;
+import io.dash4j.components.Dcc;
+import io.dash4j.components.Html;
+import io.dash4j.testing.Browser;
+import io.dash4j.testing.ServedApp;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.chromium.ChromiumDriver;
+
+/**
+ * HTTP stays the fallback: in a browser without SharedWorker (removed here before the page's scripts run) the
+ * renderer sends socket callbacks to {@code _dash-update-component}, and they still work, their {@code setProps}
+ * arriving with the answer. A persistent callback runs once, at page load.
+ */
+class NoSharedWorkerIT {
+  static final AtomicInteger overSocket = new AtomicInteger();
+  static final AtomicInteger overHttp = new AtomicInteger();
+  static final AtomicInteger persistentRuns = new AtomicInteger();
+
+  @RegisterExtension static final ServedApp server = ServedApp.of(NoSharedWorkerIT::app);
+  @RegisterExtension static final Browser browser = Browser.perClass();
+
+  @BeforeAll
+  static void withoutSharedWorker() {
+    ((ChromiumDriver) browser.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+        Map.of("source", "delete window.SharedWorker;"));
+  }
+
+  static DashApp app() {
+    var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
+    app.layout(div(input("name").type(Dcc.Input.Type.TEXT).value("world"), div().id("greeting"),
+        button("Go").id("go"), div().id("side"), div().id("persistent")));
+    app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.Input.VALUE), name -> {
+      door();
+      return "Hello " + name;
+    });
+    app.callback(Output.of("side", Html.Div.CHILDREN), Input.of("go", Html.Button.N_CLICKS), n -> {
+      door();
+      CallbackContext.current().setProps("greeting", Map.of("children", "set by go " + n));
+      return "go " + n;
+    }).preventInitialCall(true);
+    app.persistentCallback(() -> {
+      door();
+      CallbackContext.current().setProps("persistent", Map.of("children", "run " + persistentRuns.incrementAndGet()));
+    });
+    return app;
+  }
+
+  static void door() {
+    (CallbackContext.current().websocket() != null ? overSocket : overHttp).incrementAndGet();
+  }
+
+  @Test
+  void socketCallbacksFallBackToHttp() {
+    browser.openApp(server);
+    assertThat(browser.javascript("return typeof window.SharedWorker;")).isEqualTo("undefined");
+    browser.waitForText("#greeting", "Hello world");
+    browser.waitForText("#persistent", "run 1");
+    browser.type("#name", "http");
+    browser.waitForText("#greeting", "Hello http");
+    browser.click("#go");
+    browser.waitForText("#side", "go 1");
+    browser.waitForText("#greeting", "set by go 1");
+
+    assertThat(overSocket).hasValue(0);
+    assertThat(overHttp.get()).isGreaterThanOrEqualTo(4);
+    assertThat(persistentRuns).hasValue(1);
+    browser.assertNoErrorsLogged();
+  }
+}
