@@ -1,0 +1,134 @@
+package io.dash4j.websocket;
+
+import static io.dash4j.components.Html.button;
+import static io.dash4j.components.Html.div;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dash4j.Dash;
+import io.dash4j.DashApp;
+import io.dash4j.callback.CallbackContext;
+import io.dash4j.callback.Input;
+import io.dash4j.callback.Output;
+import io.dash4j.components.Html;
+import io.dash4j.testing.BridgeClient;
+import io.dash4j.testing.IndexHtml;
+import io.dash4j.testing.ServedApp;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The socket door's protocol as a program sees it, with a raw bridge client standing in for the page: what the page
+ * is told in {@code _dash-config}, the worker it loads, {@code getProps} that the page never answers, a page that
+ * goes away while a callback waits on it, and a callback that is not a socket callback.
+ */
+class SocketDoorIT {
+  static final CountDownLatch waiting = new CountDownLatch(1);
+  static final CountDownLatch gaveUp = new CountDownLatch(1);
+  static volatile String howItEnded = "still waiting";
+
+  @RegisterExtension static final ServedApp server = ServedApp.of(SocketDoorIT::app);
+
+  static DashApp app() {
+    var app = Dash.create(config -> config.port(0).websocketInactivityTimeout(Duration.ofSeconds(42))
+        .websocketHeartbeatInterval(Duration.ofSeconds(7)));
+    app.layout(div(button("ask").id("ask"), div().id("asked"), button("wait").id("wait"), div().id("waited"),
+        button("http").id("http"), div().id("http-out")));
+    app.callback(Output.of("asked", Html.Div.CHILDREN), Input.of("ask", Html.Button.N_CLICKS), n -> {
+      try {
+        return "got " + CallbackContext.current().websocket().getProps("ask", Duration.ofMillis(300), "n_clicks");
+      } catch (CompletionException e) {
+        return e.getCause() instanceof TimeoutException ? "timed out" : "failed: " + e.getCause();
+      }
+    }).websocket(true);
+    app.callback(Output.of("waited", Html.Div.CHILDREN), Input.of("wait", Html.Button.N_CLICKS), n -> {
+      waiting.countDown();
+      try {
+        return "got " + CallbackContext.current().getProp("wait", "n_clicks");
+      } catch (PageGone e) {
+        howItEnded = "PageGone";
+        throw e;
+      } finally {
+        gaveUp.countDown();
+      }
+    }).websocket(true);
+    app.callback(Output.of("http-out", Html.Div.CHILDREN), Input.of("http", Html.Button.N_CLICKS), n -> "http " + n);
+    return app;
+  }
+
+  static JsonObject request(String button, String output) {
+    return new JsonObject().put("output", output + ".children")
+        .put("outputs", new JsonObject().put("id", output).put("property", "children"))
+        .put("inputs", new JsonArray().add(new JsonObject().put("id", button).put("property", "n_clicks")
+            .put("value", 1)))
+        .put("changedPropIds", new JsonArray().add(button + ".n_clicks"));
+  }
+
+  static BridgeClient page(String rendererId) {
+    var client = BridgeClient.connect(server.url());
+    client.register(rendererId);
+    assertThat(BridgeClient.body(client.next()).getString("type")).isEqualTo("registered");
+    return client;
+  }
+
+  @Test
+  void thePageIsToldWhereTheDoorIsAndLoadsOurWorker() {
+    var config = new IndexHtml(server.http().get("").body()).config().getJsonObject("websocket");
+    assertThat(config.getBoolean("enabled")).as("only some callbacks use the socket").isFalse();
+    assertThat(config.getString("url")).isEqualTo("/_dash-ws");
+    assertThat(config.getLong("inactivity_timeout")).isEqualTo(42_000);
+    assertThat(config.getLong("heartbeat_interval")).isEqualTo(7_000);
+    String workerUrl = config.getString("worker_url");
+    assertThat(workerUrl).matches("/_dash-component-suites/dash4j/ws-worker\\.v[^/?]+\\.js\\?heartbeat=7000&sockjs=.+");
+
+    var worker = server.http().get(workerUrl.substring(1));
+    assertThat(worker.statusCode()).isEqualTo(200);
+    assertThat(worker.headers().firstValue("content-type")).hasValue("application/javascript; charset=utf-8");
+    assertThat(worker.headers().firstValue("cache-control")).hasValue("public, max-age=31536000, immutable");
+    assertThat(worker.body()).contains("self.onconnect");
+    String sockjs = java.net.URLDecoder.decode(workerUrl.substring(workerUrl.indexOf("sockjs=") + 7),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(server.http().get(sockjs.substring(1)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void getPropsThatThePageNeverAnswersTimesOut() {
+    try (var page = page("silent-1")) {
+      page.callback("asked.children", request("ask", "asked"), "silent-1", "r.s.1");
+      assertThat(BridgeClient.body(page.next()).getString("type")).isEqualTo("get_props_request");
+      var reply = page.next(); // not answered: the callback's own 300 ms timeout ends the wait
+      assertThat(BridgeClient.body(reply).getJsonObject("body").getJsonObject("response"))
+          .isEqualTo(new JsonObject().put("asked", new JsonObject().put("children", "timed out")));
+    }
+  }
+
+  @Test
+  void aPageThatGoesAwayWakesTheCallbackWaitingOnIt() throws Exception {
+    var page = page("leaving-2");
+    page.callback("waited.children", request("wait", "waited"), "leaving-2", "r.l.1");
+    assertThat(BridgeClient.body(page.next()).getString("type")).isEqualTo("get_props_request");
+    assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+    page.close();
+    assertThat(gaveUp.await(2, TimeUnit.SECONDS)).as("the callback stopped waiting").isTrue();
+    assertThat(howItEnded).isEqualTo("PageGone");
+  }
+
+  @Test
+  void aCallbackThatIsNotASocketCallbackIsRefusedOverTheSocket() {
+    try (var page = page("http-3")) {
+      page.callback("http-out.children", request("http", "http-out"), "http-3", "r.h.1");
+      assertThat(BridgeClient.body(page.next())).isEqualTo(new JsonObject().put("status", 400)
+          .put("message", "Not a websocket callback"));
+    }
+    // over HTTP it answers as ever
+    var response = server.http().postJson("_dash-update-component", request("http", "http-out").encode());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("http 1");
+  }
+}
