@@ -61,7 +61,17 @@ final class SocketDoor implements Handler<BridgeEvent> {
   private final List<ConnectHook> connectHooks;
   private final List<MessageHook> messageHooks;
   private final SocketClaims claims;
-  private final Map<SockJSSocket, WebsocketPeer> peers = new ConcurrentHashMap<>();
+  private final Map<SockJSSocket, Handshake> handshakes = new ConcurrentHashMap<>();
+
+  /**
+   * What the door keeps of a socket's handshake for as long as it is open: the few headers it stamps, and the whole
+   * peer only when message hooks need it (an idle page should cost little memory).
+   */
+  private record Handshake(String remote, String origin, String cookie, String userAgent, WebsocketPeer peer) {
+    Handshake(WebsocketPeer peer, boolean keepPeer) {
+      this(peer.remote(), peer.origin(), peer.header("cookie"), peer.header("user-agent"), keepPeer ? peer : null);
+    }
+  }
 
   SocketDoor(Vertx vertx, DashApp app) {
     this.vertx = vertx;
@@ -128,7 +138,7 @@ final class SocketDoor implements Handler<BridgeEvent> {
         event.complete(true);
       }
       case SOCKET_CLOSED -> {
-        peers.remove(socket);
+        handshakes.remove(socket);
         claims.releaseAll(socket).forEach(id -> vertx.eventBus().publish(PAGE_CLOSED, id));
         event.complete(true);
       }
@@ -145,11 +155,14 @@ final class SocketDoor implements Handler<BridgeEvent> {
           : "Origin not allowed"));
       return;
     }
-    peers.put(socket, peer);
+    handshakes.put(socket, new Handshake(peer, !messageHooks.isEmpty()));
     if (connectHooks.isEmpty()) {
       event.complete(true);
       return;
     }
+    // The bridge reads the socket only once SOCKET_CREATED is admitted, but SockJS has told the client it is open
+    // already: hold what the page sends meanwhile (its register, its first callbacks), or it is dropped.
+    socket.pause();
     judge(event, socket, "Connection rejected", () -> {
       for (ConnectHook hook : connectHooks) {
         Verdict verdict = hook.check(peer);
@@ -204,7 +217,7 @@ final class SocketDoor implements Handler<BridgeEvent> {
       event.complete(true);
       return;
     }
-    var peer = peers.get(socket);
+    var peer = handshakes.get(socket).peer();
     judge(event, socket, "Message rejected", () -> {
       for (MessageHook hook : messageHooks) {
         Verdict verdict = hook.check(peer, message);
@@ -218,16 +231,21 @@ final class SocketDoor implements Handler<BridgeEvent> {
 
   /** The headers the door vouches for: they replace whatever the frame claimed. */
   private JsonObject stamp(SockJSSocket socket, String rendererId) {
-    var peer = peers.get(socket);
     var headers = new JsonObject().put(RENDERER_HEADER, rendererId);
-    headers.put(REMOTE_HEADER, peer == null ? "" : peer.remote());
-    for (String name : List.of("origin", "cookie", "user-agent")) {
-      String value = peer == null ? null : peer.header(name);
-      if (value != null) {
-        headers.put(name, value);
-      }
+    var handshake = handshakes.get(socket);
+    if (handshake != null) {
+      headers.put(REMOTE_HEADER, handshake.remote());
+      putIfPresent(headers, "origin", handshake.origin());
+      putIfPresent(headers, "cookie", handshake.cookie());
+      putIfPresent(headers, "user-agent", handshake.userAgent());
     }
     return headers;
+  }
+
+  private static void putIfPresent(JsonObject headers, String name, String value) {
+    if (value != null) {
+      headers.put(name, value);
+    }
   }
 
   /** Runs hooks off the event loop (they may block), then admits, or closes the socket with their code. */
@@ -242,6 +260,7 @@ final class SocketDoor implements Handler<BridgeEvent> {
       }
       if (verdict.accepted()) {
         event.complete(true);
+        socket.resume(); // after the bridge attached its reader; a no-op unless admit() paused the socket
       } else {
         refuse(event, socket, verdict.reason() == null ? new Verdict(false, verdict.code(), defaultReason) : verdict);
       }

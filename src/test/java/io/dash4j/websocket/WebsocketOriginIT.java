@@ -1,0 +1,462 @@
+package io.dash4j.websocket;
+
+import static io.dash4j.components.Html.button;
+import static io.dash4j.components.Html.div;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dash4j.Dash;
+import io.dash4j.DashApp;
+import io.dash4j.DashConfig;
+import io.dash4j.callback.CallbackContext;
+import io.dash4j.callback.Input;
+import io.dash4j.callback.Output;
+import io.dash4j.components.Html;
+import io.dash4j.testing.Browser;
+import io.dash4j.testing.ServedApp;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Dash's {@code tests/websocket/test_ws_origin.py} (ws040–ws044) in the browser: the page's own origin is always let
+ * in, whatever the allow-list says. Then what a browser cannot show, with a bare WebSocket client on the door's raw
+ * endpoint ({@code _dash-ws/websocket}, bridge frames as plain JSON) and once on the SockJS endpoint: a foreign or
+ * missing {@code Origin} is refused with 4003 before anything runs, and an allow-listed foreign origin is admitted and
+ * can run a callback.
+ *
+ * <p>Difference on purpose: Dash's ws043/ws044 list {@code http://localhost:*}; dash4j's allow-list holds exact
+ * origins (or {@code *}), so those tests list other exact origins, and the raw client shows they are admitted.
+ */
+class WebsocketOriginIT {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  /** The listed foreign origins of ws043 and ws044. */
+  private static final String[] LISTED = {"http://127.0.0.1:8050", "http://intranet.example"};
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static final AtomicInteger values = new AtomicInteger(100);
+
+  static final Probe sameOrigin = new Probe();
+  static final Probe emptyList = new Probe();
+  static final Probe wildcard = new Probe();
+  static final Probe specific = new Probe();
+  static final Probe perCallback = new Probe();
+
+  @RegisterExtension static final ServedApp sameOriginApp = ServedApp.of(() -> clickApp(sameOrigin, true,
+      config -> {}));
+  @RegisterExtension static final ServedApp emptyListApp = ServedApp.of(() -> clickApp(emptyList, true,
+      config -> config.websocketAllowedOrigins()));
+  @RegisterExtension static final ServedApp wildcardApp = ServedApp.of(() -> clickApp(wildcard, true,
+      config -> config.websocketAllowedOrigins("*")));
+  @RegisterExtension static final ServedApp specificApp = ServedApp.of(() -> clickApp(specific, true,
+      config -> config.websocketAllowedOrigins(LISTED)));
+  @RegisterExtension static final ServedApp perCallbackApp = ServedApp.of(() -> clickApp(perCallback, false,
+      config -> config.websocketAllowedOrigins(LISTED)));
+  @RegisterExtension static final Browser browser = Browser.perClass();
+
+  @BeforeEach
+  void reset() {
+    List.of(sameOrigin, emptyList, wildcard, specific, perCallback).forEach(Probe::reset);
+    browser.consoleErrors();
+  }
+
+  /** What one app's callback saw: its runs by door, the n_clicks of each, and the origin each request carried. */
+  static final class Probe {
+    final AtomicInteger overSocket = new AtomicInteger();
+    final AtomicInteger overHttp = new AtomicInteger();
+    final List<Object> clicksSeen = new CopyOnWriteArrayList<>();
+    final List<String> origins = new CopyOnWriteArrayList<>();
+
+    void reset() {
+      overSocket.set(0);
+      overHttp.set(0);
+      clicksSeen.clear();
+      origins.clear();
+    }
+  }
+
+  /** Dash's origin-test app; {@code allCallbacks} false makes the one callback a per-callback socket callback. */
+  static DashApp clickApp(Probe probe, boolean allCallbacks, Consumer<DashConfig> origins) {
+    var app = Dash.create(config -> {
+      config.port(0).websocketCallbacks(allCallbacks);
+      origins.accept(config);
+    });
+    app.layout(div(button("Click").id("btn"), div("initial").id("output")));
+    var callback = app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
+      var context = CallbackContext.current();
+      (context.websocket() != null ? probe.overSocket : probe.overHttp).incrementAndGet();
+      probe.clicksSeen.add(n);
+      probe.origins.add(context.origin());
+      return "Clicked " + (n == null ? 0 : n);
+    });
+    if (!allCallbacks) {
+      callback.websocket(true);
+    }
+    return app;
+  }
+
+  // ---- Dash's tests, in the browser ----
+
+  /** test_ws040_same_origin_allowed: the default admits the page's own origin, and only the socket is used. */
+  @Test
+  void ws040_sameOriginAllowed() {
+    clickTwice(sameOriginApp, sameOrigin);
+  }
+
+  /** test_ws041_websocket_allowed_origins_empty: an empty allow-list still admits the same origin. */
+  @Test
+  void ws041_emptyAllowList() {
+    clickTwice(emptyListApp, emptyList);
+  }
+
+  /** test_ws042_websocket_allowed_origins_wildcard. */
+  @Test
+  void ws042_wildcard() {
+    clickTwice(wildcardApp, wildcard);
+  }
+
+  /** test_ws043_websocket_allowed_origins_specific: listing other origins does not shut out the app's own. */
+  @Test
+  void ws043_specificOrigins() {
+    clickTwice(specificApp, specific);
+  }
+
+  /** test_ws044_origin_with_per_callback_websocket. */
+  @Test
+  void ws044_perCallbackWebsocket() {
+    clickTwice(perCallbackApp, perCallback);
+  }
+
+  private static void clickTwice(ServedApp app, Probe probe) {
+    browser.openApp(app);
+    browser.waitForText("#output", "Clicked 0");
+    browser.click("#btn");
+    browser.waitForText("#output", "Clicked 1");
+    assertThat(probe.overHttp).hasValue(0);
+    assertThat(probe.overSocket.get()).isGreaterThanOrEqualTo(2);
+    // The door stamps the handshake's origin on every request: the page's own.
+    assertThat(probe.origins).containsOnly("http://localhost:" + app.port());
+    browser.assertNoErrorsLogged();
+  }
+
+  // ---- A bare client: what a browser cannot send ----
+
+  /**
+   * A foreign origin (another host, the same host on another port, another scheme, an opaque origin) is refused:
+   * the close frame with 4003 arrives, the socket closes, and a callback request sent at once never runs.
+   */
+  @ParameterizedTest(name = "Origin: {0}")
+  @ValueSource(strings = {"http://evil.example", "http://localhost:1", "https://evil.example", "null"})
+  void foreignOriginIsRefused(String origin) {
+    assertRefused(sameOriginApp, sameOrigin, origin, "Origin not allowed");
+  }
+
+  /** No Origin header at all (a script, not a browser) is refused too. */
+  @Test
+  void missingOriginIsRefused() {
+    assertRefused(sameOriginApp, sameOrigin, null, "Origin header required");
+  }
+
+  /** An empty allow-list (ws041) refuses a foreign origin as the default does. */
+  @Test
+  void emptyAllowListRefusesForeignOrigin() {
+    assertRefused(emptyListApp, emptyList, "http://intranet.example", "Origin not allowed");
+  }
+
+  /** Each listed origin (ws043's app) is admitted from a foreign page and runs a callback over the socket. */
+  @ParameterizedTest(name = "Origin: {0}")
+  @ValueSource(strings = {"http://127.0.0.1:8050", "http://intranet.example"})
+  void listedOriginRunsCallback(String origin) {
+    assertAdmitted(specificApp, specific, origin);
+  }
+
+  /** The allow-list is exact: another port, scheme or host than the listed ones is refused. */
+  @ParameterizedTest(name = "Origin: {0}")
+  @ValueSource(strings = {"http://intranet.example:8080", "https://intranet.example", "http://127.0.0.1:8051",
+      "http://intranet.example.evil.example"})
+  void allowListIsExact(String origin) {
+    assertRefused(specificApp, specific, origin, "Origin not allowed");
+  }
+
+  /** "*" (ws042's app) admits any origin. */
+  @Test
+  void wildcardAdmitsForeignOrigin() {
+    assertAdmitted(wildcardApp, wildcard, "http://evil.example");
+  }
+
+  /** A bare client from the app's own origin is admitted like the page is. */
+  @Test
+  void sameOriginRawClientIsAdmitted() {
+    assertAdmitted(sameOriginApp, sameOrigin, "http://localhost:" + sameOriginApp.port());
+  }
+
+  /**
+   * On the SockJS endpoint (what the worker uses), the refusal's code travels in a message before SockJS's own
+   * close frame, which always says 3000: the worker relies on that order.
+   */
+  @Test
+  void sockJsEndpointSendsCloseCodeBeforeClosing() {
+    URI uri = URI.create(sameOriginApp.url().replaceFirst("^http", "ws") + "_dash-ws/123/"
+        + UUID.randomUUID().toString().substring(0, 8) + "/websocket");
+    try (var socket = RawSocket.open(uri, "http://evil.example")) {
+      assertThat(socket.awaitClosed()).as("the socket closes").isTrue();
+      List<String> frames = socket.received();
+      assertThat(frames).as("SockJS frames").hasSizeGreaterThanOrEqualTo(3);
+      assertThat(frames.get(0)).isEqualTo("o");
+      int announced = -1;
+      int closed = -1;
+      for (int i = 0; i < frames.size(); i++) {
+        String frame = frames.get(i);
+        if (frame.startsWith("a")) {
+          for (Object message : new JsonArray(frame.substring(1))) {
+            var json = new JsonObject(message.toString());
+            if ("close".equals(json.getString("type"))) {
+              assertThat(json.getInteger("code")).isEqualTo(4003);
+              assertThat(json.getString("reason")).isEqualTo("Origin not allowed");
+              announced = i;
+            }
+          }
+        } else if (frame.startsWith("c")) {
+          assertThat(new JsonArray(frame.substring(1)).getInteger(0)).isEqualTo(3000);
+          closed = i;
+        }
+      }
+      assertThat(announced).as("the close frame with 4003, in " + frames).isPositive();
+      assertThat(closed).as("SockJS's close frame after it, in " + frames).isGreaterThan(announced);
+    }
+  }
+
+  /**
+   * Opens a bare socket with {@code origin} (null: none), sends a callback request at once, and checks that the
+   * door's first word is the 4003 close frame, that the socket closes and that the request never ran. A same-origin
+   * request run afterwards on the same app proves the callback itself works and was reachable.
+   */
+  private static void assertRefused(ServedApp app, Probe probe, String origin, String reason) {
+    int refusedValue = values.incrementAndGet();
+    try (var socket = RawSocket.open(rawUri(app), origin)) {
+      String rendererId = UUID.randomUUID().toString();
+      socket.trySend(registerFrame(rendererId));
+      socket.trySend(callbackFrame(rendererId, refusedValue, "r.x.1"));
+      JsonObject first = socket.nextJson(frame -> true);
+      assertThat(first).as("the door's first frame").isNotNull();
+      assertThat(first.getString("type")).isEqualTo("close");
+      assertThat(first.getInteger("code")).isEqualTo(4003);
+      assertThat(first.getString("reason")).isEqualTo(reason);
+      assertThat(socket.awaitClosed()).as("the socket closes").isTrue();
+      assertThat(socket.received()).as("frames after the refusal").noneMatch(frame -> frame.contains("\"rec\""));
+    }
+    // A barrier: an admitted request after the refused one; once it has run, the refused one would have too.
+    int admittedValue = values.incrementAndGet();
+    try (var socket = RawSocket.open(rawUri(app), "http://localhost:" + app.port())) {
+      var reply = runCallback(socket, admittedValue);
+      assertThat(reply.getInteger("status")).isEqualTo(200);
+    }
+    assertThat(probe.clicksSeen).contains(admittedValue).doesNotContain(refusedValue);
+  }
+
+  /** Opens a bare socket with {@code origin}, registers a page and runs the callback through the bridge. */
+  private static void assertAdmitted(ServedApp app, Probe probe, String origin) {
+    int value = values.incrementAndGet();
+    int overSocket = probe.overSocket.get();
+    try (var socket = RawSocket.open(rawUri(app), origin)) {
+      var reply = runCallback(socket, value);
+      assertThat(reply.getInteger("status")).isEqualTo(200);
+      assertThat(reply.getJsonObject("body").getJsonObject("response").getJsonObject("output")
+          .getString("children")).isEqualTo("Clicked " + value);
+      assertThat(socket.received()).as("no close frame").noneMatch(frame -> frame.contains("\"close\""));
+    }
+    assertThat(probe.clicksSeen).contains(value);
+    assertThat(probe.overSocket.get()).isEqualTo(overSocket + 1);
+    assertThat(probe.origins).last().isEqualTo(origin);
+  }
+
+  /** Registers a fresh renderer id, waits for the door's "registered", sends the callback and returns its reply. */
+  private static JsonObject runCallback(RawSocket socket, int clicks) {
+    String rendererId = UUID.randomUUID().toString();
+    String rendererAddress = "dash4j.renderer." + rendererId;
+    socket.send(registerFrame(rendererId));
+    var registered = socket.nextJson(frame -> "rec".equals(frame.getString("type"))
+        && rendererAddress.equals(frame.getString("address")));
+    assertThat(registered).as("the door's \"registered\" for " + rendererAddress + "; frames: " + socket.received())
+        .isNotNull();
+    assertThat(json(registered.getValue("body")).getString("type")).isEqualTo("registered");
+    socket.send(callbackFrame(rendererId, clicks, "r.x.1"));
+    var reply = socket.nextJson(frame -> "r.x.1".equals(frame.getString("address")));
+    assertThat(reply).as("the reply at r.x.1; frames: " + socket.received()).isNotNull();
+    assertThat(reply.getString("type")).isEqualTo("rec");
+    return json(reply.getValue("body"));
+  }
+
+  private static JsonObject json(Object body) {
+    return body instanceof JsonObject object ? object : new JsonObject(String.valueOf(body));
+  }
+
+  private static URI rawUri(ServedApp app) {
+    return URI.create(app.url().replaceFirst("^http", "ws") + "_dash-ws/websocket");
+  }
+
+  private static JsonObject registerFrame(String rendererId) {
+    return new JsonObject().put("type", "register").put("address", "dash4j.renderer." + rendererId);
+  }
+
+  /** The frame our worker sends for a click: the {@code _dash-update-component} body, addressed by output. */
+  private static JsonObject callbackFrame(String rendererId, int clicks, String replyAddress) {
+    var body = new JsonObject()
+        .put("output", "output.children")
+        .put("outputs", new JsonObject().put("id", "output").put("property", "children"))
+        .put("inputs", new JsonArray().add(new JsonObject().put("id", "btn").put("property", "n_clicks")
+            .put("value", clicks)))
+        .put("changedPropIds", new JsonArray().add("btn.n_clicks"));
+    return new JsonObject().put("type", "send").put("address", "dash4j.callback.output.children").put("body", body)
+        .put("headers", new JsonObject().put("dash4j-renderer", rendererId)).put("replyAddress", replyAddress);
+  }
+
+  /** A bare WebSocket (the JDK's): every message it receives, text or binary, kept in order as text. */
+  static final class RawSocket implements WebSocket.Listener, AutoCloseable {
+    private final BlockingQueue<String> incoming = new LinkedBlockingQueue<>();
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder text = new StringBuilder();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private WebSocket ws;
+
+    static RawSocket open(URI uri, String origin) {
+      var socket = new RawSocket();
+      var builder = CLIENT.newWebSocketBuilder().connectTimeout(WAIT);
+      if (origin != null) {
+        builder.header("Origin", origin);
+      }
+      try {
+        socket.ws = builder.buildAsync(uri, socket).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new AssertionError("opening " + uri + " with Origin " + origin, e);
+      }
+      return socket;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      text.append(data);
+      if (last) {
+        add(text.toString());
+        text.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+      byte[] chunk = new byte[data.remaining()];
+      data.get(chunk);
+      bytes.writeBytes(chunk);
+      if (last) {
+        add(bytes.toString(StandardCharsets.UTF_8));
+        bytes.reset();
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    private void add(String message) {
+      received.add(message);
+      incoming.add(message);
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closed.complete(statusCode);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      closed.complete(-1); // the server dropped the connection without a close frame
+    }
+
+    void send(JsonObject frame) {
+      try {
+        ws.sendText(frame.encode(), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new AssertionError("sending " + frame.encode(), e);
+      }
+    }
+
+    /** Sends without caring whether the server still listens. */
+    void trySend(JsonObject frame) {
+      try {
+        ws.sendText(frame.encode(), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // The door may have closed the socket already.
+      }
+    }
+
+    /** The next received message that is a JSON object matching {@code wanted}, skipping others; null on timeout. */
+    JsonObject nextJson(Predicate<JsonObject> wanted) {
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      try {
+        for (long left = WAIT.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+          String message = incoming.poll(left, TimeUnit.NANOSECONDS);
+          if (message == null) {
+            return null;
+          }
+          if (message.startsWith("{")) {
+            var json = new JsonObject(message);
+            if (wanted.test(json)) {
+              return json;
+            }
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return null;
+    }
+
+    /** Whether the server closed the socket within the wait. */
+    boolean awaitClosed() {
+      try {
+        closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return true;
+      } catch (Exception e) {
+        return false;
+      }
+    }
+
+    /** Every message received so far. */
+    List<String> received() {
+      return new ArrayList<>(received);
+    }
+
+    /** Closes politely (the server logs an abrupt end as an error), then drops the connection. */
+    @Override
+    public void close() {
+      if (!closed.isDone()) {
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
+        closed.completeOnTimeout(-1, 2, TimeUnit.SECONDS).join();
+      }
+      ws.abort();
+    }
+  }
+}
