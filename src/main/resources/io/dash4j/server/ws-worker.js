@@ -31,6 +31,7 @@ var retryTimer = null;
 var ticker = null;
 var closeFrame = null;   // the code and reason the server announced before it closed
 var idleClosed = false;  // the last close was for inactivity: reopen on demand
+var closedByUs = false;  // this worker closed the socket itself (inactivity, no pages left): not retried
 var me = Math.random().toString(36).slice(2, 10);
 var seq = 0;
 
@@ -97,6 +98,7 @@ function tick() {
   var now = Date.now();
   if (inactivityTimeout > 0 && calls.size === 0 && now - lastActivity >= inactivityTimeout) {
     idleClosed = true;
+    closedByUs = true;
     sock.close(4001, 'Inactivity timeout');
     return;
   }
@@ -110,6 +112,8 @@ function onClose(event) {
   var code = closeFrame ? closeFrame.code : event.code;
   var reason = closeFrame ? closeFrame.reason : event.reason;
   var idle = idleClosed;
+  var ours = closedByUs;
+  closedByUs = false;
   closeFrame = null;
   open = false;
   sock = null;
@@ -121,8 +125,9 @@ function onClose(event) {
   // hears "connected" again.
   everyTab({type: 'disconnected', rendererId: '', payload: {reason: reason || ('closed (' + code + ')')}});
   idleClosed = idle;
-  // As the stock worker: 1000 (we closed) and 4001 (inactivity, or refused by a hook) are not retried.
-  if (code !== 1000 && code !== 4001 && tabs.size > 0 && retries < MAX_RETRIES) {
+  // Not retried: a close this worker made (inactivity, no pages left), and a refusal with 4001 by a hook. Any other
+  // close is, 1000 included: a Vert.x server that stops or restarts closes its WebSockets cleanly with 1000.
+  if (!ours && code !== 4001 && tabs.size > 0 && retries < MAX_RETRIES) {
     var delay = Math.min(FIRST_RETRY_MS * Math.pow(2, retries++) + Math.random() * 1000, MAX_RETRY_MS);
     retryTimer = setTimeout(connect, delay);
   }
@@ -181,6 +186,7 @@ function forget(rendererId) {
     sock.send(JSON.stringify({type: 'unregister', address: RENDERER + rendererId}));
   }
   if (tabs.size === 0 && sock) {
+    closedByUs = true;
     sock.close(1000, 'No pages left');
   }
 }
