@@ -4,8 +4,6 @@ import io.dash4j.DashApp;
 import io.dash4j.DashConfig;
 import io.dash4j.protocol.Caller;
 import io.dash4j.websocket.Verdict;
-import io.dash4j.websocket.WebsocketHooks.ConnectHook;
-import io.dash4j.websocket.WebsocketHooks.MessageHook;
 import io.dash4j.websocket.WebsocketMessage;
 import io.dash4j.websocket.WebsocketPeer;
 import io.vertx.core.Handler;
@@ -22,12 +20,8 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The socket door: Vert.x's SockJS event-bus bridge at {@code <prefix>_dash-ws}, and its gatekeeper. Our SharedWorker
@@ -39,10 +33,9 @@ import java.util.logging.Logger;
  * replaces the headers of every request it admits with the caller's identity as the door saw it
  * ({@value #RENDERER_HEADER}, {@value #REMOTE_HEADER}, the handshake's origin and cookies), so a message claiming
  * another page is not believed; checks the origin (same origin, or the configured allow-list); and runs the app's
- * connect and message hooks, which may close the socket with a code of their choice.
+ * connect and message hooks ({@link SocketHooks}), which may close the socket with a code of their choice.
  */
 final class SocketDoor implements Handler<BridgeEvent> {
-  private static final Logger LOG = Logger.getLogger(SocketDoor.class.getName());
   /** The route, under the prefix; the renderer connects to {@code ws://host<prefix>_dash-ws}. */
   static final String ROUTE = "_dash-ws";
   /** Where a page receives pushes and {@code get_props} requests: this prefix and its renderer id. */
@@ -58,8 +51,7 @@ final class SocketDoor implements Handler<BridgeEvent> {
 
   private final Vertx vertx;
   private final DashConfig config;
-  private final List<ConnectHook> connectHooks;
-  private final List<MessageHook> messageHooks;
+  private final SocketHooks hooks;
   private final SocketClaims claims;
   private final Map<SockJSSocket, Handshake> handshakes = new ConcurrentHashMap<>();
 
@@ -76,8 +68,7 @@ final class SocketDoor implements Handler<BridgeEvent> {
   SocketDoor(Vertx vertx, DashApp app) {
     this.vertx = vertx;
     this.config = app.config();
-    this.connectHooks = app.websocketConnectHooks();
-    this.messageHooks = app.websocketMessageHooks();
+    this.hooks = new SocketHooks(vertx, app.websocketConnectHooks(), app.websocketMessageHooks());
     this.claims = SocketClaims.of(vertx);
   }
 
@@ -151,27 +142,12 @@ final class SocketDoor implements Handler<BridgeEvent> {
   private void admit(BridgeEvent event, SockJSSocket socket) {
     var peer = peerOf(socket);
     if (peer.origin() == null || !originAllowed(peer.origin(), peer.header("host"))) {
-      refuse(event, socket, new Verdict(false, 4003, peer.origin() == null ? "Origin header required"
+      SocketHooks.refuse(event, socket, new Verdict(false, 4003, peer.origin() == null ? "Origin header required"
           : "Origin not allowed"));
       return;
     }
-    handshakes.put(socket, new Handshake(peer, !messageHooks.isEmpty()));
-    if (connectHooks.isEmpty()) {
-      event.complete(true);
-      return;
-    }
-    // The bridge reads the socket only once SOCKET_CREATED is admitted, but SockJS has told the client it is open
-    // already: hold what the page sends meanwhile (its register, its first callbacks), or it is dropped.
-    socket.pause();
-    judge(event, socket, "Connection rejected", () -> {
-      for (ConnectHook hook : connectHooks) {
-        Verdict verdict = hook.check(peer);
-        if (verdict != null && !verdict.accepted()) {
-          return verdict;
-        }
-      }
-      return Verdict.accept();
-    });
+    handshakes.put(socket, new Handshake(peer, hooks.judgeMessages()));
+    hooks.admit(event, socket, peer);
   }
 
   /** Same origin (the Origin's host and port are the Host header), or listed in the config ({@code *}: any). */
@@ -204,10 +180,10 @@ final class SocketDoor implements Handler<BridgeEvent> {
         return;
       }
       raw.put("headers", stamp(socket, rendererId));
-      message = messageHooks.isEmpty() ? null : new WebsocketMessage("callback_request", rendererId,
+      message = !hooks.judgeMessages() ? null : new WebsocketMessage("callback_request", rendererId,
           PlainJson.map(body));
     } else if (claims.takeReply(address, socket)) {
-      message = messageHooks.isEmpty() ? null : new WebsocketMessage("get_props_response", null,
+      message = !hooks.judgeMessages() ? null : new WebsocketMessage("get_props_response", null,
           raw.getValue("body") instanceof JsonObject body ? PlainJson.map(body) : Map.of());
     } else {
       event.complete(false);
@@ -217,16 +193,7 @@ final class SocketDoor implements Handler<BridgeEvent> {
       event.complete(true);
       return;
     }
-    var peer = handshakes.get(socket).peer();
-    judge(event, socket, "Message rejected", () -> {
-      for (MessageHook hook : messageHooks) {
-        Verdict verdict = hook.check(peer, message);
-        if (verdict != null && !verdict.accepted()) {
-          return verdict;
-        }
-      }
-      return Verdict.accept();
-    });
+    hooks.admit(event, socket, handshakes.get(socket).peer(), message);
   }
 
   /** The headers the door vouches for: they replace whatever the frame claimed. */
@@ -246,36 +213,6 @@ final class SocketDoor implements Handler<BridgeEvent> {
     if (value != null) {
       headers.put(name, value);
     }
-  }
-
-  /** Runs hooks off the event loop (they may block), then admits, or closes the socket with their code. */
-  private void judge(BridgeEvent event, SockJSSocket socket, String defaultReason, Callable<Verdict> hooks) {
-    vertx.executeBlocking(hooks, false).onComplete(result -> {
-      Verdict verdict;
-      if (result.succeeded()) {
-        verdict = result.result();
-      } else {
-        LOG.log(Level.WARNING, "a websocket hook failed; the socket is closed", result.cause());
-        verdict = new Verdict(false, 4001, "Authentication error");
-      }
-      if (verdict.accepted()) {
-        event.complete(true);
-        socket.resume(); // after the bridge attached its reader; a no-op unless admit() paused the socket
-      } else {
-        refuse(event, socket, verdict.reason() == null ? new Verdict(false, verdict.code(), defaultReason) : verdict);
-      }
-    });
-  }
-
-  /**
-   * Closes the socket with the verdict's code. SockJS sessions always close with 3000 "Go away!", whatever code is
-   * asked for, so the code travels first in a {@code close} frame that our worker reports as the close code.
-   */
-  private static void refuse(BridgeEvent event, SockJSSocket socket, Verdict verdict) {
-    socket.write(new JsonObject().put("type", "close").put("code", verdict.code()).put("reason", verdict.reason())
-        .toBuffer());
-    socket.close();
-    event.complete(false);
   }
 
   /** The handshake as hooks see it. */
