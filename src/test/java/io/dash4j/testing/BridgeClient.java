@@ -2,30 +2,41 @@ package io.dash4j.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A raw client of the socket door, as an attacker or another program would use it: a real WebSocket to SockJS's raw
  * endpoint {@code <app>_dash-ws/websocket}, speaking the event-bus bridge's JSON frames directly, with whatever
- * Origin it likes. Frames the server sends are queued for {@link #next()}.
+ * Origin it likes. Frames the server sends are queued for {@link #next()}, and kept as sent for {@link #received()}.
  */
 public final class BridgeClient implements AutoCloseable {
   private static final Vertx VERTX = Vertx.vertx();
-  private final WebSocket socket;
-  private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-  private volatile boolean closed;
+  private final ClientWebSocket socket;
+  private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+  private final List<String> received = new CopyOnWriteArrayList<>();
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-  private BridgeClient(WebSocket socket) {
+  private BridgeClient(ClientWebSocket socket) {
     this.socket = socket;
-    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
-    socket.binaryMessageHandler(bytes -> frames.add(new JsonObject(bytes)));
-    socket.closeHandler(v -> closed = true);
+    socket.textMessageHandler(this::arrived);
+    socket.binaryMessageHandler(bytes -> arrived(bytes.toString()));
+    socket.closeHandler(v -> closed.complete(null));
+  }
+
+  private void arrived(String frame) {
+    received.add(frame);
+    frames.add(frame);
   }
 
   /**
@@ -34,15 +45,30 @@ public final class BridgeClient implements AutoCloseable {
    * @param origin the Origin header to send, or null for none
    */
   public static BridgeClient connect(String appUrl, String origin) {
+    return connect(appUrl, "_dash-ws/websocket", origin);
+  }
+
+  /**
+   * Opens a socket to {@code path} of the app, e.g. SockJS's own {@code _dash-ws/<server>/<session>/websocket}, whose
+   * frames are SockJS's ({@code o}, {@code a[...]}, {@code c[...]}), not bridge JSON: read them with
+   * {@link #received()}.
+   *
+   * @param origin the Origin header to send, or null for none
+   */
+  public static BridgeClient connect(String appUrl, String path, String origin) {
     var uri = URI.create(appUrl);
     var options = new WebSocketConnectOptions().setHost(uri.getHost()).setPort(uri.getPort())
-        .setURI(uri.getPath() + "_dash-ws/websocket");
+        .setURI(uri.getPath() + path);
     if (origin != null) {
       options.addHeader("Origin", origin);
+    } else {
+      options.setAllowOriginHeader(false); // else Vert.x sends one of its own
     }
+    // Handlers before the handshake: a door that refuses at once may send its frames and close before it returns.
+    var client = new BridgeClient(VERTX.createWebSocketClient().webSocket());
     try {
-      return new BridgeClient(VERTX.createWebSocketClient().connect(options).toCompletionStage().toCompletableFuture()
-          .get(10, TimeUnit.SECONDS));
+      client.socket.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      return client;
     } catch (Exception e) {
       throw new AssertionError("cannot open a socket to " + appUrl, e);
     }
@@ -65,17 +91,40 @@ public final class BridgeClient implements AutoCloseable {
     return send(new JsonObject().put("type", "register").put("address", "dash4j.renderer." + rendererId));
   }
 
+  /** Registers {@code rendererId} and waits for the door's confirmation, which must be the next frame. */
+  public BridgeClient claim(String rendererId) {
+    register(rendererId);
+    var frame = next();
+    if (!("dash4j.renderer." + rendererId).equals(frame.getString("address"))
+        || !"registered".equals(body(frame).getString("type"))) {
+      throw new AssertionError("expected the door's \"registered\" for " + rendererId + ", got " + frame);
+    }
+    return this;
+  }
+
   /** Sends a callback request as our worker does, claiming {@code rendererId}. */
   public BridgeClient callback(String outputKey, JsonObject body, String rendererId, String replyAddress) {
     return send(new JsonObject().put("type", "send").put("address", "dash4j.callback." + outputKey).put("body", body)
         .put("headers", new JsonObject().put("dash4j-renderer", rendererId)).put("replyAddress", replyAddress));
   }
 
+  /**
+   * The body of a callback request for a click, as {@code _dash-update-component} takes it: {@code button}'s
+   * {@code n_clicks} at {@code clicks} is the input, {@code output}'s children the output.
+   */
+  public static JsonObject clickRequest(String button, int clicks, String output) {
+    return new JsonObject().put("output", output + ".children")
+        .put("outputs", new JsonObject().put("id", output).put("property", "children"))
+        .put("inputs", new JsonArray().add(new JsonObject().put("id", button).put("property", "n_clicks")
+            .put("value", clicks)))
+        .put("changedPropIds", new JsonArray().add(button + ".n_clicks"));
+  }
+
   /** The next frame from the server, waiting up to 10 s; fails if none comes. */
   public JsonObject next() {
     JsonObject frame = poll(10_000);
     if (frame == null) {
-      throw new AssertionError("no frame from the server within 10 s");
+      throw new AssertionError("no frame from the server within 10 s; frames so far: " + received());
     }
     return frame;
   }
@@ -83,11 +132,17 @@ public final class BridgeClient implements AutoCloseable {
   /** The next frame within {@code millis}, or null. */
   public JsonObject poll(long millis) {
     try {
-      return frames.poll(millis, TimeUnit.MILLISECONDS);
+      String frame = frames.poll(millis, TimeUnit.MILLISECONDS);
+      return frame == null ? null : new JsonObject(frame);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /** Every frame the server sent so far, in order, as it sent it; {@link #next()} takes none away. */
+  public List<String> received() {
+    return new ArrayList<>(received);
   }
 
   /** The body of a {@code rec} frame, parsed when the server sent it as JSON text. */
@@ -96,9 +151,19 @@ public final class BridgeClient implements AutoCloseable {
     return body instanceof String text ? new JsonObject(text) : (JsonObject) body;
   }
 
-  /** Whether the server closed the socket. */
+  /** Whether the socket is closed. */
   public boolean isClosed() {
-    return closed;
+    return closed.isDone();
+  }
+
+  /** Whether the socket closes within 10 s. */
+  public boolean awaitClosed() {
+    try {
+      closed.get(10, TimeUnit.SECONDS);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   /** Writes raw text, e.g. a malformed frame. */
@@ -115,7 +180,7 @@ public final class BridgeClient implements AutoCloseable {
 
   @Override
   public void close() {
-    if (!closed) {
+    if (!isClosed()) {
       socket.close();
     }
   }

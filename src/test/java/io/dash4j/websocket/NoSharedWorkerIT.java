@@ -15,7 +15,6 @@ import io.dash4j.components.Html;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,9 +26,7 @@ import org.openqa.selenium.chromium.ChromiumDriver;
  * arriving with the answer. A persistent callback runs once, at page load.
  */
 class NoSharedWorkerIT {
-  static final AtomicInteger overSocket = new AtomicInteger();
-  static final AtomicInteger overHttp = new AtomicInteger();
-  static final AtomicInteger persistentRuns = new AtomicInteger();
+  static final Doors doors = new Doors();
 
   @RegisterExtension static final ServedApp server = ServedApp.of(NoSharedWorkerIT::app);
   @RegisterExtension static final Browser browser = Browser.perClass();
@@ -45,23 +42,19 @@ class NoSharedWorkerIT {
     app.layout(div(input("name").type(Dcc.Input.Type.TEXT).value("world"), div().id("greeting"),
         button("Go").id("go"), div().id("side"), div().id("persistent")));
     app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.Input.VALUE), name -> {
-      door();
+      doors.door();
       return "Hello " + name;
     });
     app.callback(Output.of("side", Html.Div.CHILDREN), Input.of("go", Html.Button.N_CLICKS), n -> {
-      door();
+      doors.door();
       CallbackContext.current().setProps("greeting", Map.of("children", "set by go " + n));
       return "go " + n;
     }).preventInitialCall(true);
     app.persistentCallback(() -> {
-      door();
-      CallbackContext.current().setProps("persistent", Map.of("children", "run " + persistentRuns.incrementAndGet()));
+      doors.door();
+      CallbackContext.current().setProps("persistent", Map.of("children", "run " + doors.runs.incrementAndGet()));
     });
     return app;
-  }
-
-  static void door() {
-    (CallbackContext.current().websocket() != null ? overSocket : overHttp).incrementAndGet();
   }
 
   @Test
@@ -76,9 +69,9 @@ class NoSharedWorkerIT {
     browser.waitForText("#side", "go 1");
     browser.waitForText("#greeting", "set by go 1");
 
-    assertThat(overSocket).hasValue(0);
-    assertThat(overHttp.get()).isGreaterThanOrEqualTo(4);
-    assertThat(persistentRuns).hasValue(1);
+    assertThat(doors.overSocket).hasValue(0);
+    assertThat(doors.overHttp.get()).isGreaterThanOrEqualTo(4);
+    assertThat(doors.runs).hasValue(1);
     browser.assertNoErrorsLogged();
   }
 }

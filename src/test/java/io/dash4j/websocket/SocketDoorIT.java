@@ -13,7 +13,6 @@ import io.dash4j.components.Html;
 import io.dash4j.testing.BridgeClient;
 import io.dash4j.testing.IndexHtml;
 import io.dash4j.testing.ServedApp;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -62,19 +61,14 @@ class SocketDoorIT {
     return app;
   }
 
+  /** The first click on {@code button}, for the callback that fills {@code output}. */
   static JsonObject request(String button, String output) {
-    return new JsonObject().put("output", output + ".children")
-        .put("outputs", new JsonObject().put("id", output).put("property", "children"))
-        .put("inputs", new JsonArray().add(new JsonObject().put("id", button).put("property", "n_clicks")
-            .put("value", 1)))
-        .put("changedPropIds", new JsonArray().add(button + ".n_clicks"));
+    return BridgeClient.clickRequest(button, 1, output);
   }
 
+  /** A raw client standing in for a page that registered {@code rendererId}. */
   static BridgeClient page(String rendererId) {
-    var client = BridgeClient.connect(server.url());
-    client.register(rendererId);
-    assertThat(BridgeClient.body(client.next()).getString("type")).isEqualTo("registered");
-    return client;
+    return BridgeClient.connect(server.url()).claim(rendererId);
   }
 
   @Test

@@ -16,7 +16,6 @@ import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
 import io.dash4j.testing.WebSocketBlockingProxy;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,8 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SocketFallbackIT {
   static final WebSocketBlockingProxy proxy = WebSocketBlockingProxy.start();
-  static final AtomicInteger overSocket = new AtomicInteger();
-  static final AtomicInteger overHttp = new AtomicInteger();
+  static final Doors doors = new Doors();
 
   @RegisterExtension static final ServedApp server = ServedApp.of(SocketFallbackIT::app);
   @RegisterExtension static final Browser browser = Browser.perClass(proxy.chromiumArguments());
@@ -44,16 +42,15 @@ class SocketFallbackIT {
     app.layout(div(input("name").type(Dcc.Input.Type.TEXT).value("world"), div().id("greeting"),
         button("Push").id("push"), div("waiting").id("pushed")));
     app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.Input.VALUE), name -> {
-      var context = CallbackContext.current();
-      (context.websocket() != null ? overSocket : overHttp).incrementAndGet();
+      doors.door();
       return "Hello " + name;
     });
     app.callback(Output.of("pushed", Html.Div.CHILDREN), Input.of("push", Html.Button.N_CLICKS), n -> {
-      var context = CallbackContext.current();
-      (context.websocket() != null ? overSocket : overHttp).incrementAndGet();
+      doors.door();
       if (n == null) {
         return "waiting";
       }
+      var context = CallbackContext.current();
       context.setProps("greeting", Map.of("children", "pushed while running"));
       Thread.sleep(300);
       return "read back: " + context.getProp("greeting", "children");
@@ -71,8 +68,8 @@ class SocketFallbackIT {
     browser.waitForText("#pushed", "read back: pushed while running");
     browser.waitForText("#greeting", "pushed while running");
 
-    assertThat(overHttp).hasValue(0);
-    assertThat(overSocket.get()).isGreaterThanOrEqualTo(4);
+    assertThat(doors.overHttp).hasValue(0);
+    assertThat(doors.overSocket.get()).isGreaterThanOrEqualTo(4);
     assertThat(proxy.refused()).as("the browser tried a WebSocket and the proxy refused it").isNotEmpty();
     assertThat(proxy.forwarded()).as("SockJS fell back to an HTTP transport")
         .anyMatch(r -> r.matches("POST .*/_dash-ws/[^/]+/[^/]+/xhr(_streaming|_send)?"));

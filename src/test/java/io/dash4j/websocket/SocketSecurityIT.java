@@ -56,26 +56,15 @@ class SocketSecurityIT {
     return app;
   }
 
+  /** A click on "go" that has been clicked {@code clicks} times. */
   static JsonObject request(int clicks) {
-    return new JsonObject().put("output", "out.children")
-        .put("outputs", new JsonObject().put("id", "out").put("property", "children"))
-        .put("inputs", new JsonArray().add(new JsonObject().put("id", "go").put("property", "n_clicks")
-            .put("value", clicks)))
-        .put("changedPropIds", new JsonArray().add("go.n_clicks"));
-  }
-
-  /** Registers {@code id} and waits for the door's confirmation. */
-  static void claim(BridgeClient client, String id) {
-    client.register(id);
-    var frame = client.next();
-    assertThat(frame.getString("address")).isEqualTo("dash4j.renderer." + id);
-    assertThat(BridgeClient.body(frame).getString("type")).isEqualTo("registered");
+    return BridgeClient.clickRequest("go", clicks, "out");
   }
 
   @Test
   void aRendererIdBelongsToTheFirstSocketThatClaimsIt() {
     try (var owner = BridgeClient.connect(server.url()); var thief = BridgeClient.connect(server.url())) {
-      claim(owner, "victim-1");
+      owner.claim("victim-1");
       thief.register("victim-1");
       assertThat(thief.next()).isEqualTo(new JsonObject().put("type", "err").put("body", "rejected"));
 
@@ -92,8 +81,8 @@ class SocketSecurityIT {
   @Test
   void aRequestClaimingAnotherPagesIdIsRefusedAndNeverRuns() {
     try (var owner = BridgeClient.connect(server.url()); var forger = BridgeClient.connect(server.url())) {
-      claim(owner, "victim-2");
-      claim(forger, "forger-2");
+      owner.claim("victim-2");
+      forger.claim("forger-2");
       forger.callback("out.children", request(1), "victim-2", "r.f.1");
       assertThat(forger.next()).isEqualTo(new JsonObject().put("type", "err").put("body", "rejected"));
       // headers the client adds besides the renderer id are replaced by the door's own stamp
@@ -116,7 +105,7 @@ class SocketSecurityIT {
         vertx.eventBus().consumer("dash4j.page.closed.x", m -> received.incrementAndGet()),
         vertx.eventBus().consumer("dash4j.renderer.someone", m -> received.incrementAndGet()));
     try (var client = BridgeClient.connect(server.url())) {
-      claim(client, "me-3");
+      client.claim("me-3");
       for (String address : List.of("vertx.anything", "dash4j.page.closed.x", "dash4j.renderer.someone")) {
         client.send(new JsonObject().put("type", "send").put("address", address).put("body", new JsonObject())
             .put("headers", new JsonObject().put("dash4j-renderer", "me-3")));
@@ -140,8 +129,8 @@ class SocketSecurityIT {
   @Test
   void onlyThePageAskedMayAnswerGetProps() {
     try (var page = BridgeClient.connect(server.url()); var other = BridgeClient.connect(server.url())) {
-      claim(page, "asked-4");
-      claim(other, "other-4");
+      page.claim("asked-4");
+      other.claim("other-4");
       page.callback("out.children", request(2), "asked-4", "r.p.1");
       var ask = page.next();
       assertThat(BridgeClient.body(ask)).isEqualTo(new JsonObject().put("type", "get_props_request")
@@ -163,7 +152,7 @@ class SocketSecurityIT {
   @Test
   void badRequestsGetAShortErrorAndTheServerKeepsServing() {
     try (var client = BridgeClient.connect(server.url())) {
-      claim(client, "bad-5");
+      client.claim("bad-5");
       client.callback("out.children", new JsonObject().put("output", "out.children").put("inputs", "nope"),
           "bad-5", "r.b.1");
       assertThat(BridgeClient.body(client.next())).isEqualTo(new JsonObject().put("status", 400)
@@ -183,7 +172,7 @@ class SocketSecurityIT {
   @Test
   void aClosedSocketReleasesItsIdsForTheirNextPageLoad() {
     var first = BridgeClient.connect(server.url());
-    claim(first, "reload-6");
+    first.claim("reload-6");
     first.close();
     try (var second = BridgeClient.connect(server.url())) {
       // the id is free again once the socket that held it is gone (a page reconnecting after a network drop)

@@ -20,7 +20,6 @@ import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,12 +27,17 @@ import org.openqa.selenium.Cookie;
 
 /**
  * Dash's {@code tests/websocket/test_ws_basic.py} (ws001–ws008): callbacks over the socket door, per callback or
- * app-wide, beside HTTP ones, with State, context, several outputs and an initial call. Each callback also counts
- * which door its calls came through, so a test fails if the page quietly fell back to HTTP.
+ * app-wide, beside HTTP ones, with State, context, several outputs and an initial call. Each app's {@link Doors}
+ * counts which door its calls came through, so a test fails if the page quietly fell back to HTTP.
  */
 class WebsocketBasicIT {
-  static final AtomicInteger overSocket = new AtomicInteger();
-  static final AtomicInteger overHttp = new AtomicInteger();
+  static final Doors perCallbackDoors = new Doors();
+  static final Doors globalDoors = new Doors();
+  static final Doors mixedDoors = new Doors();
+  static final Doors stateDoors = new Doors();
+  static final Doors multiDoors = new Doors();
+  static final Doors sliderDoors = new Doors();
+  static final Doors cookieDoors = new Doors();
 
   @RegisterExtension static final ServedApp perCallback = ServedApp.of(WebsocketBasicIT::perCallbackApp);
   @RegisterExtension static final ServedApp global = ServedApp.of(WebsocketBasicIT::globalApp);
@@ -47,16 +51,7 @@ class WebsocketBasicIT {
 
   @BeforeEach
   void reset() {
-    overSocket.set(0);
-    overHttp.set(0);
     browser.consoleErrors();
-  }
-
-  /** Counts the door of the running call; returns whether it was the socket. */
-  static boolean door() {
-    boolean socket = CallbackContext.current().websocket() != null;
-    (socket ? overSocket : overHttp).incrementAndGet();
-    return socket;
   }
 
   static DashApp perCallbackApp() {
@@ -64,7 +59,7 @@ class WebsocketBasicIT {
     app.layout(div(h1("Per-Callback WebSocket Test"), input("ws-input").type(Dcc.Input.Type.TEXT)
         .placeholder("Type here..."), div().id("ws-output")));
     app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.Input.VALUE), value -> {
-      door();
+      perCallbackDoors.door();
       return "WS: " + (value == null ? "" : value);
     }).websocket(true);
     return app;
@@ -77,8 +72,8 @@ class WebsocketBasicIT {
     browser.waitForText("#ws-output", "WS:");
     browser.waitForElement("#ws-input").sendKeys("hello");
     browser.waitForText("#ws-output", "WS: hello");
-    assertThat(overHttp).hasValue(0);
-    assertThat(overSocket.get()).isGreaterThanOrEqualTo(2);
+    assertThat(perCallbackDoors.overHttp).hasValue(0);
+    assertThat(perCallbackDoors.overSocket.get()).isGreaterThanOrEqualTo(2);
     browser.assertNoErrorsLogged();
   }
 
@@ -87,11 +82,11 @@ class WebsocketBasicIT {
     app.layout(div(button("Click me").id("btn").nClicks(0), div().id("output"),
         input("input").type(Dcc.Input.Type.TEXT), div().id("input-output")));
     app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      door();
+      globalDoors.door();
       return "Clicked " + n + " times";
     });
     app.callback(Output.of("input-output", Html.Div.CHILDREN), Input.of("input", Dcc.Input.VALUE), value -> {
-      door();
+      globalDoors.door();
       return "Input: " + (value == null ? "" : value);
     });
     return app;
@@ -106,7 +101,7 @@ class WebsocketBasicIT {
     browser.waitForText("#output", "Clicked 1 times");
     browser.waitForElement("#input").sendKeys("test");
     browser.waitForText("#input-output", "Input: test");
-    assertThat(overHttp).hasValue(0);
+    assertThat(globalDoors.overHttp).hasValue(0);
     browser.assertNoErrorsLogged();
   }
 
@@ -116,9 +111,9 @@ class WebsocketBasicIT {
         div(input("ws-input").type(Dcc.Input.Type.TEXT), div().id("ws-output")),
         div(input("http-input").type(Dcc.Input.Type.TEXT), div().id("http-output"))));
     app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.Input.VALUE),
-        value -> (door() ? "[WebSocket] " : "[HTTP?] ") + (value == null ? "" : value)).websocket(true);
+        value -> (mixedDoors.door() ? "[WebSocket] " : "[HTTP?] ") + (value == null ? "" : value)).websocket(true);
     app.callback(Output.of("http-output", Html.Div.CHILDREN), Input.of("http-input", Dcc.Input.VALUE),
-        value -> (door() ? "[WebSocket?] " : "[HTTP] ") + (value == null ? "" : value));
+        value -> (mixedDoors.door() ? "[WebSocket?] " : "[HTTP] ") + (value == null ? "" : value));
     return app;
   }
 
@@ -139,7 +134,7 @@ class WebsocketBasicIT {
         div().id("output")));
     app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS),
         State.of("state-input", Dcc.Input.VALUE), (n, state) -> {
-          door();
+          stateDoors.door();
           return n == null || n == 0 ? "Click to submit" : "Submitted: " + state;
         });
     return app;
@@ -153,7 +148,7 @@ class WebsocketBasicIT {
     browser.type("#state-input", "new value");
     browser.click("#btn");
     browser.waitForText("#output", "Submitted: new value");
-    assertThat(overHttp).hasValue(0);
+    assertThat(stateDoors.overHttp).hasValue(0);
     browser.assertNoErrorsLogged();
   }
 
@@ -186,7 +181,7 @@ class WebsocketBasicIT {
     app.layout(div(button("Update").id("btn"), div().id("output1"), div().id("output2"), div().id("output3")));
     app.callback(Outputs.of(Output.of("output1", Html.Div.CHILDREN), Output.of("output2", Html.Div.CHILDREN),
         Output.of("output3", Html.Div.CHILDREN)), Input.of("btn", Html.Button.N_CLICKS), n -> {
-          door();
+          multiDoors.door();
           int clicks = n == null ? 0 : n;
           return List.of("First: " + clicks, "Second: " + clicks * 2, "Third: " + clicks * 3);
         });
@@ -204,7 +199,7 @@ class WebsocketBasicIT {
     browser.waitForText("#output1", "First: 1");
     browser.waitForText("#output2", "Second: 2");
     browser.waitForText("#output3", "Third: 3");
-    assertThat(overHttp).hasValue(0);
+    assertThat(multiDoors.overHttp).hasValue(0);
     browser.assertNoErrorsLogged();
   }
 
@@ -212,7 +207,7 @@ class WebsocketBasicIT {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(slider("slider").min(0).max(100).value(50).step(10), div().id("output")));
     app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("slider", Dcc.Slider.VALUE), value -> {
-      door();
+      sliderDoors.door();
       return "Slider value: " + value;
     });
     return app;
@@ -223,8 +218,8 @@ class WebsocketBasicIT {
   void ws007_sliderInitialCall() {
     browser.openApp(sliderApp);
     browser.waitForText("#output", "Slider value: 50");
-    assertThat(overSocket).hasValue(1);
-    assertThat(overHttp).hasValue(0);
+    assertThat(sliderDoors.overSocket).hasValue(1);
+    assertThat(sliderDoors.overHttp).hasValue(0);
     browser.assertNoErrorsLogged();
   }
 
@@ -232,7 +227,7 @@ class WebsocketBasicIT {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(input("ws-input").type(Dcc.Input.Type.TEXT), div().id("ws-output")));
     app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.Input.VALUE), value -> {
-      door();
+      cookieDoors.door();
       var context = CallbackContext.current();
       Map<String, String> jar = context.cookies();
       return "cookie=" + jar.getOrDefault("wscookie", "") + " headers=" + !context.headers().isEmpty();
@@ -248,7 +243,7 @@ class WebsocketBasicIT {
     browser.driver().navigate().refresh();
     browser.waitForPageReady();
     browser.waitForText("#ws-output", "cookie=wsval headers=true");
-    assertThat(overSocket.get()).isGreaterThanOrEqualTo(1);
+    assertThat(cookieDoors.overSocket.get()).isGreaterThanOrEqualTo(1);
     browser.assertNoErrorsLogged();
   }
 }

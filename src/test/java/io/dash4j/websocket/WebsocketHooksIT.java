@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.Dash;
 import io.dash4j.DashApp;
-import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
@@ -153,8 +152,7 @@ class WebsocketHooksIT {
     final List<Long> connectTimes = new CopyOnWriteArrayList<>();
     final List<Boolean> hookOnEventLoop = new CopyOnWriteArrayList<>();
     final List<WebsocketMessage> messages = new CopyOnWriteArrayList<>();
-    final AtomicInteger overSocket = new AtomicInteger();
-    final AtomicInteger overHttp = new AtomicInteger();
+    final Doors doors = new Doors();
     final List<Object> clicksSeen = new CopyOnWriteArrayList<>();
 
     /** Records a handshake a connect hook judges; returns how many there were so far. */
@@ -176,7 +174,7 @@ class WebsocketHooksIT {
     }
 
     int calls() {
-      return overSocket.get() + overHttp.get();
+      return doors.overSocket.get() + doors.overHttp.get();
     }
   }
 
@@ -186,7 +184,7 @@ class WebsocketHooksIT {
     app.layout(div(button("Click").id("btn"), initialText == null ? div().id("output")
         : div(initialText).id("output")));
     app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      (CallbackContext.current().websocket() != null ? probe.overSocket : probe.overHttp).incrementAndGet();
+      probe.doors.door();
       probe.clicksSeen.add(n);
       return "Clicked " + (n == null ? 0 : n);
     });
@@ -221,8 +219,8 @@ class WebsocketHooksIT {
     assertThat(peer.path()).startsWith("/_dash-ws/");
     assertThat(peer.cookies()).containsEntry("hooktoken", "secret-42");
     assertThat(peer.remote()).isNotEmpty();
-    assertThat(accept.overHttp).hasValue(0);
-    assertThat(accept.overSocket.get()).isGreaterThanOrEqualTo(2);
+    assertThat(accept.doors.overHttp).hasValue(0);
+    assertThat(accept.doors.overSocket.get()).isGreaterThanOrEqualTo(2);
     assertNoErrors();
   }
 
@@ -269,8 +267,8 @@ class WebsocketHooksIT {
     assertThat(retried.connects).hasValue(2);
     long gapMillis = TimeUnit.NANOSECONDS.toMillis(retried.connectTimes.get(1) - retried.connectTimes.get(0));
     assertThat(gapMillis).as("the worker's back-off before its first retry").isGreaterThanOrEqualTo(900);
-    assertThat(retried.overHttp).hasValue(0);
-    assertThat(retried.overSocket).hasValue(2);
+    assertThat(retried.doors.overHttp).hasValue(0);
+    assertThat(retried.doors.overSocket).hasValue(2);
     assertNoErrors();
   }
 
@@ -290,8 +288,8 @@ class WebsocketHooksIT {
     });
     assertThat(messages.messages.stream().map(WebsocketHooksIT::inputValue).map(String::valueOf))
         .containsExactly("null", "1");
-    assertThat(messages.overSocket.get()).isEqualTo(messages.messages.size());
-    assertThat(messages.overHttp).hasValue(0);
+    assertThat(messages.doors.overSocket.get()).isEqualTo(messages.messages.size());
+    assertThat(messages.doors.overHttp).hasValue(0);
     assertNoErrors();
   }
 
@@ -322,7 +320,7 @@ class WebsocketHooksIT {
     browser.waitForText("#output", "Clicked 3");
     assertThat(conditional.clicksSeen).map(String::valueOf).containsExactly("null", "1", "3");
     assertThat(conditional.connects.get()).as("a new socket after the refusal").isGreaterThanOrEqualTo(2);
-    assertThat(conditional.overHttp).hasValue(0);
+    assertThat(conditional.doors.overHttp).hasValue(0);
     assertNoErrors();
   }
 
@@ -343,7 +341,7 @@ class WebsocketHooksIT {
     browser.click("#btn");
     browser.waitForText("#output", "Clicked 1");
     assertThat(slowConnect.hookOnEventLoop).isNotEmpty().containsOnly(false);
-    assertThat(slowConnect.overHttp).hasValue(0);
+    assertThat(slowConnect.doors.overHttp).hasValue(0);
     assertNoErrors();
   }
 
@@ -361,7 +359,7 @@ class WebsocketHooksIT {
     messageReleased.countDown();
     browser.waitForText("#output", "Clicked 1");
     assertThat(slowMessage.hookOnEventLoop).hasSize(2).containsOnly(false);
-    assertThat(slowMessage.overHttp).hasValue(0);
+    assertThat(slowMessage.doors.overHttp).hasValue(0);
     assertNoErrors();
   }
 
@@ -379,7 +377,7 @@ class WebsocketHooksIT {
       expected.addAll(List.of("first", "second"));
     }
     assertThat(hookOrder).containsExactlyElementsOf(expected);
-    assertThat(twoHooks.overHttp).hasValue(0);
+    assertThat(twoHooks.doors.overHttp).hasValue(0);
     assertNoErrors();
   }
 
@@ -416,7 +414,7 @@ class WebsocketHooksIT {
     browser.click("#btn");
     browser.waitForText("#output", "Clicked 2");
     assertThat(throwingMessage.connects).hasValue(2);
-    assertThat(throwingMessage.overHttp).hasValue(0);
+    assertThat(throwingMessage.doors.overHttp).hasValue(0);
     assertNoErrors();
   }
 

@@ -12,28 +12,15 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
 import io.dash4j.testing.Browser;
+import io.dash4j.testing.BridgeClient;
 import io.dash4j.testing.ServedApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,10 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * origins (or {@code *}), so those tests list other exact origins, and the raw client shows they are admitted.
  */
 class WebsocketOriginIT {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   /** The listed foreign origins of ws043 and ws044. */
   private static final String[] LISTED = {"http://127.0.0.1:8050", "http://intranet.example"};
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final AtomicInteger values = new AtomicInteger(100);
 
   static final Probe sameOrigin = new Probe();
@@ -83,14 +68,13 @@ class WebsocketOriginIT {
 
   /** What one app's callback saw: its runs by door, the n_clicks of each, and the origin each request carried. */
   static final class Probe {
-    final AtomicInteger overSocket = new AtomicInteger();
-    final AtomicInteger overHttp = new AtomicInteger();
+    /** A new one each test: the apps serve several tests. */
+    volatile Doors doors = new Doors();
     final List<Object> clicksSeen = new CopyOnWriteArrayList<>();
     final List<String> origins = new CopyOnWriteArrayList<>();
 
     void reset() {
-      overSocket.set(0);
-      overHttp.set(0);
+      doors = new Doors();
       clicksSeen.clear();
       origins.clear();
     }
@@ -104,10 +88,9 @@ class WebsocketOriginIT {
     });
     app.layout(div(button("Click").id("btn"), div("initial").id("output")));
     var callback = app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      var context = CallbackContext.current();
-      (context.websocket() != null ? probe.overSocket : probe.overHttp).incrementAndGet();
+      probe.doors.door();
       probe.clicksSeen.add(n);
-      probe.origins.add(context.origin());
+      probe.origins.add(CallbackContext.current().origin());
       return "Clicked " + (n == null ? 0 : n);
     });
     if (!allCallbacks) {
@@ -153,8 +136,8 @@ class WebsocketOriginIT {
     browser.waitForText("#output", "Clicked 0");
     browser.click("#btn");
     browser.waitForText("#output", "Clicked 1");
-    assertThat(probe.overHttp).hasValue(0);
-    assertThat(probe.overSocket.get()).isGreaterThanOrEqualTo(2);
+    assertThat(probe.doors.overHttp).hasValue(0);
+    assertThat(probe.doors.overSocket.get()).isGreaterThanOrEqualTo(2);
     // The door stamps the handshake's origin on every request: the page's own.
     assertThat(probe.origins).containsOnly("http://localhost:" + app.port());
     browser.assertNoErrorsLogged();
@@ -217,9 +200,8 @@ class WebsocketOriginIT {
    */
   @Test
   void sockJsEndpointSendsCloseCodeBeforeClosing() {
-    URI uri = URI.create(sameOriginApp.url().replaceFirst("^http", "ws") + "_dash-ws/123/"
-        + UUID.randomUUID().toString().substring(0, 8) + "/websocket");
-    try (var socket = RawSocket.open(uri, "http://evil.example")) {
+    String path = "_dash-ws/123/" + UUID.randomUUID().toString().substring(0, 8) + "/websocket";
+    try (var socket = BridgeClient.connect(sameOriginApp.url(), path, "http://evil.example")) {
       assertThat(socket.awaitClosed()).as("the socket closes").isTrue();
       List<String> frames = socket.received();
       assertThat(frames).as("SockJS frames").hasSizeGreaterThanOrEqualTo(3);
@@ -254,13 +236,12 @@ class WebsocketOriginIT {
    */
   private static void assertRefused(ServedApp app, Probe probe, String origin, String reason) {
     int refusedValue = values.incrementAndGet();
-    try (var socket = RawSocket.open(rawUri(app), origin)) {
+    try (var socket = BridgeClient.connect(app.url(), origin)) {
       String rendererId = UUID.randomUUID().toString();
-      socket.trySend(registerFrame(rendererId));
-      socket.trySend(callbackFrame(rendererId, refusedValue, "r.x.1"));
-      JsonObject first = socket.nextJson(frame -> true);
-      assertThat(first).as("the door's first frame").isNotNull();
-      assertThat(first.getString("type")).isEqualTo("close");
+      // Sent without waiting: the door may have closed the socket already.
+      socket.register(rendererId).callback("output.children", click(refusedValue), rendererId, "r.x.1");
+      JsonObject first = socket.next();
+      assertThat(first.getString("type")).as("the door's first frame").isEqualTo("close");
       assertThat(first.getInteger("code")).isEqualTo(4003);
       assertThat(first.getString("reason")).isEqualTo(reason);
       assertThat(socket.awaitClosed()).as("the socket closes").isTrue();
@@ -268,7 +249,7 @@ class WebsocketOriginIT {
     }
     // A barrier: an admitted request after the refused one; once it has run, the refused one would have too.
     int admittedValue = values.incrementAndGet();
-    try (var socket = RawSocket.open(rawUri(app), "http://localhost:" + app.port())) {
+    try (var socket = BridgeClient.connect(app.url())) {
       var reply = runCallback(socket, admittedValue);
       assertThat(reply.getInteger("status")).isEqualTo(200);
     }
@@ -278,8 +259,8 @@ class WebsocketOriginIT {
   /** Opens a bare socket with {@code origin}, registers a page and runs the callback through the bridge. */
   private static void assertAdmitted(ServedApp app, Probe probe, String origin) {
     int value = values.incrementAndGet();
-    int overSocket = probe.overSocket.get();
-    try (var socket = RawSocket.open(rawUri(app), origin)) {
+    int overSocket = probe.doors.overSocket.get();
+    try (var socket = BridgeClient.connect(app.url(), origin)) {
       var reply = runCallback(socket, value);
       assertThat(reply.getInteger("status")).isEqualTo(200);
       assertThat(reply.getJsonObject("body").getJsonObject("response").getJsonObject("output")
@@ -287,176 +268,23 @@ class WebsocketOriginIT {
       assertThat(socket.received()).as("no close frame").noneMatch(frame -> frame.contains("\"close\""));
     }
     assertThat(probe.clicksSeen).contains(value);
-    assertThat(probe.overSocket.get()).isEqualTo(overSocket + 1);
+    assertThat(probe.doors.overSocket.get()).isEqualTo(overSocket + 1);
     assertThat(probe.origins).last().isEqualTo(origin);
   }
 
   /** Registers a fresh renderer id, waits for the door's "registered", sends the callback and returns its reply. */
-  private static JsonObject runCallback(RawSocket socket, int clicks) {
+  private static JsonObject runCallback(BridgeClient socket, int clicks) {
     String rendererId = UUID.randomUUID().toString();
-    String rendererAddress = "dash4j.renderer." + rendererId;
-    socket.send(registerFrame(rendererId));
-    var registered = socket.nextJson(frame -> "rec".equals(frame.getString("type"))
-        && rendererAddress.equals(frame.getString("address")));
-    assertThat(registered).as("the door's \"registered\" for " + rendererAddress + "; frames: " + socket.received())
-        .isNotNull();
-    assertThat(json(registered.getValue("body")).getString("type")).isEqualTo("registered");
-    socket.send(callbackFrame(rendererId, clicks, "r.x.1"));
-    var reply = socket.nextJson(frame -> "r.x.1".equals(frame.getString("address")));
-    assertThat(reply).as("the reply at r.x.1; frames: " + socket.received()).isNotNull();
+    socket.claim(rendererId).callback("output.children", click(clicks), rendererId, "r.x.1");
+    var reply = socket.next();
+    assertThat(reply.getString("address")).as("the reply's address; frames: " + socket.received())
+        .isEqualTo("r.x.1");
     assertThat(reply.getString("type")).isEqualTo("rec");
-    return json(reply.getValue("body"));
+    return BridgeClient.body(reply);
   }
 
-  private static JsonObject json(Object body) {
-    return body instanceof JsonObject object ? object : new JsonObject(String.valueOf(body));
-  }
-
-  private static URI rawUri(ServedApp app) {
-    return URI.create(app.url().replaceFirst("^http", "ws") + "_dash-ws/websocket");
-  }
-
-  private static JsonObject registerFrame(String rendererId) {
-    return new JsonObject().put("type", "register").put("address", "dash4j.renderer." + rendererId);
-  }
-
-  /** The frame our worker sends for a click: the {@code _dash-update-component} body, addressed by output. */
-  private static JsonObject callbackFrame(String rendererId, int clicks, String replyAddress) {
-    var body = new JsonObject()
-        .put("output", "output.children")
-        .put("outputs", new JsonObject().put("id", "output").put("property", "children"))
-        .put("inputs", new JsonArray().add(new JsonObject().put("id", "btn").put("property", "n_clicks")
-            .put("value", clicks)))
-        .put("changedPropIds", new JsonArray().add("btn.n_clicks"));
-    return new JsonObject().put("type", "send").put("address", "dash4j.callback.output.children").put("body", body)
-        .put("headers", new JsonObject().put("dash4j-renderer", rendererId)).put("replyAddress", replyAddress);
-  }
-
-  /** A bare WebSocket (the JDK's): every message it receives, text or binary, kept in order as text. */
-  static final class RawSocket implements WebSocket.Listener, AutoCloseable {
-    private final BlockingQueue<String> incoming = new LinkedBlockingQueue<>();
-    private final List<String> received = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final StringBuilder text = new StringBuilder();
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private WebSocket ws;
-
-    static RawSocket open(URI uri, String origin) {
-      var socket = new RawSocket();
-      var builder = CLIENT.newWebSocketBuilder().connectTimeout(WAIT);
-      if (origin != null) {
-        builder.header("Origin", origin);
-      }
-      try {
-        socket.ws = builder.buildAsync(uri, socket).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new AssertionError("opening " + uri + " with Origin " + origin, e);
-      }
-      return socket;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      text.append(data);
-      if (last) {
-        add(text.toString());
-        text.setLength(0);
-      }
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-      byte[] chunk = new byte[data.remaining()];
-      data.get(chunk);
-      bytes.writeBytes(chunk);
-      if (last) {
-        add(bytes.toString(StandardCharsets.UTF_8));
-        bytes.reset();
-      }
-      webSocket.request(1);
-      return null;
-    }
-
-    private void add(String message) {
-      received.add(message);
-      incoming.add(message);
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      closed.complete(statusCode);
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-      closed.complete(-1); // the server dropped the connection without a close frame
-    }
-
-    void send(JsonObject frame) {
-      try {
-        ws.sendText(frame.encode(), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new AssertionError("sending " + frame.encode(), e);
-      }
-    }
-
-    /** Sends without caring whether the server still listens. */
-    void trySend(JsonObject frame) {
-      try {
-        ws.sendText(frame.encode(), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      } catch (Exception ignored) {
-        // The door may have closed the socket already.
-      }
-    }
-
-    /** The next received message that is a JSON object matching {@code wanted}, skipping others; null on timeout. */
-    JsonObject nextJson(Predicate<JsonObject> wanted) {
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      try {
-        for (long left = WAIT.toNanos(); left > 0; left = deadline - System.nanoTime()) {
-          String message = incoming.poll(left, TimeUnit.NANOSECONDS);
-          if (message == null) {
-            return null;
-          }
-          if (message.startsWith("{")) {
-            var json = new JsonObject(message);
-            if (wanted.test(json)) {
-              return json;
-            }
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return null;
-    }
-
-    /** Whether the server closed the socket within the wait. */
-    boolean awaitClosed() {
-      try {
-        closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        return true;
-      } catch (Exception e) {
-        return false;
-      }
-    }
-
-    /** Every message received so far. */
-    List<String> received() {
-      return new ArrayList<>(received);
-    }
-
-    /** Closes politely (the server logs an abrupt end as an error), then drops the connection. */
-    @Override
-    public void close() {
-      if (!closed.isDone()) {
-        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
-        closed.completeOnTimeout(-1, 2, TimeUnit.SECONDS).join();
-      }
-      ws.abort();
-    }
+  /** The request our worker sends for a click on the app's button. */
+  private static JsonObject click(int clicks) {
+    return BridgeClient.clickRequest("btn", clicks, "output");
   }
 }

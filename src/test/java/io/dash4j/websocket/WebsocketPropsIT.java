@@ -33,16 +33,27 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Dash's {@code tests/websocket/test_ws_props.py} (ws030–ws036, ws045–ws048) and {@code test_ws_patch.py} (ws037):
  * {@code set_props} pushed to the page while a socket callback runs (streamed, several components, strings, lists,
  * component JSON, a dict id, a Patch, bursts), {@code ws.set_prop}, {@code ws.get_prop}, and a pattern-id button
- * injected by {@code set_props} whose MATCH callback then works. Each callback counts which door its calls came
- * through, so a test fails if the page quietly fell back to HTTP (where {@code setProps} would still reach the page,
- * only with the answer).
+ * injected by {@code set_props} whose MATCH callback then works. Each app's {@link Doors} counts which door its calls
+ * came through, so a test fails if the page quietly fell back to HTTP (where {@code setProps} would still reach the
+ * page, only with the answer).
  *
  * <p>Python's callbacks here are {@code async def} and {@code await asyncio.sleep(...)} between pushes; a dash4j
  * callback is a plain method on its own thread, so the pauses are {@code Thread.sleep} of the same length.
  */
 class WebsocketPropsIT {
-  static final AtomicInteger overSocket = new AtomicInteger();
-  static final AtomicInteger overHttp = new AtomicInteger();
+  static final Doors streamingDoors = new Doors();
+  static final Doors multipleDoors = new Doors();
+  static final Doors valuesDoors = new Doors();
+  static final Doors syncDoors = new Doors();
+  static final Doors getPropDoors = new Doors();
+  static final Doors setPropDoors = new Doors();
+  static final Doors dictIdDoors = new Doors();
+  static final Doors patchDoors = new Doors();
+  static final Doors componentChildrenDoors = new Doors();
+  static final Doors nestedDoors = new Doors();
+  static final Doors listDoors = new Doors();
+  static final Doors burstDoors = new Doors();
+  static final Doors dynamicMatchDoors = new Doors();
 
   @RegisterExtension static final ServedApp streaming = ServedApp.of(WebsocketPropsIT::streamingApp);
   @RegisterExtension static final ServedApp multiple = ServedApp.of(WebsocketPropsIT::multipleApp);
@@ -61,16 +72,7 @@ class WebsocketPropsIT {
 
   @BeforeEach
   void reset() {
-    overSocket.set(0);
-    overHttp.set(0);
     browser.consoleErrors();
-  }
-
-  /** Counts the door of the running call; returns whether it was the socket. */
-  static boolean door() {
-    boolean socket = CallbackContext.current().websocket() != null;
-    (socket ? overSocket : overHttp).incrementAndGet();
-    return socket;
   }
 
   /** Python's {@code if not n: raise PreventUpdate}. */
@@ -85,10 +87,10 @@ class WebsocketPropsIT {
     CallbackContext.current().setProps(id, props);
   }
 
-  /** Every call, the initial one included, came over the socket, and at least {@code calls} of them. */
-  static void assertSocketCalls(int calls) {
-    assertThat(overHttp).hasValue(0);
-    assertThat(overSocket.get()).isGreaterThanOrEqualTo(calls);
+  /** Every call of the app, the initial one included, came over the socket, and at least {@code calls} of them. */
+  static void assertSocketCalls(Doors doors, int calls) {
+    assertThat(doors.overHttp).hasValue(0);
+    assertThat(doors.overSocket.get()).isGreaterThanOrEqualTo(calls);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -98,7 +100,7 @@ class WebsocketPropsIT {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(button("Start").id("btn"), div("0%").id("progress"), div("waiting").id("result")));
     app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      door();
+      streamingDoors.door();
       clicked(n);
       for (int i = 1; i <= 5; i++) {
         setProps("progress", Map.of("children", i * 20 + "%"));
@@ -135,7 +137,7 @@ class WebsocketPropsIT {
     List<String> seen = (List<String>) browser.javascript("return window.__seen;");
     assertThat(seen).containsSubsequence("20%|waiting", "40%|waiting", "60%|waiting", "80%|waiting",
         "100%|waiting", "100%|Done");
-    assertSocketCalls(1);
+    assertSocketCalls(streamingDoors, 1);
     browser.assertNoErrorsLogged();
   }
 
@@ -147,7 +149,7 @@ class WebsocketPropsIT {
     app.layout(div(button("Update All").id("btn"), div("A: initial").id("output-a"), div("B: initial").id("output-b"),
         div("C: initial").id("output-c"), div("result").id("result")));
     app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      door();
+      multipleDoors.door();
       clicked(n);
       setProps("output-a", Map.of("children", "A: updated " + n));
       Thread.sleep(50);
@@ -168,7 +170,7 @@ class WebsocketPropsIT {
     browser.waitForText("#output-b", "B: updated 1");
     browser.waitForText("#output-c", "C: updated 1");
     browser.waitForText("#result", "All updated 1");
-    assertSocketCalls(1);
+    assertSocketCalls(multipleDoors, 1);
     browser.assertNoErrorsLogged();
   }
 
@@ -180,7 +182,7 @@ class WebsocketPropsIT {
     app.layout(div(button("Test Values").id("btn"), div().id("text-output"), div().id("number-output"),
         div().id("list-output"), div().id("result")));
     app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      door();
+      valuesDoors.door();
       clicked(n);
       setProps("text-output", Map.of("children", "Hello World"));
       Thread.sleep(20);
@@ -201,7 +203,7 @@ class WebsocketPropsIT {
     browser.waitForText("#number-output", "42");
     browser.waitForText("#list-output", "Item 1 - Item 2");
     browser.waitForText("#result", "Values set");
-    assertSocketCalls(1);
+    assertSocketCalls(valuesDoors, 1);
     browser.assertNoErrorsLogged();
   }
 
@@ -212,7 +214,7 @@ class WebsocketPropsIT {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(button("Sync Update").id("btn"), div("before").id("side-effect"), div().id("result")));
     app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      door();
+      syncDoors.door();
       clicked(n);
       setProps("side-effect", Map.of("children", "Side effect " + n));
       return "Result " + n;
@@ -230,7 +232,7 @@ class WebsocketPropsIT {
     browser.click("#btn");
     browser.waitForText("#result", "Result 1");
     browser.waitForText("#side-effect", "Side effect 1");
-    assertSocketCalls(1);
+    assertSocketCalls(syncDoors, 1);
     browser.assertNoErrorsLogged();
   }
 
@@ -241,7 +243,7 @@ class WebsocketPropsIT {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(div("Source Value").id("source"), button("Read").id("btn"), div().id("result")));
     app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      door();
+      getPropDoors.door();
       clicked(n);
       Websocket ws = CallbackContext.current().websocket();
       if (ws != null) {
@@ -258,7 +260,7 @@ class WebsocketPropsIT {
     browser.openApp(getProp);
     browser.click("#btn");
     browser.waitForText("#result", "Read: Source Value");
-    assertSocketCalls(1);
+    assertSocketCalls(getPropDoors, 1);
     browser.assertNoErrorsLogged();
   }
 
@@ -269,7 +271,7 @@ class WebsocketPropsIT {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(button("Set via WS").id("btn"), div("original").id("target"), div().id("result")));
     app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      door();
+      setPropDoors.door();
       clicked(n);
       Websocket ws = CallbackContext.current().websocket();
       if (ws != null) {
@@ -288,7 +290,7 @@ class WebsocketPropsIT {
     browser.click("#btn");
     browser.waitForText("#target", "Set via WebSocket 1");
     browser.waitForText("#result", "Set complete");
-    assertSocketCalls(1);
+    assertSocketCalls(setPropDoors, 1);
     browser.assertNoErrorsLogged();
   }
 
@@ -300,7 +302,7 @@ class WebsocketPropsIT {
     app.layout(div(button("Update").id("btn"), div("initial").id(Map.of("type", "output", "index", 0)),
         div().id("result")));
     app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      door();
+      dictIdDoors.door();
       clicked(n);
       setProps(Map.of("type", "output", "index", 0), Map.of("children", "Updated " + n));
       return "Done " + n;
@@ -315,7 +317,7 @@ class WebsocketPropsIT {
     browser.click("#btn");
     browser.waitForText("[id='{\"index\":0,\"type\":\"output\"}']", "Updated 1");
     browser.waitForText("#result", "Done 1");
-    assertSocketCalls(1);
+    assertSocketCalls(dictIdDoors, 1);
     browser.assertNoErrorsLogged();
   }
 
@@ -326,7 +328,7 @@ class WebsocketPropsIT {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(button("Patch").id("btn"), div("initial").id("output"), div().id("result")));
     app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      door();
+      patchDoors.door();
       clicked(n);
       // Python's `p += " + click 1"` on a string records the same Add operation.
       setProps("output", Map.of("children", Patch.create().add(" + click " + n)));
@@ -341,7 +343,7 @@ class WebsocketPropsIT {
     browser.openApp(patch);
     browser.click("#btn");
     browser.waitForText("#output", "initial + click 1");
-    assertSocketCalls(1);
+    assertSocketCalls(patchDoors, 1);
     browser.assertNoErrorsLogged();
   }
 
@@ -352,7 +354,7 @@ class WebsocketPropsIT {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(button("Update Children").id("btn"), div().id("container"), div().id("result")));
     app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      door();
+      componentChildrenDoors.door();
       clicked(n);
       setProps("container", Map.of("children", div(span("Updated " + n), b(" - Bold Text"))));
       return "Children updated " + n;
@@ -368,7 +370,7 @@ class WebsocketPropsIT {
     browser.waitForText("#container span", "Updated 1");
     browser.waitForText("#container b", "- Bold Text"); // the page's text is trimmed, as in Selenium for Python
     browser.waitForText("#result", "Children updated 1");
-    assertSocketCalls(1);
+    assertSocketCalls(componentChildrenDoors, 1);
     browser.assertNoErrorsLogged();
   }
 
@@ -379,7 +381,7 @@ class WebsocketPropsIT {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(button("Update Nested").id("btn"), div().id("wrapper"), div().id("result")));
     app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      door();
+      nestedDoors.door();
       clicked(n);
       setProps("wrapper", Map.of("children", div(ul(li("Item " + n + ".1"), li("Item " + n + ".2")))));
       return "Nested updated " + n;
@@ -395,7 +397,7 @@ class WebsocketPropsIT {
     browser.waitForText("#wrapper ul li:first-child", "Item 1.1");
     browser.waitForText("#wrapper ul li:last-child", "Item 1.2");
     browser.waitForText("#result", "Nested updated 1");
-    assertSocketCalls(1);
+    assertSocketCalls(nestedDoors, 1);
     browser.assertNoErrorsLogged();
   }
 
@@ -406,7 +408,7 @@ class WebsocketPropsIT {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(button("Update List").id("btn"), div().id("list-container"), div().id("result")));
     app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      door();
+      listDoors.door();
       clicked(n);
       setProps("list-container", Map.of("children",
           div(div("Item 1 - " + n), div("Item 2 - " + n), div("Item 3 - " + n))));
@@ -425,7 +427,7 @@ class WebsocketPropsIT {
     browser.click("#btn");
     browser.waitForText("#result", "List updated 1");
     assertThat(browser.text("#list-container")).contains("Item 1 - 1", "Item 2 - 1", "Item 3 - 1");
-    assertSocketCalls(1);
+    assertSocketCalls(listDoors, 1);
     browser.assertNoErrorsLogged();
   }
 
@@ -440,7 +442,7 @@ class WebsocketPropsIT {
     children.add(div().id("result"));
     app.layout(div(children.toArray()));
     app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      door();
+      burstDoors.door();
       clicked(n);
       // Back to back, no pause: the server may send them as one set_props_batch.
       for (int i = 0; i < 10; i++) {
@@ -462,7 +464,7 @@ class WebsocketPropsIT {
         browser.waitForText("#output-" + i, String.valueOf(click));
       }
     }
-    assertSocketCalls(2);
+    assertSocketCalls(burstDoors, 2);
     browser.assertNoErrorsLogged();
   }
 
@@ -476,7 +478,7 @@ class WebsocketPropsIT {
     app.layout(div(button("Add Component").id("add-btn"), div().id("container"), div("waiting").id("match-result"),
         div().id("result")));
     app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("add-btn", Html.Button.N_CLICKS), n -> {
-      door();
+      dynamicMatchDoors.door();
       clicked(n);
       setProps("container", Map.of("children",
           div(span("Hello"), button("Click me").id(Map.of("type", "dynamic", "index", 0)))));
@@ -485,7 +487,7 @@ class WebsocketPropsIT {
     app.callback(Output.of("match-result", Html.Div.CHILDREN),
         Input.of(Map.of("type", "dynamic", "index", MATCH), Html.Button.N_CLICKS),
         State.of(Map.of("type", "dynamic", "index", MATCH), "id"), (clicks, id) -> {
-          if (door()) {
+          if (dynamicMatchDoors.door()) {
             matchOverSocket.incrementAndGet();
           }
           clicked(clicks);
@@ -508,7 +510,7 @@ class WebsocketPropsIT {
     browser.waitForText("#match-result", "Clicked button index 0 - 1 times");
     browser.click(dynamicButton);
     browser.waitForText("#match-result", "Clicked button index 0 - 2 times");
-    assertSocketCalls(3);
+    assertSocketCalls(dynamicMatchDoors, 3);
     assertThat(matchOverSocket.get()).isGreaterThanOrEqualTo(2);
     browser.assertNoErrorsLogged();
   }
