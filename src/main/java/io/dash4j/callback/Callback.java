@@ -18,6 +18,8 @@ public final class Callback {
   private final List<Output<?>> outputs;
   private final boolean multiOutput;
   private final List<Argument<?>> arguments;
+  private final List<Input<?>> inputs;
+  private final List<State<?>> states;
   private final FnN<?> function;
   private final String callSite;
   private Boolean preventInitialCall; // null: the app's default
@@ -46,6 +48,8 @@ public final class Callback {
     this.outputs = List.copyOf(outputs);
     this.multiOutput = multiOutput;
     this.arguments = List.copyOf(arguments);
+    this.inputs = Argument.inputsOf(this.arguments); // read for every request: worked out once
+    this.states = Argument.statesOf(this.arguments);
     this.function = Objects.requireNonNull(function, "function");
     this.callSite = Objects.requireNonNull(callSite, "callSite");
   }
@@ -196,12 +200,12 @@ public final class Callback {
 
   /** The inputs, in declaration order. */
   public List<Input<?>> inputs() {
-    return Argument.inputsOf(arguments);
+    return inputs;
   }
 
   /** The states, in declaration order. */
   public List<State<?>> states() {
-    return Argument.statesOf(arguments);
+    return states;
   }
 
   /** Where the callback was declared, {@code Class:line}. */

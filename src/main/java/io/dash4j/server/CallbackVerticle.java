@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,7 +110,9 @@ final class CallbackVerticle extends VerticleBase {
     }
     running.add(call);
     try {
-      call.task = userCode.submit(() -> run(call));
+      // Dispatched on this verticle's context: a reply made from a thread without one would make Vert.x create a
+      // new context for every call (measured: one ContextImpl per request).
+      call.task = userCode.submit(() -> ((ContextInternal) context).dispatch(() -> run(call)));
     } catch (RejectedExecutionException shuttingDown) {
       running.remove(call);
       call.answer(CallbackReply.error(503, "Server is shutting down"));
