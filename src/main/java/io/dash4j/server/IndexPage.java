@@ -17,6 +17,8 @@ import java.util.Map;
  * dash-protocol.md) and the renderer start-up.
  */
 final class IndexPage {
+  /** Tells the socket door's worker when the page goes away (see the script's own comment). */
+  private static final String PAGE_WATCH = Resources.read("io/dash4j/server/ws-page.js").toString();
   private final DashApp app;
   private final ComponentSuites suites;
   private final AssetsFolder assets;
@@ -66,6 +68,9 @@ final class IndexPage {
       if (asset.isJs()) {
         script(html, assetUrl(prefix, asset));
       }
+    }
+    if (app.usesWebsocket()) {
+      html.append("<script>").append(PAGE_WATCH).append("</script>\n");
     }
     // The renderer defines window.dash_component_api, which the component bundles read as they load.
     script(html, suites.url(prefix, "dash",

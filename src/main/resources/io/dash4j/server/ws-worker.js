@@ -127,7 +127,11 @@ function onClose(event) {
   idleClosed = idle;
   // Not retried: a close this worker made (inactivity, no pages left), and a refusal with 4001 by a hook. Any other
   // close is, 1000 included: a Vert.x server that stops or restarts closes its WebSockets cleanly with 1000.
-  if (!ours && code !== 4001 && tabs.size > 0 && retries < MAX_RETRIES) {
+  if (ours) {
+    if (!idle && tabs.size > 0) {
+      connect(); // a page came (a reload) while the socket we closed for want of pages was closing
+    }
+  } else if (code !== 4001 && tabs.size > 0 && retries < MAX_RETRIES) {
     var delay = Math.min(FIRST_RETRY_MS * Math.pow(2, retries++) + Math.random() * 1000, MAX_RETRY_MS);
     retryTimer = setTimeout(connect, delay);
   }
@@ -193,11 +197,9 @@ function forget(rendererId) {
 
 self.onconnect = function (event) {
   var port = event.ports[0];
-  var rendererIds = [];
   port.onmessage = function (e) {
     var m = e.data;
     if (m.type === 'connect') {
-      rendererIds.push(m.rendererId);
       tabs.set(m.rendererId, {port: port, registered: false, connected: false});
       serverUrl = m.payload.serverUrl.replace(/^ws/, 'http'); // SockJS wants the http(s) URL
       if (typeof m.payload.inactivityTimeout === 'number') {
@@ -228,8 +230,5 @@ self.onconnect = function (event) {
       }
     }
   };
-  // Where the browser reports a closed tab (a MessagePort "close" event), its page is gone: the server stops its
-  // calls at once instead of when the last tab closes.
-  port.addEventListener('close', function () { rendererIds.forEach(forget); });
   port.start();
 };

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WindowType;
@@ -25,7 +26,7 @@ import org.openqa.selenium.WindowType;
  */
 class StreamingCallbackIT {
   static final AtomicInteger pushes = new AtomicInteger();
-  static final CountDownLatch stopped = new CountDownLatch(1);
+  static volatile CountDownLatch stopped;
   static volatile long stoppedAt;
   static volatile String howItStopped = "still running";
 
@@ -61,10 +62,35 @@ class StreamingCallbackIT {
     return text.startsWith("progress ") ? Integer.parseInt(text.substring(9)) : 0;
   }
 
+  @BeforeEach
+  void reset() {
+    stopped = new CountDownLatch(1);
+    howItStopped = "still running";
+    pushes.set(0);
+  }
+
   @Test
   void aStreamRunsUntilItsPageClosesThenStopsWithinASecond() throws Exception {
+    streamThenCloseItsTab(false);
+  }
+
+  /**
+   * With another tab of the app still open the socket stays up, so the server can only learn of the closed page
+   * from the worker, which the page tells as it goes ({@code ws-page.js}: the renderer does not).
+   */
+  @Test
+  void aStreamStopsWhenItsTabClosesWhileAnotherTabKeepsTheSocket() throws Exception {
+    streamThenCloseItsTab(true);
+  }
+
+  private void streamThenCloseItsTab(boolean keepAnotherTab) throws Exception {
     var driver = browser.driver();
     String firstTab = driver.getWindowHandle();
+    if (keepAnotherTab) {
+      browser.openApp(server);
+    } else {
+      browser.open("about:blank"); // no other page of the app: closing the stream's tab closes the socket
+    }
     driver.switchTo().newWindow(WindowType.TAB);
     browser.openApp(server);
     browser.click("#start");
@@ -76,6 +102,9 @@ class StreamingCallbackIT {
     driver.close();
     long closedAt = System.nanoTime();
     driver.switchTo().window(firstTab);
+    if (keepAnotherTab) {
+      browser.waitForText("#progress", "idle"); // the other page is still there, untouched
+    }
 
     assertThat(stopped.await(5, TimeUnit.SECONDS)).as("the stream stopped after its page closed").isTrue();
     assertThat(TimeUnit.NANOSECONDS.toMillis(stoppedAt - closedAt)).as("ms from closing the page to the stop")
