@@ -64,7 +64,11 @@ public final class DashVerticle extends VerticleBase {
         .compose(pages -> {
           var routes = new DashRoutes(vertx, app, pages, userCode);
           // No per-response compression: the component suites are served pre-compressed (ComponentSuites).
-          server = vertx.createHttpServer(new HttpServerOptions());
+          server = vertx.createHttpServer(new HttpServerOptions()
+              // A callback request may be as large over the socket as over HTTP (Vert.x's defaults are 64 KiB a
+              // frame, 256 KiB a message); SockJS sends it as one frame, JSON-escaped inside its own array.
+              .setMaxWebSocketFrameSize(2 * config.maxRequestBytes() + 1024)
+              .setMaxWebSocketMessageSize(2 * config.maxRequestBytes() + 1024));
           return server.requestHandler(routes.router()).listen(config.port(), config.host());
         })
         .onSuccess(s -> LOG.info(() -> "Dash is running on http://" + config.host() + ":" + s.actualPort()

@@ -76,7 +76,8 @@ final class SocketDoor implements Handler<BridgeEvent> {
   void mount(Router router, String prefix) {
     String path = prefix + ROUTE + "/*";
     // SockJS's xhr_send and xhr_streaming transports post their frames: the bridge reads them from the body.
-    router.post(path).handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()));
+    // A request may be as large as over HTTP, and SockJS sends it JSON-escaped inside an array of its own.
+    router.post(path).handler(BodyHandler.create(false).setBodyLimit(2L * config.maxRequestBytes() + 1024));
     // Vert.x's SockJS transports strip the Cookie header from the request before the socket exists; keep it for
     // the hooks and the callback context.
     router.route(path).handler(ctx -> {

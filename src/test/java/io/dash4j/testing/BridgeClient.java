@@ -3,6 +3,7 @@ package io.dash4j.testing;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BridgeClient implements AutoCloseable {
   private static final Vertx VERTX = Vertx.vertx();
+  /** Held for the JVM: a client nobody references is garbage-collected, and closes its sockets as it goes. */
+  private static final WebSocketClient CLIENT = VERTX.createWebSocketClient();
   private final ClientWebSocket socket;
   private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
   private final List<String> received = new CopyOnWriteArrayList<>();
@@ -65,7 +68,7 @@ public final class BridgeClient implements AutoCloseable {
       options.setAllowOriginHeader(false); // else Vert.x sends one of its own
     }
     // Handlers before the handshake: a door that refuses at once may send its frames and close before it returns.
-    var client = new BridgeClient(VERTX.createWebSocketClient().webSocket());
+    var client = new BridgeClient(CLIENT.webSocket());
     try {
       client.socket.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       return client;

@@ -9,10 +9,12 @@ import io.dash4j.DashApp;
 import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
+import io.dash4j.callback.State;
 import io.dash4j.components.Html;
 import io.dash4j.testing.BridgeClient;
 import io.dash4j.testing.IndexHtml;
 import io.dash4j.testing.ServedApp;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -38,7 +40,8 @@ class SocketDoorIT {
     var app = Dash.create(config -> config.port(0).websocketInactivityTimeout(Duration.ofSeconds(42))
         .websocketHeartbeatInterval(Duration.ofSeconds(7)));
     app.layout(div(button("ask").id("ask"), div().id("asked"), button("wait").id("wait"), div().id("waited"),
-        button("http").id("http"), div().id("http-out")));
+        button("http").id("http"), div().id("http-out"), button("big").id("big"), div().id("big-out"),
+        div().id("big-state")));
     app.callback(Output.of("asked", Html.Div.CHILDREN), Input.of("ask", Html.Button.N_CLICKS), n -> {
       try {
         return "got " + CallbackContext.current().websocket().getProps("ask", Duration.ofMillis(300), "n_clicks");
@@ -58,6 +61,9 @@ class SocketDoorIT {
       }
     }).websocket(true);
     app.callback(Output.of("http-out", Html.Div.CHILDREN), Input.of("http", Html.Button.N_CLICKS), n -> "http " + n);
+    app.callback(Output.of("big-out", Html.Div.CHILDREN), Input.of("big", Html.Button.N_CLICKS),
+        State.of("big-state", Html.Div.CHILDREN), (n, state) -> "got " + String.valueOf(state).length() + " chars")
+        .websocket(true);
     return app;
   }
 
@@ -111,6 +117,22 @@ class SocketDoorIT {
     page.close();
     assertThat(gaveUp.await(2, TimeUnit.SECONDS)).as("the callback stopped waiting").isTrue();
     assertThat(howItEnded).isEqualTo("PageGone");
+  }
+
+  /**
+   * A request as large as HTTP takes (a big table in a State, say) also fits through the socket: WebSocket frames
+   * and messages may be as large as {@code maxRequestBytes}, not Vert.x's 64 KiB default.
+   */
+  @Test
+  void aLargeRequestGoesThroughTheSocketAsOverHttp() {
+    String state = "x".repeat(600_000);
+    var body = request("big", "big-out").put("state", new JsonArray().add(new JsonObject().put("id", "big-state")
+        .put("property", "children").put("value", state)));
+    try (var page = page("big-5")) {
+      page.callback("big-out.children", body, "big-5", "r.g.1");
+      assertThat(BridgeClient.body(page.next()).getJsonObject("body").getJsonObject("response"))
+          .isEqualTo(new JsonObject().put("big-out", new JsonObject().put("children", "got 600000 chars")));
+    }
   }
 
   @Test
