@@ -155,7 +155,10 @@ public final class DashConfig {
     return preventInitialCallbacks;
   }
 
-  /** How long a callback may run before its caller gets a timeout error (default 30 s). */
+  /**
+   * How long a callback called over HTTP may run before its caller gets a timeout error (default 30 s). A callback
+   * over the socket has no deadline: it runs until it returns or its page goes away.
+   */
   public DashConfig callbackTimeout(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("callbackTimeout must be positive");

@@ -29,8 +29,10 @@ import java.util.logging.Logger;
  * ({@link CallbackReply#toSocketJson()}); such a call gets a {@link SocketCall}, through which it pushes to its page,
  * and which stops it when the page goes away.
  *
- * <p>A call still running at its deadline is answered with 504 and its thread interrupted. Deadlines are checked by
- * one periodic sweep rather than a timer per call, which would cost a timer and a cross-thread cancel per request.
+ * <p>An HTTP call still running at its deadline is answered with 504 and its thread interrupted. Deadlines are
+ * checked by one periodic sweep rather than a timer per call, which would cost a timer and a cross-thread cancel per
+ * request. A socket call has no deadline, as in Dash: it runs until it returns or its page goes away (a persistent
+ * stream runs for as long as its page is open).
  */
 final class CallbackVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(CallbackVerticle.class.getName());
@@ -141,9 +143,13 @@ final class CallbackVerticle extends VerticleBase {
     return call;
   }
 
-  /** The page went away: nobody waits for the answer, so the call is interrupted and its answer dropped. */
+  /**
+   * The page went away: the call is interrupted and nothing of it reaches the page. The bridge still gets a 204, so
+   * it can forget the request at once rather than when its reply timeout fires.
+   */
   private void stop(Call call) {
     if (call.answered.compareAndSet(false, true)) {
+      call.message.reply(CallbackReply.noContent().toSocketJson());
       running.remove(call);
       var task = call.task;
       if (task != null) {
@@ -177,7 +183,7 @@ final class CallbackVerticle extends VerticleBase {
   private void sweep() {
     long now = System.nanoTime();
     for (Call call : running) {
-      if (now - call.deadline >= 0 && call.answer(timedOut())) {
+      if (call.socket == null && now - call.deadline >= 0 && call.answer(timedOut())) {
         running.remove(call);
         var task = call.task;
         if (task != null) {

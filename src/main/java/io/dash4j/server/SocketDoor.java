@@ -22,6 +22,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The socket door: Vert.x's SockJS event-bus bridge at {@code <prefix>_dash-ws}, and its gatekeeper. Our SharedWorker
@@ -90,9 +91,10 @@ final class SocketDoor implements Handler<BridgeEvent> {
     var bridge = new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.callback\\..+"))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.renderer\\.[A-Za-z0-9-]{1,64}"))
-        // The bridge's own limits sit on top of ours: a callback may run for the whole callback timeout, and the
-        // output keys of multi-output callbacks are longer than the default 200 characters.
-        .setReplyTimeout(config.callbackTimeout().toMillis() + 5_000)
+        // The bridge's own limits sit on top of ours: a socket call has no deadline (a stream lives as long as its
+        // page; the callback verticle answers, or says 204 when the page is gone), and the output keys of
+        // multi-output callbacks are longer than the default 200 characters.
+        .setReplyTimeout(TimeUnit.DAYS.toMillis(365))
         .setMaxAddressLength(4096)
         // The worker pings every heartbeat interval; a socket silent for two of them belongs to a vanished page.
         .setPingTimeout(config.websocketHeartbeatInterval().toMillis() * 2 + 5_000);

@@ -38,10 +38,11 @@ class SocketDoorIT {
 
   static DashApp app() {
     var app = Dash.create(config -> config.port(0).websocketInactivityTimeout(Duration.ofSeconds(42))
-        .websocketHeartbeatInterval(Duration.ofSeconds(7)));
+        .websocketHeartbeatInterval(Duration.ofSeconds(7)).callbackTimeout(Duration.ofMillis(500)));
     app.layout(div(button("ask").id("ask"), div().id("asked"), button("wait").id("wait"), div().id("waited"),
         button("http").id("http"), div().id("http-out"), button("big").id("big"), div().id("big-out"),
-        div().id("big-state")));
+        div().id("big-state"), button("slow").id("slow"), div().id("slow-out"), button("slow-http").id("slow-http"),
+        div().id("slow-http-out")));
     app.callback(Output.of("asked", Html.Div.CHILDREN), Input.of("ask", Html.Button.N_CLICKS), n -> {
       try {
         return "got " + CallbackContext.current().websocket().getProps("ask", Duration.ofMillis(300), "n_clicks");
@@ -64,6 +65,14 @@ class SocketDoorIT {
     app.callback(Output.of("big-out", Html.Div.CHILDREN), Input.of("big", Html.Button.N_CLICKS),
         State.of("big-state", Html.Div.CHILDREN), (n, state) -> "got " + String.valueOf(state).length() + " chars")
         .websocket(true);
+    app.callback(Output.of("slow-out", Html.Div.CHILDREN), Input.of("slow", Html.Button.N_CLICKS), n -> {
+      Thread.sleep(1200);
+      return "slept";
+    }).websocket(true);
+    app.callback(Output.of("slow-http-out", Html.Div.CHILDREN), Input.of("slow-http", Html.Button.N_CLICKS), n -> {
+      Thread.sleep(1200);
+      return "slept";
+    });
     return app;
   }
 
@@ -133,6 +142,21 @@ class SocketDoorIT {
       assertThat(BridgeClient.body(page.next()).getJsonObject("body").getJsonObject("response"))
           .isEqualTo(new JsonObject().put("big-out", new JsonObject().put("children", "got 600000 chars")));
     }
+  }
+
+  /**
+   * The callback timeout bounds HTTP calls only: a socket call runs until it returns or its page goes away, as in
+   * Dash (a stream lives as long as its page).
+   */
+  @Test
+  void socketCallsOutliveTheCallbackTimeoutThatCutsHttpCallsShort() {
+    try (var page = page("slow-6")) {
+      page.callback("slow-out.children", request("slow", "slow-out"), "slow-6", "r.w.1");
+      assertThat(BridgeClient.body(page.next()).getJsonObject("body").getJsonObject("response"))
+          .isEqualTo(new JsonObject().put("slow-out", new JsonObject().put("children", "slept")));
+    }
+    var response = server.http().postJson("_dash-update-component", request("slow-http", "slow-http-out").encode());
+    assertThat(response.statusCode()).isEqualTo(504);
   }
 
   @Test
