@@ -23,6 +23,7 @@ public final class DashConfig {
   private boolean preventInitialCallbacks;
   private Duration callbackTimeout = Duration.ofSeconds(30);
   private int maxRequestBytes = 1024 * 1024;
+  private int workerPoolSize = 20;
   private boolean websocketCallbacks;
   private final List<String> websocketAllowedOrigins = new ArrayList<>();
   private Duration websocketInactivityTimeout = Duration.ofMinutes(5);
@@ -247,6 +248,23 @@ public final class DashConfig {
   /** How often the browser pings its socket. */
   public Duration websocketHeartbeatInterval() {
     return websocketHeartbeatInterval;
+  }
+
+  /**
+   * Threads for HTTP callbacks on a JDK without virtual threads (default 20, Vert.x's worker pool size); on JDK 21+
+   * each call gets a virtual thread. Socket calls, which may live as long as their page, never wait for this pool.
+   */
+  public DashConfig workerPoolSize(int threads) {
+    if (threads <= 0) {
+      throw new IllegalArgumentException("workerPoolSize must be positive");
+    }
+    this.workerPoolSize = threads;
+    return this;
+  }
+
+  /** Threads for HTTP callbacks on a JDK without virtual threads. */
+  public int workerPoolSize() {
+    return workerPoolSize;
   }
 
   /** Adds stylesheet URLs linked before the component CSS (Dash's {@code external_stylesheets}). */

@@ -40,6 +40,7 @@ final class CallbackVerticle extends VerticleBase {
   private final String address;
   private final CallbackInvoker invoker;
   private final ExecutorService userCode;
+  private final ExecutorService socketCode;
   private final long timeoutNanos;
   private final Set<Call> running = ConcurrentHashMap.newKeySet();
   private final java.util.function.Supplier<Future<?>> afterRun;
@@ -80,7 +81,8 @@ final class CallbackVerticle extends VerticleBase {
   /**
    * @param afterRun for a dynamic creator: deploys the callbacks it registered, before it answers; else null
    */
-  CallbackVerticle(String outputKey, CallbackInvoker invoker, ExecutorService userCode, long timeoutMillis,
+  CallbackVerticle(String outputKey, CallbackInvoker invoker, ExecutorService userCode, ExecutorService socketCode,
+      long timeoutMillis,
       java.util.function.Supplier<Future<?>> afterRun, boolean overSocket, SocketCalls socketCalls) {
     this.afterRun = afterRun;
     this.overSocket = overSocket;
@@ -88,6 +90,7 @@ final class CallbackVerticle extends VerticleBase {
     this.address = CallbackKeys.address(outputKey);
     this.invoker = invoker;
     this.userCode = userCode;
+    this.socketCode = socketCode;
     this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
   }
 
@@ -114,7 +117,8 @@ final class CallbackVerticle extends VerticleBase {
     try {
       // Dispatched on this verticle's context: a reply made from a thread without one would make Vert.x create a
       // new context for every call (measured: one ContextImpl per request).
-      call.task = userCode.submit(() -> ((ContextInternal) context).dispatch(() -> run(call)));
+      call.task = (call.socket == null ? userCode : socketCode)
+          .submit(() -> ((ContextInternal) context).dispatch(() -> run(call)));
     } catch (RejectedExecutionException shuttingDown) {
       running.remove(call);
       call.answer(CallbackReply.error(503, "Server is shutting down"));

@@ -26,6 +26,7 @@ public final class DashVerticle extends VerticleBase {
   private final DashApp givenApp;
   private DashApp app;
   private ExecutorService userCode;
+  private ExecutorService socketCode;
   private HttpServer server;
   private final java.util.Set<String> deployed = new HashSet<>();
   private final SocketCalls socketCalls = new SocketCalls();
@@ -55,7 +56,8 @@ public final class DashVerticle extends VerticleBase {
         UpdateRequest::fromBytes);
     LocalFirstCodec.register(vertx.eventBus(), CallbackReply.class, CallbackReply::toBytes,
         CallbackReply::fromBytes);
-    userCode = UserCodeExecutor.create(settings.workerPoolSize());
+    userCode = UserCodeExecutor.create(app.config().workerPoolSize());
+    socketCode = UserCodeExecutor.createForSockets(userCode);
     var config = app.config();
     var assets = new AssetsFolder(Path.of(config.assetsFolder()));
     return vertx.executeBlocking(() -> new DashRoutes.Pages(app, ComponentSuites.get(), assets))
@@ -97,7 +99,8 @@ public final class DashVerticle extends VerticleBase {
         continue;
       }
       var invoker = new CallbackInvoker(app, callback, app.config().debug());
-      var verticle = new CallbackVerticle(key, invoker, userCode, app.config().callbackTimeout().toMillis(),
+      var verticle = new CallbackVerticle(key, invoker, userCode, socketCode,
+          app.config().callbackTimeout().toMillis(),
           callback.allowsDynamicCallbacks() ? this::deployCallbacks : null,
           callback.usesWebsocket(app.config().websocketCallbacks()), socketCalls);
       deployments.add(vertx.deployVerticle(verticle, new DeploymentOptions()));
@@ -121,6 +124,7 @@ public final class DashVerticle extends VerticleBase {
   public Future<?> stop() {
     if (userCode != null) {
       userCode.shutdownNow();
+      socketCode.shutdownNow();
     }
     return Future.all(socketCalls.stop(), server == null ? Future.succeededFuture() : server.close());
   }

@@ -89,14 +89,10 @@ final class ServerSettings {
         config.callbackTimeout(Duration.ofMillis(integer("callbackTimeoutMillis")));
       }
       if (json.containsKey("maxRequestBytes")) config.maxRequestBytes(integer("maxRequestBytes"));
+      if (json.containsKey("workerPoolSize")) config.workerPoolSize(integer("workerPoolSize"));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidConfig("invalid config: " + e.getMessage());
     }
-  }
-
-  /** Threads for user code on JDKs without virtual threads (default: Vert.x's worker pool size, 20). */
-  int workerPoolSize() {
-    return json.containsKey("workerPoolSize") ? integer("workerPoolSize") : 20;
   }
 
   private String string(String key) {

@@ -3,6 +3,7 @@ package io.dash4j.server;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +25,23 @@ final class UserCodeExecutor {
       return (ExecutorService) factory.invoke(null);
     } catch (ReflectiveOperationException notJdk21) {
       var pool = new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-          daemonThreads());
+          daemonThreads("dash4j-callback-"));
       pool.allowCoreThreadTimeOut(true);
       return pool;
     }
+  }
+
+  /**
+   * Where socket calls run: virtual threads where the JVM has them, else a thread per running call, pooled. A socket
+   * call may live as long as its page (a stream), so a bounded pool would let a few open pages starve every other
+   * call; their number is bounded by the pages connected instead.
+   */
+  static ExecutorService createForSockets(ExecutorService userCode) {
+    if (virtualThreads()) {
+      return userCode;
+    }
+    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        daemonThreads("dash4j-socket-call-"));
   }
 
   /** Whether user code runs on virtual threads in this JVM. */
@@ -40,10 +54,10 @@ final class UserCodeExecutor {
     }
   }
 
-  private static ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads(String prefix) {
     var count = new AtomicInteger();
     return task -> {
-      var thread = new Thread(task, "dash4j-callback-" + count.incrementAndGet());
+      var thread = new Thread(task, prefix + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };
