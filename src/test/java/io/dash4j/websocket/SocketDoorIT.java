@@ -42,7 +42,7 @@ class SocketDoorIT {
     app.layout(div(button("ask").id("ask"), div().id("asked"), button("wait").id("wait"), div().id("waited"),
         button("http").id("http"), div().id("http-out"), button("big").id("big"), div().id("big-out"),
         div().id("big-state"), button("slow").id("slow"), div().id("slow-out"), button("slow-http").id("slow-http"),
-        div().id("slow-http-out")));
+        div().id("slow-http-out"), button("boom").id("boom"), div().id("boom-out")));
     app.callback(Output.of("asked", Html.Div.CHILDREN), Input.of("ask", Html.Button.N_CLICKS), n -> {
       try {
         return "got " + CallbackContext.current().websocket().getProps("ask", Duration.ofMillis(300), "n_clicks");
@@ -68,6 +68,9 @@ class SocketDoorIT {
     app.callback(Output.of("slow-out", Html.Div.CHILDREN), Input.of("slow", Html.Button.N_CLICKS), n -> {
       Thread.sleep(1200);
       return "slept";
+    }).websocket(true);
+    app.callback(Output.of("boom-out", Html.Div.CHILDREN), Input.of("boom", Html.Button.N_CLICKS), n -> {
+      throw new IllegalStateException("secret internals " + n);
     }).websocket(true);
     app.callback(Output.of("slow-http-out", Html.Div.CHILDREN), Input.of("slow-http", Html.Button.N_CLICKS), n -> {
       Thread.sleep(1200);
@@ -157,6 +160,18 @@ class SocketDoorIT {
     }
     var response = server.http().postJson("_dash-update-component", request("slow-http", "slow-http-out").encode());
     assertThat(response.statusCode()).isEqualTo(504);
+  }
+
+  /** A callback that throws answers the page an error that names nothing internal (debug mode is off). */
+  @Test
+  void aFailingCallbackAnswersAGenericErrorOverTheSocket() {
+    try (var page = page("boom-7")) {
+      page.callback("boom-out.children", request("boom", "boom-out"), "boom-7", "r.b.1");
+      assertThat(BridgeClient.body(page.next())).isEqualTo(new JsonObject().put("status", 500)
+          .put("message", "Internal Server Error"));
+      page.callback("asked.children", request("ask", "asked"), "boom-7", "r.b.2"); // and the socket still serves
+      assertThat(BridgeClient.body(page.next()).getString("type")).isEqualTo("get_props_request");
+    }
   }
 
   @Test
