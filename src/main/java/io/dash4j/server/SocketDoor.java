@@ -145,7 +145,7 @@ final class SocketDoor implements Handler<BridgeEvent> {
   private void admit(BridgeEvent event, SockJSSocket socket) {
     var peer = peerOf(socket);
     if (peer.origin() == null || !originAllowed(peer.origin(), peer.header("host"))) {
-      SocketHooks.refuse(event, socket, new Verdict(false, 4003, peer.origin() == null ? "Origin header required"
+      SocketHooks.refuse(vertx, event, socket, new Verdict(false, 4003, peer.origin() == null ? "Origin header required"
           : "Origin not allowed"));
       return;
     }

@@ -20,6 +20,7 @@ import java.util.logging.Logger;
  */
 final class SocketHooks {
   private static final Logger LOG = Logger.getLogger(SocketHooks.class.getName());
+  private static final long CLOSE_GRACE_MILLIS = 200;
 
   private final Vertx vertx;
   private final List<ConnectHook> connectHooks;
@@ -82,19 +83,24 @@ final class SocketHooks {
         event.complete(true);
         socket.resume(); // after the bridge attached its reader; a no-op unless the socket was paused
       } else {
-        refuse(event, socket, verdict.reason() == null ? new Verdict(false, verdict.code(), defaultReason) : verdict);
+        refuse(vertx, event, socket, verdict.reason() == null ? new Verdict(false, verdict.code(), defaultReason) : verdict);
       }
     });
   }
 
   /**
    * Closes the socket with the verdict's code. SockJS sessions always close with 3000 "Go away!", whatever code is
-   * asked for, so the code travels first in a {@code close} frame that our worker reports as the close code.
+   * asked for, so the code travels first in a {@code close} frame that our worker reports as the close code. The
+   * close comes a moment later: a socket closed at once, while its client is still finishing the handshake, can lose
+   * that frame (seen with Vert.x's own client), and the page would then retry a refusal meant to stop it. Until then
+   * nothing the client sends is read: the event is not completed.
    */
-  static void refuse(BridgeEvent event, SockJSSocket socket, Verdict verdict) {
+  static void refuse(Vertx vertx, BridgeEvent event, SockJSSocket socket, Verdict verdict) {
     socket.write(new JsonObject().put("type", "close").put("code", verdict.code()).put("reason", verdict.reason())
         .toBuffer());
-    socket.close();
-    event.complete(false);
+    vertx.setTimer(CLOSE_GRACE_MILLIS, t -> {
+      socket.close();
+      event.complete(false);
+    });
   }
 }
