@@ -14,19 +14,21 @@ import java.util.Map;
  * @param contentType the body's media type, or null for an empty body
  * @param body the body bytes
  * @param headers extra response headers the callback set (cookies among them), in order
+ * @param summary an error's one-line text for doors that cannot show the body (the socket), or null
  */
-public record CallbackReply(int status, String contentType, Buffer body, List<Map.Entry<String, String>> headers) {
+public record CallbackReply(int status, String contentType, Buffer body, List<Map.Entry<String, String>> headers,
+    String summary) {
   static final String JSON = "application/json";
   static final String TEXT = "text/plain; charset=utf-8";
   static final String HTML = "text/html; charset=utf-8";
 
   CallbackReply(int status, String contentType, Buffer body) {
-    this(status, contentType, body, List.of());
+    this(status, contentType, body, List.of(), null);
   }
 
   /** This reply with the callback's extra headers. */
   CallbackReply withHeaders(List<Map.Entry<String, String>> extra) {
-    return extra.isEmpty() ? this : new CallbackReply(status, contentType, body, extra);
+    return extra.isEmpty() ? this : new CallbackReply(status, contentType, body, extra, summary);
   }
 
   /** A 200 Dash response. */
@@ -41,13 +43,14 @@ public record CallbackReply(int status, String contentType, Buffer body, List<Ma
 
   /** An error with a short text body safe for any client. */
   static CallbackReply error(int status, String message) {
-    return new CallbackReply(status, TEXT, Buffer.buffer(message));
+    return new CallbackReply(status, TEXT, Buffer.buffer(message), List.of(), message);
   }
 
-  /** The reply as bytes for the clustered event bus: status, content type, headers, body. */
+  /** The reply as bytes for the clustered event bus: status, content type, summary, headers, body. */
   byte[] toBytes() {
     var out = Buffer.buffer(64 + body.length()).appendInt(status);
     writeString(out, contentType == null ? "" : contentType);
+    writeString(out, summary == null ? "" : summary);
     out.appendInt(headers.size());
     for (var header : headers) {
       writeString(out, header.getKey());
@@ -60,6 +63,7 @@ public record CallbackReply(int status, String contentType, Buffer body, List<Ma
   static CallbackReply fromBytes(Buffer bytes) {
     int[] at = {4};
     String type = readString(bytes, at);
+    String summary = readString(bytes, at);
     int count = bytes.getInt(at[0]);
     at[0] += 4;
     var headers = new java.util.ArrayList<Map.Entry<String, String>>(count);
@@ -67,7 +71,7 @@ public record CallbackReply(int status, String contentType, Buffer body, List<Ma
       headers.add(Map.entry(readString(bytes, at), readString(bytes, at)));
     }
     return new CallbackReply(bytes.getInt(0), type.isEmpty() ? null : type, bytes.getBuffer(at[0], bytes.length()),
-        headers);
+        headers, summary.isEmpty() ? null : summary);
   }
 
   private static void writeString(Buffer out, String text) {
@@ -95,18 +99,11 @@ public record CallbackReply(int status, String contentType, Buffer body, List<Ma
     if (status == 204) {
       return "{\"status\":204}";
     }
-    return io.dash4j.protocol.JsonWriter.toJson(Map.of("status", status, "message", message()));
-  }
-
-  /** The error's text: the body, or the title of a debug traceback page. */
-  private String message() {
-    String text = body.toString(StandardCharsets.UTF_8);
-    if (HTML.equals(contentType)) {
-      int start = text.indexOf("<title>");
-      int end = text.indexOf("</title>");
-      return start < 0 || end < start ? ErrorPages.INTERNAL_ERROR : ErrorPages.unescape(text.substring(start + 7, end));
-    }
-    return text;
+    String message = summary != null ? summary : body.toString(StandardCharsets.UTF_8);
+    var json = new java.util.LinkedHashMap<String, Object>(4);
+    json.put("status", status);
+    json.put("message", message);
+    return io.dash4j.protocol.JsonWriter.toJson(json);
   }
 
   /** Writes this reply as the HTTP response. */

@@ -21,7 +21,8 @@ final class ErrorPages {
     if (!debug) {
       return CallbackReply.error(500, INTERNAL_ERROR);
     }
-    return new CallbackReply(500, CallbackReply.HTML, io.vertx.core.buffer.Buffer.buffer(traceback(error)));
+    return new CallbackReply(500, CallbackReply.HTML, io.vertx.core.buffer.Buffer.buffer(traceback(error)), List.of(),
+        headline(error));
   }
 
   /** An HTML page with the exception chain and the stack frames of user code. */
@@ -72,11 +73,5 @@ final class ErrorPages {
       }
     }
     return out.toString();
-  }
-
-  /** Reverses {@link #escape}. */
-  static String unescape(String html) {
-    return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-        .replace("&amp;", "&");
   }
 }

@@ -124,7 +124,6 @@ function onClose(event) {
   // Each tab settles its pending socket callbacks as prevent_update, and restarts its persistent callbacks once it
   // hears "connected" again.
   everyTab({type: 'disconnected', rendererId: '', payload: {reason: reason || ('closed (' + code + ')')}});
-  idleClosed = idle;
   // Not retried: a close this worker made (inactivity, no pages left), and a refusal with 4001 by a hook. Any other
   // close is, 1000 included: a Vert.x server that stops or restarts closes its WebSockets cleanly with 1000.
   if (ours) {

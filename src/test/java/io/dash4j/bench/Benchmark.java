@@ -112,16 +112,23 @@ public final class Benchmark {
   /** Counts of one load phase. */
   private record Stats(AtomicLong done, AtomicLong errors) {
     Result toResult(String mode, int seconds, long[] latencies) {
-      int n = (int) Math.min(done.get(), latencies.length);
-      long[] sorted = Arrays.copyOf(latencies, n);
-      Arrays.sort(sorted);
-      return new Result(mode, done.get() / (double) seconds, percentile(sorted, 0.50) / 1000,
-          percentile(sorted, 0.99) / 1000, errors.get());
+      var latency = Latency.of(latencies, done.get());
+      return new Result(mode, done.get() / (double) seconds, latency.p50Micros(), latency.p99Micros(), errors.get());
     }
   }
 
-  static long percentile(long[] sorted, double p) {
-    return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, sorted.length * p)];
+  /** Latency percentiles of one measured phase, in microseconds. */
+  record Latency(long p50Micros, long p99Micros) {
+    /** From the first {@code count} latencies recorded, in nanoseconds. */
+    static Latency of(long[] latencies, long count) {
+      long[] sorted = Arrays.copyOf(latencies, (int) Math.min(count, latencies.length));
+      Arrays.sort(sorted);
+      return new Latency(percentile(sorted, 0.50) / 1000, percentile(sorted, 0.99) / 1000);
+    }
+
+    private static long percentile(long[] sorted, double p) {
+      return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, sorted.length * p)];
+    }
   }
 
   private static Stats load(Vertx vertx, int port, int seconds) throws Exception {
@@ -173,14 +180,14 @@ public final class Benchmark {
   }
 
   /** The run with the median throughput. */
-  private static Result median(List<Result> runs) {
+  static <T> T median(List<T> runs, java.util.function.ToDoubleFunction<T> perSecond) {
     var sorted = new ArrayList<>(runs);
-    sorted.sort(java.util.Comparator.comparingDouble(Result::perSecond));
+    sorted.sort(java.util.Comparator.comparingDouble(perSecond));
     return sorted.get(sorted.size() / 2);
   }
 
   private static String table(String java, java.util.Map<String, List<Result>> rounds) throws IOException {
-    double baseline = median(rounds.get("bare")).perSecond();
+    double baseline = median(rounds.get("bare"), Result::perSecond).perSecond();
     var md = new StringBuilder("# dash4j benchmark\n\n");
     md.append("Machine: ").append(cpuCount()).append(" cores, ").append(cpuModel()).append("; server pinned to core 0 (taskset), load from the other core(s).\n")
         .append("Server JVM: ").append(java).append("; ").append(CONNECTIONS).append(" keep-alive connections, ")
@@ -189,7 +196,7 @@ public final class Benchmark {
         .append("| path | callbacks/s (median) | range | × bare | p50 µs | p99 µs | errors |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|\n");
     for (var entry : rounds.entrySet()) {
-      Result r = median(entry.getValue());
+      Result r = median(entry.getValue(), Result::perSecond);
       double min = entry.getValue().stream().mapToDouble(Result::perSecond).min().orElse(0);
       double max = entry.getValue().stream().mapToDouble(Result::perSecond).max().orElse(0);
       long errors = entry.getValue().stream().mapToLong(Result::errors).sum();

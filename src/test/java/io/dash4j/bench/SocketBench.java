@@ -14,7 +14,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -62,11 +61,9 @@ final class SocketBench {
         run(vertx, load, WARMUP_SECONDS, null);
         long[] latencies = new long[4_000_000];
         var stats = run(vertx, load, MEASURE_SECONDS, latencies);
-        int n = (int) Math.min(stats[0].get(), latencies.length);
-        long[] sorted = Arrays.copyOf(latencies, n);
-        Arrays.sort(sorted);
-        return new Result(mode, stats[0].get() / (double) MEASURE_SECONDS, Benchmark.percentile(sorted, 0.5) / 1000,
-            Benchmark.percentile(sorted, 0.99) / 1000, stats[1].get(), idle);
+        var latency = Benchmark.Latency.of(latencies, stats[0].get());
+        return new Result(mode, stats[0].get() / (double) MEASURE_SECONDS, latency.p50Micros(), latency.p99Micros(),
+            stats[1].get(), idle);
       } finally {
         vertx.close().await();
       }
@@ -175,7 +172,7 @@ final class SocketBench {
 
   /** The socket table, alternating rounds as the HTTP one does. */
   static String table(java.util.Map<String, List<Result>> rounds) {
-    var bare = median(rounds.get("bare-socket"));
+    var bare = Benchmark.median(rounds.get("bare-socket"), Result::perSecond);
     var md = new StringBuilder("\n## Socket door\n\n")
         .append(CONNECTIONS).append(" pages each sending its next callback as the last is answered (SockJS WebSocket ")
         .append("transport); idle heap per page after full GCs, ").append(PAGES).append(" pages connected and ")
@@ -183,7 +180,7 @@ final class SocketBench {
         .append("| path | callbacks/s (median) | × bare | p50 µs | p99 µs | errors | idle heap per page |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|\n");
     for (var entry : rounds.entrySet()) {
-      Result r = median(entry.getValue());
+      Result r = Benchmark.median(entry.getValue(), Result::perSecond);
       long errors = entry.getValue().stream().mapToLong(Result::errors).sum();
       md.append(String.format(java.util.Locale.ROOT, "| %s | %.0f | %.2f | %d | %d | %d | %.1f KB |%n", r.mode(),
           r.perSecond(), r.perSecond() / bare.perSecond(), r.p50Micros(), r.p99Micros(), errors,
@@ -192,9 +189,4 @@ final class SocketBench {
     return md.toString();
   }
 
-  private static Result median(List<Result> runs) {
-    var sorted = new ArrayList<>(runs);
-    sorted.sort(java.util.Comparator.comparingDouble(Result::perSecond));
-    return sorted.get(sorted.size() / 2);
-  }
 }

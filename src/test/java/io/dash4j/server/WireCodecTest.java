@@ -36,7 +36,7 @@ class WireCodecTest {
   @Test
   void aReplyKeepsItsStatusTypeHeadersAndBodyAcrossTheWire() {
     var reply = new CallbackReply(200, "application/json", Buffer.buffer("{\"multi\":true}"),
-        List.of(Map.entry("Set-Cookie", "k=v; Path=/"), Map.entry("X-Trace", "é")));
+        List.of(Map.entry("Set-Cookie", "k=v; Path=/"), Map.entry("X-Trace", "é")), null);
 
     var back = CallbackReply.fromBytes(Buffer.buffer(reply.toBytes()));
 
@@ -44,6 +44,23 @@ class WireCodecTest {
     assertThat(back.contentType()).isEqualTo("application/json");
     assertThat(back.headers()).isEqualTo(reply.headers());
     assertThat(back.body().toString()).isEqualTo("{\"multi\":true}");
+    assertThat(back.summary()).isNull();
+  }
+
+  @Test
+  void anErrorKeepsItsSummaryAcrossTheWire() {
+    var back = CallbackReply.fromBytes(Buffer.buffer(CallbackReply.error(400, "Malformed callback request").toBytes()));
+    assertThat(back.summary()).isEqualTo("Malformed callback request");
+    assertThat(back.toSocketJson()).isEqualTo("{\"status\":400,\"message\":\"Malformed callback request\"}");
+  }
+
+  @Test
+  void aDebugErrorPageTellsTheSocketItsHeadlineAndProductionTellsNothing() {
+    var error = new IllegalStateException("kaput");
+    assertThat(new io.vertx.core.json.JsonObject(ErrorPages.callbackError(error, true).toSocketJson())).isEqualTo(
+        new io.vertx.core.json.JsonObject().put("status", 500).put("message", "java.lang.IllegalStateException: kaput"));
+    assertThat(new io.vertx.core.json.JsonObject(ErrorPages.callbackError(error, false).toSocketJson())).isEqualTo(
+        new io.vertx.core.json.JsonObject().put("status", 500).put("message", "Internal Server Error"));
   }
 
   @Test
