@@ -189,7 +189,7 @@ public final class DashConfig {
 
   /**
    * Runs every server callback over the socket door where the browser can (Dash's {@code websocket_callbacks}); HTTP
-   * stays the fallback. A single callback can ask for it with {@code callback.websocket(true)}.
+   * stays the fallback. A single callback can ask for it with {@code options -> options.websocket(true)}.
    */
   public DashConfig websocketCallbacks(boolean all) {
     this.websocketCallbacks = all;

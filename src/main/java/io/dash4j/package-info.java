@@ -1,7 +1,9 @@
 /**
- * The front door of dash4j: {@link io.dash4j.Dash}, {@link io.dash4j.DashApp} and {@link io.dash4j.DashConfig}.
+ * The front door of dash4j: {@link io.dash4j.Dash}, {@link io.dash4j.DashApp}, {@link io.dash4j.DashConfig},
+ * {@link io.dash4j.DashApplication} and {@link io.dash4j.RunningApp}.
  *
- * <p>User-facing; imports no Vert.x type. {@link io.dash4j.DashApp#run()} starts the Vert.x runtime of
- * {@code io.dash4j.server} behind the scenes.
+ * <p>User-facing; imports the app API's packages and {@code io.dash4j.model}, never Vert.x or the runtime.
+ * {@link io.dash4j.DashApp#run()} finds the runtime through {@link io.dash4j.DashRuntime} and
+ * {@link java.util.ServiceLoader}.
  */
 package io.dash4j;

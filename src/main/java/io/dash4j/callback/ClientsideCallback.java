@@ -1,20 +1,25 @@
 package io.dash4j.callback;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
- * A callback that runs in the browser (Dash's {@code clientside_callback}): either inline JavaScript, which the index
- * page defines, or a function {@code window.dash_clientside[namespace][function]} from a script in {@code assets/}.
+ * The browser side of a clientside callback (Dash's {@code clientside_callback}): inline JavaScript, which the index
+ * page defines, or a function {@code window.dash_clientside[namespace][name]} from a script in {@code assets/}; and
+ * whether the page-load call is skipped. An immutable value: {@link #preventInitialCall(boolean)} returns a copy.
  * The server never runs it; it only announces it in {@code _dash-dependencies}.
  *
  * <pre>{@code
  * app.clientsideCallback("function(n) { return 'clicked ' + n; }",
  *     Output.of("out", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS));
  * app.clientsideCallback(ClientsideCallback.function("ui", "double"), Output.of(...), Input.of(...));
+ * app.clientsideCallback(ClientsideCallback.inline("function(n) { ... }").preventInitialCall(true), ...);
  * }</pre>
+ *
+ * @param function the function to call, or null for inline JavaScript
+ * @param inlineSource JavaScript source of a function, or null
+ * @param preventInitialCall whether the page-load call is skipped; null: the app's default
  */
-public final class ClientsideCallback {
+public record ClientsideCallback(Function function, String inlineSource, Boolean preventInitialCall) {
   /** Where the renderer finds a function: {@code window.dash_clientside[namespace][name]}. */
   public record Function(String namespace, String name) {
     /** Checks the names Dash reserves. */
@@ -28,31 +33,11 @@ public final class ClientsideCallback {
     }
   }
 
-  private final List<Output<?>> outputs;
-  private final boolean multiOutput;
-  private final List<Argument<?>> arguments;
-  private final Function function;
-  private final String inlineSource;
-  private final String callSite;
-  private Boolean preventInitialCall; // null: the app's default
-
-  /**
-   * A clientside callback; {@code DashApp.clientsideCallback(...)} is the friendly way to make one.
-   *
-   * @param function the function to call, or null when {@code inlineSource} is given
-   * @param inlineSource JavaScript source of a function, or null
-   */
-  public ClientsideCallback(List<Output<?>> outputs, boolean multiOutput, List<Argument<?>> arguments,
-      Function function, String inlineSource, String callSite) {
+  /** Exactly one of a function and inline source. */
+  public ClientsideCallback {
     if ((function == null) == (inlineSource == null)) {
       throw new IllegalArgumentException("a clientside callback is either inline JavaScript or a named function");
     }
-    this.outputs = List.copyOf(outputs);
-    this.multiOutput = multiOutput;
-    this.arguments = List.copyOf(arguments);
-    this.function = function;
-    this.inlineSource = inlineSource;
-    this.callSite = callSite;
   }
 
   /** A function defined by a script of the app, e.g. in {@code assets/}. */
@@ -60,45 +45,19 @@ public final class ClientsideCallback {
     return new Function(namespace, name);
   }
 
-  /** Skips the call the renderer makes when the page loads. */
+  /** Inline JavaScript: the source of one function, given outputs' current values first, then the arguments. */
+  public static ClientsideCallback inline(String javascript) {
+    return new ClientsideCallback(null, Objects.requireNonNull(javascript, "javascript"), null);
+  }
+
+  /** A named function of {@code window.dash_clientside}. */
+  public static ClientsideCallback of(Function function) {
+    return new ClientsideCallback(Objects.requireNonNull(function, "function"), null, null);
+  }
+
+  /** This callback with its page-load call skipped or not. */
   public ClientsideCallback preventInitialCall(boolean prevent) {
-    this.preventInitialCall = prevent;
-    return this;
-  }
-
-  /** The outputs. */
-  public List<Output<?>> outputs() {
-    return outputs;
-  }
-
-  /** Whether the function returns an array with one value per output. */
-  public boolean multiOutput() {
-    return multiOutput;
-  }
-
-  /** The inputs, in declaration order. */
-  public List<Input<?>> inputs() {
-    return Argument.inputsOf(arguments);
-  }
-
-  /** The states, in declaration order. */
-  public List<State<?>> states() {
-    return Argument.statesOf(arguments);
-  }
-
-  /** The named function, or null for inline JavaScript. */
-  public Function function() {
-    return function;
-  }
-
-  /** The inline JavaScript source, or null. */
-  public String inlineSource() {
-    return inlineSource;
-  }
-
-  /** Where the callback was declared. */
-  public String callSite() {
-    return callSite;
+    return new ClientsideCallback(function, inlineSource, prevent);
   }
 
   /** Whether the initial call is skipped, given the app's default for callbacks that say nothing. */

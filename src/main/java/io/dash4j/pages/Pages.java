@@ -1,5 +1,11 @@
 package io.dash4j.pages;
 
+import io.dash4j.callback.Callbacks;
+import io.dash4j.callback.Input;
+import io.dash4j.callback.Output;
+import io.dash4j.callback.Outputs;
+import io.dash4j.callback.State;
+import java.util.function.Supplier;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.layout.Component;
@@ -50,6 +56,35 @@ public final class Pages {
         .thenComparing(p -> !p.path().equals("/"))
         .thenComparing(Page::path));
     return sorted;
+  }
+
+  /**
+   * Installs the routing of a multi-page app, as Dash pages does: one callback from the container's location to the
+   * page's layout and title, and a clientside one that sets the document title.
+   *
+   * @param requestsPathnamePrefix the app's prefix as the browser sees it, read at each visit
+   */
+  public void installRouting(Callbacks app, Supplier<String> requestsPathnamePrefix) {
+    app.callback(Outputs.of(Output.of(CONTENT, "children"), Output.of(STORE, "data")),
+        Input.of(LOCATION, Dcc.Location.PATHNAME), State.of(LOCATION, Dcc.Location.SEARCH),
+        (pathname, search) -> {
+          var visit = visit(stripPrefix(pathname, requestsPathnamePrefix.get()), search);
+          return Outputs.values(visit.layout(), Map.of("title", visit.title(), "description", visit.description()));
+        });
+    app.clientsideCallback("function(data) { if (data && data.title) { document.title = data.title; }"
+        + " return window.dash_clientside.no_update; }",
+        Output.of(DUMMY, "children"), Input.of(STORE, "data"));
+  }
+
+  /** A browser path without the app's prefix (Dash's {@code strip_relative_path}): {@code /app/x} → {@code /x}. */
+  static String stripPrefix(String pathname, String prefix) {
+    if (pathname == null) {
+      return "/";
+    }
+    if (pathname.startsWith(prefix)) {
+      return "/" + pathname.substring(prefix.length());
+    }
+    return pathname.equals(prefix.substring(0, prefix.length() - 1)) ? "/" : pathname;
   }
 
   /** Whether any page was registered. */

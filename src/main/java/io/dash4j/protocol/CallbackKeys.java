@@ -1,10 +1,5 @@
 package io.dash4j.protocol;
 
-import io.dash4j.callback.Callback;
-import io.dash4j.callback.ClientsideCallback;
-import io.dash4j.callback.Input;
-import io.dash4j.callback.Output;
-import io.dash4j.callback.Dependency;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +12,8 @@ import java.util.stream.Collectors;
 public final class CallbackKeys {
   /** Every callback verticle consumes this prefix plus the callback's output key. */
   public static final String CALLBACK_ADDRESS_PREFIX = "dash4j.callback.";
+  /** The namespace Dash defines inline clientside functions in. */
+  public static final String INLINE_NAMESPACE = "_dashprivate_clientside_funcs";
 
   private CallbackKeys() {}
 
@@ -43,37 +40,28 @@ public final class CallbackKeys {
     return stringifyId(id) + "." + property;
   }
 
-  /** The prop id of a dependency. */
-  public static String propId(Dependency<?> dependency) {
-    return propId(dependency.componentId(), dependency.property());
-  }
+  /** One output as its key sees it: the component id, the prop and whether other callbacks may set it too. */
+  public record OutputRef(Object componentId, String property, boolean allowDuplicate) {}
 
   /**
    * The callback's {@code output} key ({@code create_callback_id}): {@code id.prop} for one output,
    * {@code ..a.x...b.y..} for a multi-output callback (even with one output), with dots inside ids escaped; an
    * output that allows duplicates gets {@code @<sha256 of the inputs>}; a callback without outputs is keyed by that
    * hash alone. Without inputs, the call site is hashed instead, so two such callbacks never share a key.
+   *
+   * @param inputPropIds the {@code "id.prop"} of each input, in order
+   * @param callSite where the callback was declared ({@code Class:line})
    */
-  public static String outputKey(Callback callback) {
-    return outputKey(callback.outputs(), callback.multiOutput(), callback.inputs(), callback.callSite());
-  }
-
-  /** The {@code output} key of a clientside callback, by the same rules. */
-  public static String outputKey(ClientsideCallback callback) {
-    return outputKey(callback.outputs(), callback.multiOutput(), callback.inputs(), callback.callSite());
-  }
-
-  private static String outputKey(List<Output<?>> outputs, boolean multi, List<Input<?>> inputList,
+  public static String outputKey(List<OutputRef> outputs, boolean multi, List<String> inputPropIds,
       String callSite) {
     // Callbacks without inputs are told apart by where they were declared, as Dash does for no-output ones.
-    String inputs = inputList.isEmpty() ? callSite
-        : inputList.stream().map(CallbackKeys::propId).collect(Collectors.joining("."));
+    String inputs = inputPropIds.isEmpty() ? callSite : String.join(".", inputPropIds);
     if (outputs.isEmpty()) {
       return sha256(inputs);
     }
     List<String> parts = outputs.stream()
         .map(output -> stringifyId(output.componentId()).replace(".", "\\.") + "." + output.property()
-            + (output.allowsDuplicate() ? "@" + sha256(inputs) : ""))
+            + (output.allowDuplicate() ? "@" + sha256(inputs) : ""))
         .toList();
     return multi ? ".." + String.join("...", parts) + ".." : parts.get(0);
   }

@@ -1,41 +1,55 @@
 package io.dash4j.protocol;
 
-import io.vertx.core.MultiMap;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Who called a callback, as the door that admitted the request saw it: the HTTP headers, the path and the client's
- * address. Stamped by the door, never read from the request body. Locally it holds the door's own header map (no
- * copy per request); it is serialized only when the request crosses to another node.
- *
- * @param headers the request's headers (case-insensitive)
- * @param path the request's path and query
- * @param remote the client's address
+ * address. Stamped by the door, never read from the request body. A door implements it over its own header map, so
+ * no request copies its headers unless it crosses to another node.
  */
-public record Caller(MultiMap headers, String path, String remote) {
+public interface Caller {
   /** No caller: a request made on the event bus by code, not through a door. */
-  public static final Caller NONE = new Caller(MultiMap.caseInsensitiveMultiMap(), "", "");
+  Caller NONE = new Caller() {
+    @Override
+    public List<String> headers(String name) {
+      return List.of();
+    }
+
+    @Override
+    public Map<String, List<String>> headerMap() {
+      return Map.of();
+    }
+
+    @Override
+    public String path() {
+      return "";
+    }
+
+    @Override
+    public String remote() {
+      return "";
+    }
+  };
+
+  /** Every value of one header, in order; the name is case-insensitive. */
+  List<String> headers(String name);
 
   /** The headers with lower-case names, each with its values in order. */
-  public Map<String, List<String>> headerMap() {
-    var map = new LinkedHashMap<String, List<String>>();
-    for (var entry : headers) {
-      map.computeIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(entry.getValue());
-    }
-    return Collections.unmodifiableMap(map);
-  }
+  Map<String, List<String>> headerMap();
+
+  /** The request's path and query. */
+  String path();
+
+  /** The client's address. */
+  String remote();
 
   /** The cookies of the Cookie header(s), quotes around values removed. */
-  public Map<String, String> cookies() {
+  default Map<String, String> cookies() {
     var cookies = new LinkedHashMap<String, String>();
-    for (String header : headers.getAll("cookie")) {
+    for (String header : headers("cookie")) {
       for (String pair : header.split(";")) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
@@ -48,27 +62,5 @@ public record Caller(MultiMap headers, String path, String remote) {
       }
     }
     return Collections.unmodifiableMap(cookies);
-  }
-
-  /** The caller as JSON, for the clustered event bus. */
-  JsonObject toJson() {
-    var names = new JsonArray();
-    for (var entry : headers) {
-      names.add(new JsonArray().add(entry.getKey()).add(entry.getValue()));
-    }
-    return new JsonObject().put("headers", names).put("path", path).put("remote", remote);
-  }
-
-  /** Reads {@link #toJson()}. */
-  static Caller fromJson(JsonObject json) {
-    if (json == null) {
-      return NONE;
-    }
-    var headers = MultiMap.caseInsensitiveMultiMap();
-    for (Object pair : json.getJsonArray("headers", new JsonArray())) {
-      var entry = (JsonArray) pair;
-      headers.add(entry.getString(0), entry.getString(1));
-    }
-    return new Caller(headers, json.getString("path", ""), json.getString("remote", ""));
   }
 }

@@ -1,8 +1,5 @@
 package io.dash4j.protocol;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 
@@ -31,22 +28,8 @@ public record UpdateRequest(
     Map<String, Object> body,
     Caller caller) {
 
-  private static final String MALFORMED = "Malformed callback request";
-
-  /**
-   * Parses and checks the shape of a request body.
-   *
-   * @throws MalformedRequest when the body is not JSON or lacks what every callback request has
-   */
-  public static UpdateRequest parse(Buffer json) {
-    Map<String, Object> body;
-    try {
-      body = new JsonObject(json).getMap();
-    } catch (DecodeException | ClassCastException e) {
-      throw new MalformedRequest(MALFORMED);
-    }
-    return of(body);
-  }
+  /** The one message every malformed request gets: it names nothing internal. */
+  public static final String MALFORMED = "Malformed callback request";
 
   /** Checks the shape of an already parsed body. */
   @SuppressWarnings("unchecked")
@@ -78,16 +61,5 @@ public record UpdateRequest(
   /** This request as admitted by a door that saw this caller. */
   public UpdateRequest from(Caller who) {
     return new UpdateRequest(output, outputs, inputs, state, changedPropIds, body, who);
-  }
-
-  /** The request and its caller as JSON bytes, for the clustered event bus. */
-  public byte[] toBytes() {
-    return new JsonObject().put("body", body).put("caller", caller.toJson()).toBuffer().getBytes();
-  }
-
-  /** Reads {@link #toBytes()}. */
-  public static UpdateRequest fromBytes(Buffer bytes) {
-    var wire = new JsonObject(bytes);
-    return of(wire.getJsonObject("body").getMap()).from(Caller.fromJson(wire.getJsonObject("caller")));
   }
 }

@@ -6,7 +6,7 @@ import io.dash4j.Dash;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
-import io.dash4j.server.DashServer;
+import io.dash4j.runtime.launch.DashServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -82,7 +82,7 @@ class CallbacksBrowserIT {
     app.callback(Output.of("rolled", Html.CHILDREN), Input.of("roll", Html.N_CLICKS), clicks -> {
       CallbackContext.current().setProps("side", Map.of("children", "side effect " + clicks));
       return "rolled " + clicks;
-    }).preventInitialCall(true);
+    }, options -> options.preventInitialCall(true));
     return app;
   }
 

@@ -165,7 +165,7 @@ class DccComponentsBrowserIT {
         (clicks, data) -> {
           var map = (Map<?, ?>) data;
           return Map.of("user", map.get("user"), "visits", ((Number) map.get("visits")).intValue() + 1);
-        }).preventInitialCall(true);
+        }, options -> options.preventInitialCall(true));
     app.callback(Output.of("tabs-out", Html.CHILDREN), Input.of("tabs", Dcc.Tabs.VALUE),
         tab -> "Tab: " + tab);
     return app;

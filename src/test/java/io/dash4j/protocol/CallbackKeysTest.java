@@ -3,8 +3,6 @@ package io.dash4j.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dash4j.callback.Callback;
-import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
@@ -55,28 +53,27 @@ class CallbackKeysTest {
     assertThat(CallbackKeys.propId("btn", "n_clicks")).isEqualTo("btn.n_clicks");
     assertThat(CallbackKeys.propId(Map.of("type", "b", "index", 2), "n_clicks"))
         .isEqualTo("{\"index\":2,\"type\":\"b\"}.n_clicks");
-    assertThat(CallbackKeys.propId(Input.of("name", Dcc.Input.VALUE))).isEqualTo("name.value");
   }
 
   @Test
   void aSingleOutputKeyIsIdDotProp() {
     var callback = callback(false, Output.of("greeting", Html.CHILDREN));
 
-    assertThat(CallbackKeys.outputKey(callback)).isEqualTo("greeting.children");
+    assertThat(outputKey(callback)).isEqualTo("greeting.children");
   }
 
   @Test
   void aMultiOutputKeyWrapsTheOutputsInDoubleDotsAndSeparatesThemWithTripleDots() {
     var callback = callback(true, Output.of("text", Html.CHILDREN), Output.of("chart", Dcc.Graph.FIGURE));
 
-    assertThat(CallbackKeys.outputKey(callback)).isEqualTo("..text.children...chart.figure..");
+    assertThat(outputKey(callback)).isEqualTo("..text.children...chart.figure..");
   }
 
   @Test
   void aOneElementMultiOutputStillGetsTheMultiForm() {
     var callback = callback(true, Output.of("text", Html.CHILDREN));
 
-    assertThat(CallbackKeys.outputKey(callback)).isEqualTo("..text.children..");
+    assertThat(outputKey(callback)).isEqualTo("..text.children..");
   }
 
   @Test
@@ -84,14 +81,14 @@ class CallbackKeysTest {
     var callback = callback(true, Output.of(Map.of("file", "data.csv"), Html.CHILDREN), Output.of("b", Html.STYLE));
 
     // dash/_utils.py::create_callback_id escapes every '.' of the stringified id as '\.'
-    assertThat(CallbackKeys.outputKey(callback)).isEqualTo("..{\"file\":\"data\\.csv\"}.children...b.style..");
+    assertThat(outputKey(callback)).isEqualTo("..{\"file\":\"data\\.csv\"}.children...b.style..");
   }
 
   @Test
   void aDictIdOutputKeyUsesTheStringifiedId() {
     var callback = callback(false, Output.of(Map.of("type", "out", "index", 3), Html.CHILDREN));
 
-    assertThat(CallbackKeys.outputKey(callback)).isEqualTo("{\"index\":3,\"type\":\"out\"}.children");
+    assertThat(outputKey(callback)).isEqualTo("{\"index\":3,\"type\":\"out\"}.children");
   }
 
   @Test
@@ -100,7 +97,15 @@ class CallbackKeysTest {
         .isEqualTo("dash4j.callback...a.children...b.children..");
   }
 
-  private static Callback callback(boolean multi, Output<?>... outputs) {
-    return new Callback(List.of(outputs), multi, List.of(Input.of("in", Dcc.Input.VALUE)), args -> null, "CallbackKeysTest:1");
+  private static Key callback(boolean multi, Output<?>... outputs) {
+    return new Key(List.of(outputs).stream()
+        .map(o -> new CallbackKeys.OutputRef(o.componentId(), o.property(), o.allowsDuplicate())).toList(), multi);
+  }
+
+  /** A callback's outputs, whose key the protocol works out with one input, {@code in.value}. */
+  private record Key(List<CallbackKeys.OutputRef> outputs, boolean multi) {}
+
+  private static String outputKey(Key key) {
+    return CallbackKeys.outputKey(key.outputs(), key.multi(), List.of("in.value"), "CallbackKeysTest:1");
   }
 }

@@ -38,9 +38,7 @@ class ApiCallbackIT {
           // the same body whether reached from the page or the API (Python's json.dumps spacing)
           return "{" + String.join(", ", data.entrySet().stream()
               .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"").toList()) + "}";
-        })
-        .preventInitialCall(true)
-        .apiEndpoint("/api/slow_callback");
+        }, options -> options.preventInitialCall(true).apiEndpoint("/api/slow_callback"));
     return app;
   }
 

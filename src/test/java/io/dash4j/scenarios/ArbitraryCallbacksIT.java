@@ -4,9 +4,10 @@ import static io.dash4j.components.Html.button;
 import static io.dash4j.components.Html.div;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dash4j.callback.ClientsideCallback;
 import io.dash4j.Dash;
 import io.dash4j.DashApp;
-import io.dash4j.callback.Callback;
+import io.dash4j.callback.CallbackDeclaration;
 import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
@@ -51,8 +52,7 @@ class ArbitraryCallbacksIT {
   /** Dash's {@code no_output} callbacks: a click on {@code button} sets secondary-output's children to the id. */
   private static void setSecondaryOutputOnClick(DashApp app, String button) {
     app.callbackWithoutOutput(Input.of(button, Html.Button.N_CLICKS),
-        clicks -> CallbackContext.current().setProps("secondary-output", Map.of("children", button)))
-        .preventInitialCall(true);
+        clicks -> CallbackContext.current().setProps("secondary-output", Map.of("children", button)), options -> options.preventInitialCall(true));
   }
 
   static DashApp globalSetPropsApp() {
@@ -61,7 +61,7 @@ class ArbitraryCallbacksIT {
     app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("clicker", Html.Button.N_CLICKS), clicks -> {
       CallbackContext.current().setProps("secondary-output", Map.of("children", "secondary"));
       return "Clicked " + clicks + " times";
-    }).preventInitialCall(true);
+    }, options -> options.preventInitialCall(true));
     return app;
   }
 
@@ -80,8 +80,7 @@ class ArbitraryCallbacksIT {
         button("no-output2").id("no-output2"), button("no-output3").id("no-output3")));
     setSecondaryOutputOnClick(app, "no-output");
     setSecondaryOutputOnClick(app, "no-output2");
-    app.callbackWithoutOutput(Input.of("no-output3", Html.Button.N_CLICKS), clicks -> noOutput3Calls.incrementAndGet())
-        .preventInitialCall(true);
+    app.callbackWithoutOutput(Input.of("no-output3", Html.Button.N_CLICKS), clicks -> noOutput3Calls.incrementAndGet(), options -> options.preventInitialCall(true));
     return app;
   }
 
@@ -132,8 +131,7 @@ class ArbitraryCallbacksIT {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(button("click").id("click"), div(div().id(Map.of("id", "output", "index", 0))).id("output")));
     app.callbackWithoutOutput(Input.of("click", Html.Button.N_CLICKS), clicks -> CallbackContext.current()
-        .setProps(Map.of("id", "output", "index", 0), Map.of("children", "Clicked " + clicks + " times")))
-        .preventInitialCall(true);
+        .setProps(Map.of("id", "output", "index", 0), Map.of("children", "Clicked " + clicks + " times")), options -> options.preventInitialCall(true));
     return app;
   }
 
@@ -148,9 +146,9 @@ class ArbitraryCallbacksIT {
   static DashApp noOutputErrorApp() {
     var app = Dash.create(config -> config.port(0).debug(true));
     app.layout(div(button("start").id("start")));
-    // callbackWithoutOutput takes a void function; a hand-built Callback can return a value, as a Python one can
-    app.callback(new Callback(List.of(), false, List.of(Input.of("start", Html.Button.N_CLICKS)),
-        args -> "clicked " + args.get(0), "ArbitraryCallbacksIT:noOutputErrorApp")).preventInitialCall(true);
+    // callbackWithoutOutput takes a void function; a hand-built declaration can return a value, as Python's can
+    app.register(new CallbackDeclaration(List.of(), false, List.of(Input.of("start", Html.Button.N_CLICKS)),
+        args -> "clicked " + args.get(0), CallbackDeclaration.options(options -> options.preventInitialCall(true))));
     return app;
   }
 
@@ -185,10 +183,10 @@ class ArbitraryCallbacksIT {
   static DashApp clientsideNoOutputApp() {
     var app = Dash.create(config -> config.port(0));
     app.layout(List.of(button("start").id("start1"), button("start2").id("start2"), div().id("output")));
-    app.clientsideCallback("function(_) { dash_clientside.set_props('output', {children: 'start1'}); }",
-        Input.of("start1", Html.Button.N_CLICKS)).preventInitialCall(true);
-    app.clientsideCallback("function(_) { dash_clientside.set_props('output', {children: 'start2'}); }",
-        Input.of("start2", Html.Button.N_CLICKS)).preventInitialCall(true);
+    app.clientsideCallback(ClientsideCallback.inline("function(_) { dash_clientside.set_props('output', {children: 'start1'}); }").preventInitialCall(true),
+        Input.of("start1", Html.Button.N_CLICKS));
+    app.clientsideCallback(ClientsideCallback.inline("function(_) { dash_clientside.set_props('output', {children: 'start2'}); }").preventInitialCall(true),
+        Input.of("start2", Html.Button.N_CLICKS));
     return app;
   }
 
@@ -212,8 +210,7 @@ class ArbitraryCallbacksIT {
           Map.of("children", button("generated button").id("generated-button").nClicks(0)));
     });
     app.callback(Output.of("generated-button-output", Html.Div.CHILDREN),
-        Input.of("generated-button", Html.Button.N_CLICKS).allowOptional(), clicks -> "n_clicks: " + clicks)
-        .preventInitialCall(true);
+        Input.of("generated-button", Html.Button.N_CLICKS).allowOptional(), clicks -> "n_clicks: " + clicks, options -> options.preventInitialCall(true));
     return app;
   }
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.Dash;
 import io.dash4j.DashApp;
-import io.dash4j.callback.Callback;
+import io.dash4j.callback.Fn.Fn1;
 import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
@@ -15,7 +15,7 @@ import io.dash4j.callback.Outputs;
 import io.dash4j.callback.State;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
-import io.dash4j.server.DashServer;
+import io.dash4j.runtime.launch.DashServer;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
 import java.util.List;
@@ -214,7 +214,7 @@ class BasicCallback2IT {
 
   /**
    * Dash {@code test_cbsc017_callback_directly_callable}: the decorated function stays a plain function. In dash4j the
-   * function is a lambda the app keeps in a {@link Callback}, which runs without a server or a request.
+   * function is a lambda: the app registers it and the test keeps it, and it runs without a server or a request.
    */
   @Test
   void cbsc017_aCallbackIsCallableWithoutAServer() throws Exception {
@@ -222,10 +222,9 @@ class BasicCallback2IT {
     app.layout(div(
         Dcc.input("input").value("initial value"),
         div(div(1.5, null, "string", div().id("output-1")))));
-    Callback updateOutput = app.callback(Output.of("output-1", Html.CHILDREN), Input.of("input", Dcc.Input.VALUE),
-        value -> "returning " + value);
-    assertThat(updateOutput.apply(updateOutput.decode(List.of("my-value"), List.of())))
-        .isEqualTo("returning my-value");
+    Fn1<Object, String> updateOutput = value -> "returning " + value;
+    app.callback(Output.of("output-1", Html.CHILDREN), Input.of("input", Dcc.Input.VALUE), updateOutput);
+    assertThat(updateOutput.apply("my-value")).isEqualTo("returning my-value");
   }
 
   // cbsc018 -----------------------------------------------------------------------------------------------------------
@@ -263,7 +262,7 @@ class BasicCallback2IT {
     app.callback(Output.of("output", Html.CHILDREN), Input.of("start", Html.N_CLICKS), clicks -> {
       runningMayFinish.await(10, TimeUnit.SECONDS); // Dash: `with lock: pass`
       return "done";
-    }).preventInitialCall(true).running(Output.of("running", Html.CHILDREN), b("on").id("content"), "off");
+    }, options -> options.preventInitialCall(true).running(Output.of("running", Html.CHILDREN), b("on").id("content"), "off"));
     return app;
   }
 
@@ -296,8 +295,7 @@ class BasicCallback2IT {
     app.callback(Output.of("output", Html.CHILDREN), Input.of("start", Html.N_CLICKS), clicks -> {
       latch.await(10, TimeUnit.SECONDS);
       return "done";
-    }).preventInitialCall(true)
-        .running(Output.of("non_existent_component", Html.CHILDREN), b("on").id("content"), "off");
+    }, options -> options.preventInitialCall(true).running(Output.of("non_existent_component", Html.CHILDREN), b("on").id("content"), "off"));
     return app;
   }
 
@@ -384,8 +382,7 @@ class BasicCallback2IT {
       noInputCalls.incrementAndGet();
       return "got " + values.get(0);
     });
-    app.callback(Output.of("state", Html.CHILDREN), Input.of("change", Html.N_CLICKS), clicks -> "changed " + clicks)
-        .preventInitialCall(true);
+    app.callback(Output.of("state", Html.CHILDREN), Input.of("change", Html.N_CLICKS), clicks -> "changed " + clicks, options -> options.preventInitialCall(true));
     return app;
   }
 
@@ -478,12 +475,12 @@ class BasicCallback2IT {
       firstDuplicateCalls.incrementAndGet();
       CallbackContext.current().setProps("first", Map.of("children", "first called"));
       return "first";
-    }).initialDuplicate();
+    }, options -> options.initialDuplicate());
     app.callback(Output.of("output", Html.CHILDREN).allowDuplicate(), List.of(), args -> {
       secondDuplicateCalls.incrementAndGet();
       CallbackContext.current().setProps("second", Map.of("children", "second called"));
       return "second";
-    }).initialDuplicate();
+    }, options -> options.initialDuplicate());
     return app;
   }
 

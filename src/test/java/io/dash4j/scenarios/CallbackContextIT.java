@@ -201,7 +201,7 @@ class CallbackContextIT {
       }
       groupedCalls.incrementAndGet();
       return null;
-    }).preventInitialCall(true);
+    }, options -> options.preventInitialCall(true));
     return app;
   }
 

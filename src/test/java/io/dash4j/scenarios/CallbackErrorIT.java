@@ -36,15 +36,15 @@ class CallbackErrorIT {
 
     app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("start-local", Html.Button.N_CLICKS), clicks -> {
       throw new Exception("local error");
-    }).onError(error -> {
-      CallbackContext.current().setProps("error-message", Map.of("children", "message: " + error.getMessage()));
-      return "callback: " + error.getMessage();
-    }).preventInitialCall(true);
+    }, options -> options.onError(error -> {
+CallbackContext.current().setProps("error-message", Map.of("children", "message: " + error.getMessage()));
+return "callback: " + error.getMessage();
+}).preventInitialCall(true));
 
     app.callback(Output.of("output-global", Html.Div.CHILDREN), Input.of("start-global", Html.Button.N_CLICKS),
         clicks -> {
           throw new Exception("global error");
-        }).preventInitialCall(true);
+        }, options -> options.preventInitialCall(true));
     return app;
   }
 

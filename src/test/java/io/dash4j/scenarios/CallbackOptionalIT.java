@@ -43,8 +43,7 @@ class CallbackOptionalIT {
         div().id("test-out2")));
     app.callback(Output.of("button-container", Html.Div.CHILDREN), Input.of("button1", Html.Button.N_CLICKS),
         State.of("button-container", Html.Div.CHILDREN),
-        (clicks, children) -> children == null ? button("Button 2").id("button2") : NoUpdate.NO_UPDATE)
-        .preventInitialCall(true);
+        (clicks, children) -> children == null ? button("Button 2").id("button2") : NoUpdate.NO_UPDATE, options -> options.preventInitialCall(true));
     // Dash's test misspells prevent_inital_call, so this callback does run when the page loads
     app.callback(Output.of("test-out", Html.Div.CHILDREN), Input.of("button1", Html.Button.N_CLICKS),
         button2AsState

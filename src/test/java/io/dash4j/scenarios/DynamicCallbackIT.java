@@ -35,9 +35,9 @@ class DynamicCallbackIT {
         button("dynamic").id("dynamic")));
     app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("create", Html.Button.N_CLICKS), clicks -> {
       app.callback(Output.of("output-2", Html.Div.CHILDREN), Input.of("dynamic", Html.Button.N_CLICKS),
-          clicks2 -> "Dynamic clicks " + clicks2).preventInitialCall(true);
+          clicks2 -> "Dynamic clicks " + clicks2, options -> options.preventInitialCall(true));
       return "creator " + clicks;
-    }).allowDynamicCallbacks().preventInitialCall(true);
+    }, options -> options.allowDynamicCallbacks().preventInitialCall(true));
     return app;
   }
 
@@ -48,7 +48,7 @@ class DynamicCallbackIT {
       app.callback(Output.of("no-exist", Html.Div.CHILDREN), Input.of("invalid", Html.Button.N_CLICKS),
           x -> "additional");
       return div("add callbacks");
-    }).allowDynamicCallbacks().preventInitialCall(true);
+    }, options -> options.allowDynamicCallbacks().preventInitialCall(true));
     return app;
   }
 

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.Dash;
 import io.dash4j.DashApp;
-import io.dash4j.callback.Callback;
+import io.dash4j.callback.CallbackDeclaration;
+import io.dash4j.callback.CallbackOptions;
 import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.NoUpdate;
@@ -376,13 +377,13 @@ class MissingOutputsIT {
         button("Submit").id("button"),
         div("Output 1 will be displayed here").id("output-1"),
         div("Output 2 will be displayed here").id("output-2")));
-    // The typed multi-output callbacks must return a List, so a bare NO_UPDATE takes the hand-built Callback, whose
+    // The typed multi-output callbacks must return a List, so a bare NO_UPDATE takes a hand-built declaration, whose
     // function may return any value.
-    app.callback(new Callback(
+    app.register(new CallbackDeclaration(
         List.of(Output.of("output-1", Html.Div.CHILDREN), Output.of("output-2", Html.Div.CHILDREN)), true,
         List.of(Input.of("button", Html.Button.N_CLICKS), Input.of("input-box", Dcc.Input.VALUE)),
         args -> args.get(0) == null ? NoUpdate.NO_UPDATE : Outputs.values("Hello", "world!"),
-        MissingOutputsIT.class.getName() + ":noUpdateSingleToMulti"));
+        new CallbackOptions()));
     return app;
   }
 

@@ -7,6 +7,7 @@ import static io.dash4j.components.Html.div;
 import static io.dash4j.layout.Wildcard.ALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dash4j.callback.ClientsideCallback;
 import io.dash4j.Dash;
 import io.dash4j.DashApp;
 import io.dash4j.callback.Input;
@@ -15,7 +16,7 @@ import io.dash4j.callback.Patch;
 import io.dash4j.callback.State;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
-import io.dash4j.server.DashServer;
+import io.dash4j.runtime.launch.DashServer;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
 import java.util.LinkedHashMap;
@@ -78,43 +79,32 @@ class PatchIT {
 
     app.callback(Output.of("store", Dcc.Store.DATA), Input.of("set-btn", Html.Button.N_CLICKS),
         State.of("set-value", Dcc.Input.VALUE),
-        (clicks, value) -> Patch.create().at("value").assign(value).at("n_clicks").add(1))
-        .preventInitialCall(true);
+        (clicks, value) -> Patch.create().at("value").assign(value).at("n_clicks").add(1), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("append-btn", Html.Button.N_CLICKS),
         State.of("append-value", Dcc.Input.VALUE),
-        (clicks, value) -> Patch.create().at("array").append(value).at("n_clicks").add(1))
-        .preventInitialCall(true);
+        (clicks, value) -> Patch.create().at("array").append(value).at("n_clicks").add(1), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("prepend-btn", Html.Button.N_CLICKS),
         State.of("prepend-value", Dcc.Input.VALUE),
-        (clicks, value) -> Patch.create().at("array").prepend(value).at("n_clicks").add(1))
-        .preventInitialCall(true);
+        (clicks, value) -> Patch.create().at("array").prepend(value).at("n_clicks").add(1), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("extend-btn", Html.Button.N_CLICKS),
         State.of("extend-value", Dcc.Input.VALUE),
-        (clicks, value) -> Patch.create().at("array").extend(List.of(value)).at("n_clicks").add(1))
-        .preventInitialCall(true);
+        (clicks, value) -> Patch.create().at("array").extend(List.of(value)).at("n_clicks").add(1), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("merge-btn", Html.Button.N_CLICKS),
         State.of("merge-value", Dcc.Input.VALUE),
-        (clicks, value) -> Patch.create().merge(Map.of("merged", value)).at("n_clicks").add(1))
-        .preventInitialCall(true);
+        (clicks, value) -> Patch.create().merge(Map.of("merged", value)).at("n_clicks").add(1), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("delete-btn", Html.Button.N_CLICKS),
-        clicks -> Patch.create().at("delete").delete())
-        .preventInitialCall(true);
+        clicks -> Patch.create().at("delete").delete(), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("insert-btn", Html.Button.N_CLICKS),
         State.of("insert-value", Dcc.Input.VALUE), State.of("insert-index", Dcc.Input.VALUE),
-        (clicks, value, index) -> Patch.create().at("array").insert(((Number) index).intValue(), value))
-        .preventInitialCall(true);
+        (clicks, value, index) -> Patch.create().at("array").insert(((Number) index).intValue(), value), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("delete-index", Html.Button.N_CLICKS),
-        clicks -> Patch.create().at("array", 1).delete().at("array", -2).delete())
-        .preventInitialCall(true);
+        clicks -> Patch.create().at("array", 1).delete().at("array", -2).delete(), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("clear-btn", Html.Button.N_CLICKS),
-        clicks -> Patch.create().at("array").clear())
-        .preventInitialCall(true);
+        clicks -> Patch.create().at("array").clear(), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("reverse-btn", Html.Button.N_CLICKS),
-        clicks -> Patch.create().at("array").reverse())
-        .preventInitialCall(true);
+        clicks -> Patch.create().at("array").reverse(), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("remove-btn", Html.Button.N_CLICKS),
-        clicks -> Patch.create().at("array").remove("initial"))
-        .preventInitialCall(true);
+        clicks -> Patch.create().at("array").remove("initial"), options -> options.preventInitialCall(true));
     return app;
   }
 
@@ -235,8 +225,7 @@ class PatchIT {
         div(List.of(div("init").id("initial"))).id("output")));
     app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("add-children", Html.Button.N_CLICKS),
         State.of("children-value", Dcc.Input.VALUE.asString()),
-        (clicks, value) -> Patch.create().append(div(value).id(value)))
-        .preventInitialCall(true);
+        (clicks, value) -> Patch.create().append(div(value).id(value)), options -> options.preventInitialCall(true));
     return app;
   }
 
@@ -255,9 +244,9 @@ class PatchIT {
     var app = Dash.create(config -> config.port(port));
     app.layout(div(button("Click 1").id("click1"), button("Click 2").id("click2"), div().id("output")));
     app.callback(Output.of("output", Html.Div.CHILDREN).allowDuplicate(), Input.of("click1", Html.Button.N_CLICKS),
-        clicks -> "click 1").preventInitialCall(true);
+        clicks -> "click 1", options -> options.preventInitialCall(true));
     app.callback(Output.of("output", Html.Div.CHILDREN).allowDuplicate(), Input.of("click2", Html.Button.N_CLICKS),
-        clicks -> "click 2").preventInitialCall(true);
+        clicks -> "click 2", options -> options.preventInitialCall(true));
     return app;
   }
 
@@ -293,12 +282,10 @@ class PatchIT {
   static DashApp clientsideDuplicateApp() {
     var app = Dash.create(config -> config.port(0).debug(true));
     app.layout(div(button("Click 1").id("click1"), button("Click 2").id("click2"), div("initial").id("output")));
-    app.clientsideCallback("function() { return 'click1';}",
-        Output.of("output", Html.Div.CHILDREN).allowDuplicate(), Input.of("click1", Html.Button.N_CLICKS))
-        .preventInitialCall(true);
-    app.clientsideCallback("function() { return 'click2';}",
-        Output.of("output", Html.Div.CHILDREN).allowDuplicate(), Input.of("click2", Html.Button.N_CLICKS))
-        .preventInitialCall(true);
+    app.clientsideCallback(ClientsideCallback.inline("function() { return 'click1';}").preventInitialCall(true),
+        Output.of("output", Html.Div.CHILDREN).allowDuplicate(), Input.of("click1", Html.Button.N_CLICKS));
+    app.clientsideCallback(ClientsideCallback.inline("function() { return 'click2';}").preventInitialCall(true),
+        Output.of("output", Html.Div.CHILDREN).allowDuplicate(), Input.of("click2", Html.Button.N_CLICKS));
     return app;
   }
 
@@ -326,15 +313,15 @@ class PatchIT {
         div().id("store-output"),
         div().id("dict-store-output")));
     app.callback(Output.of("store", Dcc.Store.DATA), Input.of("add-one", Html.Button.N_CLICKS),
-        clicks -> Patch.create().add(1)).preventInitialCall(true);
+        clicks -> Patch.create().add(1), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("remove-one", Html.Button.N_CLICKS),
-        clicks -> Patch.create().sub(1)).preventInitialCall(true);
+        clicks -> Patch.create().sub(1), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("mul-two", Html.Button.N_CLICKS),
-        clicks -> Patch.create().mul(2)).preventInitialCall(true);
+        clicks -> Patch.create().mul(2), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("div-two", Html.Button.N_CLICKS),
-        clicks -> Patch.create().div(2)).preventInitialCall(true);
+        clicks -> Patch.create().div(2), options -> options.preventInitialCall(true));
     app.callback(Output.of("dict-store", Dcc.Store.DATA).allowDuplicate(), Input.of("merge", Html.Button.N_CLICKS),
-        clicks -> Patch.create().merge(Map.of("merged", "merged"))).preventInitialCall(true);
+        clicks -> Patch.create().merge(Map.of("merged", "merged")), options -> options.preventInitialCall(true));
     app.clientsideCallback("data => data",
         Output.of("store-output", Html.Div.CHILDREN), Input.of("store", Dcc.Store.DATA));
     app.clientsideCallback("data => JSON.stringify(data)",

@@ -8,14 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dash4j.Dash;
 import io.dash4j.DashApp;
 import io.dash4j.callback.Argument;
+import io.dash4j.callback.CallbackOptions;
+import io.dash4j.callback.ClientsideCallback;
 import io.dash4j.callback.Dependency;
+import java.util.function.Consumer;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
 import io.dash4j.callback.PreventUpdate;
 import io.dash4j.components.Html;
 import io.dash4j.layout.Component;
-import io.dash4j.server.DashServer;
+import io.dash4j.runtime.launch.DashServer;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.PythonFormat;
 import java.lang.annotation.Retention;
@@ -100,8 +103,7 @@ class PreventInitialIT {
     if (flavor.content) {
       app.layout(div().id("content"));
       // with the app-wide default on, Dash passes prevent_initial_call=False here so the content still loads
-      app.callback(Output.of("content", Html.Div.CHILDREN), Input.of("content", Html.Div.STYLE), style -> layout)
-          .preventInitialCall(false);
+      app.callback(Output.of("content", Html.Div.CHILDREN), Input.of("content", Html.Div.STYLE), style -> layout, options -> options.preventInitialCall(false));
     } else {
       app.layout(layout);
     }
@@ -142,16 +144,19 @@ class PreventInitialIT {
       boolean preventInitialCall, String javascript, Function<List<Object>, Object> python) {
     boolean explicit = preventInitialCall != flavor.global;
     if (flavor.clientside) {
-      var callback = app.clientsideCallback(javascript, deps(outputs, inputs));
-      if (explicit) {
-        callback.preventInitialCall(preventInitialCall);
-      }
+      var browserSide = ClientsideCallback.inline(javascript);
+      app.clientsideCallback(explicit ? browserSide.preventInitialCall(preventInitialCall) : browserSide,
+          deps(outputs, inputs));
     } else {
-      var callback = outputs.size() > 1
-          ? app.callback(outputs(outputs), args(inputs), args -> (List<?>) python.apply(args))
-          : app.callback(outputs.get(0), args(inputs), python::apply);
-      if (explicit) {
-        callback.preventInitialCall(preventInitialCall);
+      Consumer<CallbackOptions> options = o -> {
+        if (explicit) {
+          o.preventInitialCall(preventInitialCall);
+        }
+      };
+      if (outputs.size() > 1) {
+        app.callback(outputs(outputs), args(inputs), args -> (List<?>) python.apply(args), options);
+      } else {
+        app.callback(outputs.get(0), args(inputs), python::apply, options);
       }
     }
   }
@@ -356,7 +361,7 @@ class PreventInitialIT {
     app.callback(Output.of("out", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
       positionalArgCalls.incrementAndGet();
       return n;
-    }).preventInitialCall(true);
+    }, options -> options.preventInitialCall(true));
     return app;
   }
 

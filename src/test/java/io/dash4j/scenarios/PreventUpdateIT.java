@@ -63,7 +63,7 @@ class PreventUpdateIT {
     app.callback(Output.of("output2", Html.Div.CHILDREN), Input.of("output1", Html.Div.CHILDREN), value -> {
       callback2Calls.incrementAndGet();
       return value;
-    }).preventInitialCall(true);
+    }, options -> options.preventInitialCall(true));
     return app;
   }
 

@@ -28,7 +28,7 @@ import io.dash4j.callback.State;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.layout.Component;
-import io.dash4j.server.DashServer;
+import io.dash4j.runtime.launch.DashServer;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.PythonFormat;
 import io.dash4j.testing.ServedApp;
@@ -564,8 +564,7 @@ class WildcardsIT {
             Output.of(Map.of("type", "demo-options", "index", 1), Dcc.Dropdown.OPTIONS)),
         Input.of("refresh-options", Html.Button.N_CLICKS),
         clicks -> Outputs.values(List.of("option0-0", "option0-1", "option0-2"),
-            List.of("option1-0", "option1-1", "option1-2")))
-        .preventInitialCall(true);
+            List.of("option1-0", "option1-1", "option1-2")), options -> options.preventInitialCall(true));
     app.callback(Output.of("selected-values", Html.Pre.CHILDREN),
         Input.all(Map.of("type", "demo-options", "index", ALL), Dcc.Dropdown.VALUE), PythonFormat::str);
     return app;
@@ -601,7 +600,7 @@ class WildcardsIT {
             button("Test2").id(Map.of("component", "button", "index", "2"))).id("buttons"),
         div(div().id(Map.of("component", "output", "index", "1"))).id("output1"),
         div(div().id(Map.of("component", "output", "index", "2"))).id("output2")));
-    var callback = app.callback(Output.of(Map.of("component", "output", "index", MATCH), Html.Div.CHILDREN),
+    app.callback(Output.of(Map.of("component", "output", "index", MATCH), Html.Div.CHILDREN),
         Input.of(Map.of("component", "button", "index", MATCH), Html.Button.N_CLICKS), clicks -> {
           runningLock.lock();
           try {
@@ -609,13 +608,13 @@ class WildcardsIT {
           } finally {
             runningLock.unlock();
           }
-        }).preventInitialCall(true);
-    callback.running(Output.of(Map.of("component", "button", "index", MATCH), Html.Button.CHILDREN),
-        "running", "finished");
-    // Dash sets every matched button's `disabled` to the one value; dash4j types an ALL output's value as a list,
-    // so the scalar goes through a raw Output.
-    callback.running((Output) Output.all(Map.of("component", "button", "index", ALL), Html.Button.DISABLED),
-        true, false);
+        }, options -> options.preventInitialCall(true)
+            .running(Output.of(Map.of("component", "button", "index", MATCH), Html.Button.CHILDREN),
+                "running", "finished")
+            // Dash sets every matched button's `disabled` to the one value; dash4j types an ALL output's value as
+            // a list, so the scalar goes through a raw Output.
+            .running((Output) Output.all(Map.of("component", "button", "index", ALL), Html.Button.DISABLED),
+                true, false));
     return app;
   }
 
@@ -661,8 +660,7 @@ class WildcardsIT {
     app.callback(Output.of("out", Html.Div.CHILDREN),
         Input.of(Map.of("type", "btn", "index", MATCH), Html.Button.N_CLICKS),
         State.of(Map.of("type", "btn", "index", MATCH), "id"),
-        (clicks, id) -> "clicked " + ((Map<?, ?>) id).get("index"))
-        .preventInitialCall(true);
+        (clicks, id) -> "clicked " + ((Map<?, ?>) id).get("index"), options -> options.preventInitialCall(true));
     return app;
   }
 
@@ -687,8 +685,7 @@ class WildcardsIT {
     app.callbackWithoutOutput(Input.of(Map.of("type", "btn", "index", MATCH), Html.Button.N_CLICKS),
         State.of(Map.of("type", "btn", "index", MATCH), "id"),
         (clicks, id) -> CallbackContext.current()
-            .setProps("out", Map.of("children", "clicked index=" + ((Map<?, ?>) id).get("index"))))
-        .preventInitialCall(true);
+            .setProps("out", Map.of("children", "clicked index=" + ((Map<?, ?>) id).get("index"))), options -> options.preventInitialCall(true));
     return app;
   }
 
@@ -723,7 +720,7 @@ class WildcardsIT {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(button("Add").id("add-btn").nClicks(0), div(patchItem(0), patchItem(1)).id("container")));
     app.callback(Output.of("container", Html.Div.CHILDREN), Input.of("add-btn", Html.Button.N_CLICKS),
-        n -> Patch.create().append(patchItem(n + 1))).preventInitialCall(true);
+        n -> Patch.create().append(patchItem(n + 1)), options -> options.preventInitialCall(true));
     app.callback(Output.of(Map.of("type", "item-output", "index", MATCH), Html.Div.CHILDREN),
         Input.of(Map.of("type", "item-input", "index", MATCH), Dcc.Input.VALUE), value -> {
           Object index = outputIdKey("index");
@@ -758,8 +755,7 @@ class WildcardsIT {
     app.layout(div(button("Add Slider").id("add-btn").nClicks(0), div().id("slider-container").children()));
     app.callback(Output.of("slider-container", Html.Div.CHILDREN), Input.of("add-btn", Html.Button.N_CLICKS),
         n -> Patch.create().append(slider(Map.of("type", "slider", "aio_id", String.valueOf(n))).step(0.1)
-            .persistence(String.valueOf(n)).persistenceType(Dcc.Slider.PersistenceType.LOCAL)))
-        .preventInitialCall(true);
+            .persistence(String.valueOf(n)).persistenceType(Dcc.Slider.PersistenceType.LOCAL)), options -> options.preventInitialCall(true));
     app.callback(Output.of(Map.of("type", "slider", "aio_id", MATCH), "value"),
         Input.of(Map.of("type", "slider", "aio_id", MATCH), Dcc.Slider.VALUE), value -> {
           sliderFires.merge(outputIdKey("aio_id"), 1, Integer::sum);
@@ -803,7 +799,7 @@ class WildcardsIT {
         patch.append(sliderRow(i));
       }
       return patch;
-    }).preventInitialCall(true);
+    }, options -> options.preventInitialCall(true));
     app.callback(Output.of(Map.of("type", "slider", "idx", MATCH), "value"),
         Input.of(Map.of("type", "slider", "idx", MATCH), Dcc.Slider.MIN), min -> {
           rebuildFires.merge(outputIdKey("idx"), 1, Integer::sum);
@@ -858,7 +854,7 @@ class WildcardsIT {
           var patch = Patch.create().at(0, "props", "children", 0, "props", "value").assign("patched-" + n)
               .append(div().id("new-group"));
           return Outputs.values(patch, String.valueOf(n));
-        }).preventInitialCall(true);
+        }, options -> options.preventInitialCall(true));
     for (String group : List.of("patched-group", "untouched-group", "new-group")) {
       app.callback(Output.of(group, Html.Div.CLASS_NAME), Input.of("static", Html.Div.CHILDREN), staticText -> {
         nestedFires.merge(group, 1, Integer::sum);

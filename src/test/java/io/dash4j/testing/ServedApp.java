@@ -1,7 +1,7 @@
 package io.dash4j.testing;
 
 import io.dash4j.DashApp;
-import io.dash4j.server.DashServer;
+import io.dash4j.runtime.launch.DashServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

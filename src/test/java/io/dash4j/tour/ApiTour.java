@@ -78,9 +78,7 @@ public final class ApiTour implements DashApplication {
           context.setProps("region", Map.of("value", "US"));
           return Outputs.values("refreshed by " + context.triggeredId(), clicks % 2 == 0 ? NoUpdate.NO_UPDATE
               : Map.of("seen", clicks));
-        })
-        .preventInitialCall(true)
-        .onError(error -> "failed: " + error.getMessage());
+        }, options -> options.preventInitialCall(true).onError(error -> "failed: " + error.getMessage()));
 
     // Any number of arguments, as a list in declaration order.
     List<Argument<?>> arguments = List.of(Input.of("region", "value"), State.of("year", "value"));

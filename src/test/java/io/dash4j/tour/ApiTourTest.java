@@ -2,7 +2,8 @@ package io.dash4j.tour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dash4j.protocol.CallbackKeys;
+import io.dash4j.model.CallbackSpec;
+import io.dash4j.model.ModelAccess;
 import io.dash4j.protocol.JsonWriter;
 import org.junit.jupiter.api.Test;
 
@@ -10,11 +11,11 @@ import org.junit.jupiter.api.Test;
 class ApiTourTest {
   @Test
   void theTourBuildsAnAppWithItsCallbacksAndLayout() {
-    var app = new ApiTour().create();
+    var model = ModelAccess.of(new ApiTour().create());
 
-    assertThat(app.callbacks()).extracting(CallbackKeys::outputKey).containsExactly(
+    assertThat(model.callbacks()).extracting(CallbackSpec::outputKey).containsExactly(
         "chart.figure", "..status.children...cache.data..", "custom.title", "custom.chromosomes");
-    assertThat(JsonWriter.toJson(app.layout()))
+    assertThat(JsonWriter.toJson(model.layout()))
         .contains("\"type\":\"DataTable\",\"namespace\":\"dash_table\"")
         .contains("\"type\":\"text\"");
   }

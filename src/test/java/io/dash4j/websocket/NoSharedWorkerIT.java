@@ -49,7 +49,7 @@ class NoSharedWorkerIT {
       doors.door();
       CallbackContext.current().setProps("greeting", Map.of("children", "set by go " + n));
       return "go " + n;
-    }).preventInitialCall(true);
+    }, options -> options.preventInitialCall(true));
     app.persistentCallback(() -> {
       doors.door();
       CallbackContext.current().setProps("persistent", Map.of("children", "run " + doors.runs.incrementAndGet()));

@@ -49,7 +49,7 @@ class SocketDoorIT {
       } catch (CompletionException e) {
         return e.getCause() instanceof TimeoutException ? "timed out" : "failed: " + e.getCause();
       }
-    }).websocket(true);
+    }, options -> options.websocket(true));
     app.callback(Output.of("waited", Html.Div.CHILDREN), Input.of("wait", Html.Button.N_CLICKS), n -> {
       waiting.countDown();
       try {
@@ -60,18 +60,17 @@ class SocketDoorIT {
       } finally {
         gaveUp.countDown();
       }
-    }).websocket(true);
+    }, options -> options.websocket(true));
     app.callback(Output.of("http-out", Html.Div.CHILDREN), Input.of("http", Html.Button.N_CLICKS), n -> "http " + n);
     app.callback(Output.of("big-out", Html.Div.CHILDREN), Input.of("big", Html.Button.N_CLICKS),
-        State.of("big-state", Html.Div.CHILDREN), (n, state) -> "got " + String.valueOf(state).length() + " chars")
-        .websocket(true);
+        State.of("big-state", Html.Div.CHILDREN), (n, state) -> "got " + String.valueOf(state).length() + " chars", options -> options.websocket(true));
     app.callback(Output.of("slow-out", Html.Div.CHILDREN), Input.of("slow", Html.Button.N_CLICKS), n -> {
       Thread.sleep(1200);
       return "slept";
-    }).websocket(true);
+    }, options -> options.websocket(true));
     app.callback(Output.of("boom-out", Html.Div.CHILDREN), Input.of("boom", Html.Button.N_CLICKS), n -> {
       throw new IllegalStateException("secret internals " + n);
-    }).websocket(true);
+    }, options -> options.websocket(true));
     app.callback(Output.of("slow-http-out", Html.Div.CHILDREN), Input.of("slow-http", Html.Button.N_CLICKS), n -> {
       Thread.sleep(1200);
       return "slept";

@@ -52,7 +52,7 @@ class StreamingCallbackIT {
         stoppedAt = System.nanoTime();
         stopped.countDown();
       }
-    }).websocket(true).preventInitialCall(true);
+    }, options -> options.websocket(true).preventInitialCall(true));
     return app;
   }
 

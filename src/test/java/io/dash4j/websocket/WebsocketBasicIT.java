@@ -61,7 +61,7 @@ class WebsocketBasicIT {
     app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.Input.VALUE), value -> {
       perCallbackDoors.door();
       return "WS: " + (value == null ? "" : value);
-    }).websocket(true);
+    }, options -> options.websocket(true));
     return app;
   }
 
@@ -111,7 +111,7 @@ class WebsocketBasicIT {
         div(input("ws-input").type(Dcc.Input.Type.TEXT), div().id("ws-output")),
         div(input("http-input").type(Dcc.Input.Type.TEXT), div().id("http-output"))));
     app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.Input.VALUE),
-        value -> (mixedDoors.door() ? "[WebSocket] " : "[HTTP?] ") + (value == null ? "" : value)).websocket(true);
+        value -> (mixedDoors.door() ? "[WebSocket] " : "[HTTP?] ") + (value == null ? "" : value), options -> options.websocket(true));
     app.callback(Output.of("http-output", Html.Div.CHILDREN), Input.of("http-input", Dcc.Input.VALUE),
         value -> (mixedDoors.door() ? "[WebSocket?] " : "[HTTP] ") + (value == null ? "" : value));
     return app;
@@ -231,7 +231,7 @@ class WebsocketBasicIT {
       var context = CallbackContext.current();
       Map<String, String> jar = context.cookies();
       return "cookie=" + jar.getOrDefault("wscookie", "") + " headers=" + !context.headers().isEmpty();
-    }).websocket(true);
+    }, options -> options.websocket(true));
     return app;
   }
 

@@ -87,15 +87,12 @@ class WebsocketOriginIT {
       origins.accept(config);
     });
     app.layout(div(button("Click").id("btn"), div("initial").id("output")));
-    var callback = app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
+    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
       probe.doors.door();
       probe.clicksSeen.add(n);
       probe.origins.add(CallbackContext.current().origin());
       return "Clicked " + (n == null ? 0 : n);
-    });
-    if (!allCallbacks) {
-      callback.websocket(true);
-    }
+    }, options -> options.websocket(!allCallbacks));
     return app;
   }
 

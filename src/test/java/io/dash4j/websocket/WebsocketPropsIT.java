@@ -333,7 +333,7 @@ class WebsocketPropsIT {
       // Python's `p += " + click 1"` on a string records the same Add operation.
       setProps("output", Map.of("children", Patch.create().add(" + click " + n)));
       return "Appended " + n;
-    }).websocket(true);
+    }, options -> options.websocket(true));
     return app;
   }
 
@@ -492,7 +492,7 @@ class WebsocketPropsIT {
           }
           clicked(clicks);
           return "Clicked button index " + ((Map<?, ?>) id).get("index") + " - " + clicks + " times";
-        }).preventInitialCall(true);
+        }, options -> options.preventInitialCall(true));
     return app;
   }
 

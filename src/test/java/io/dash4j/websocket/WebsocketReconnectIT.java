@@ -11,7 +11,7 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.PreventUpdate;
 import io.dash4j.components.Html;
-import io.dash4j.server.DashServer;
+import io.dash4j.runtime.launch.DashServer;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
 import java.io.IOException;
@@ -122,7 +122,7 @@ class WebsocketReconnectIT {
         Thread.sleep(100);
       }
       return "done";
-    }).preventInitialCall(true);
+    }, options -> options.preventInitialCall(true));
     return longTask.watch(app);
   }
 
@@ -225,7 +225,7 @@ class WebsocketReconnectIT {
       }
       shutdownCheck.runsEnded.incrementAndGet();
       return "done";
-    }).preventInitialCall(true);
+    }, options -> options.preventInitialCall(true));
     return shutdownCheck.watch(app);
   }
 

@@ -73,14 +73,14 @@ class WebsocketThreadpoolIT {
         } finally {
           longRunning.decrementAndGet();
         }
-      }).preventInitialCall(true);
+      }, options -> options.preventInitialCall(true));
     }
     app.layout(div(children.toArray()));
     app.callback(Output.of("reg-out", Html.Div.CHILDREN), Input.of("reg-btn", Html.Button.N_CLICKS), n -> {
       doors.door();
       runningDuringRegular.set(longRunning.get());
       return "ok " + n;
-    }).preventInitialCall(true);
+    }, options -> options.preventInitialCall(true));
     return doors.watch(app);
   }
 

@@ -1,0 +1,151 @@
+package io.dash4j.model;
+
+import io.dash4j.callback.Fn.ErrorHandler;
+import io.dash4j.model.CallbackSpec.AppDefaults;
+import io.dash4j.pages.Page;
+import io.dash4j.pages.Pages;
+import io.dash4j.websocket.WebsocketHooks.ConnectHook;
+import io.dash4j.websocket.WebsocketHooks.MessageHook;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * An app as the runtime reads it: frozen callback specs, the layout, the pages, the error handler and the socket
+ * hooks. {@code DashApp} fills it; the runtime reaches it with {@link ModelAccess#of(Object)}, so the app's public
+ * type carries no runtime getters. Callbacks are only ever added (a dynamic creator adds some while the app runs),
+ * each checked by the same rules whenever it comes.
+ */
+public final class AppModel {
+  private final Supplier<AppDefaults> defaults;
+  private final List<ServerCallbackSpec> callbacks = new CopyOnWriteArrayList<>();
+  private final List<ClientsideCallbackSpec> clientsideCallbacks = new CopyOnWriteArrayList<>();
+  private final Map<String, CallbackSpec> byOutputKey = new ConcurrentHashMap<>();
+  private final List<ConnectHook> connectHooks = new CopyOnWriteArrayList<>();
+  private final List<MessageHook> messageHooks = new CopyOnWriteArrayList<>();
+  private final Pages pages = new Pages();
+  private volatile Supplier<?> layout;
+  private volatile boolean layoutIsFunction;
+  private volatile ErrorHandler errorHandler;
+
+  /** @param defaults the app's current defaults for callbacks that say nothing (read from its config) */
+  public AppModel(Supplier<AppDefaults> defaults) {
+    this.defaults = Objects.requireNonNull(defaults, "defaults");
+  }
+
+  /** The app-wide callback defaults, as the config says now. */
+  public AppDefaults defaults() {
+    return defaults.get();
+  }
+
+  /**
+   * Adds a callback: the one path every callback takes, at start-up or from a dynamic creator.
+   *
+   * @throws IllegalArgumentException when another callback already sets the same outputs (Dash's duplicate-output
+   *     check; outputs with {@code allowDuplicate()} get keys of their own)
+   */
+  public synchronized void add(CallbackSpec callback) {
+    var previous = byOutputKey.putIfAbsent(callback.outputKey(), callback);
+    if (previous != null) {
+      throw new IllegalArgumentException("two callbacks set the same output " + callback.outputKey() + ": "
+          + previous.callSite() + " and " + callback.callSite());
+    }
+    if (callback instanceof ServerCallbackSpec server) {
+      callbacks.add(server);
+    } else {
+      clientsideCallbacks.add((ClientsideCallbackSpec) callback);
+    }
+  }
+
+  /** The server callbacks, in registration order. */
+  public List<ServerCallbackSpec> callbacks() {
+    return List.copyOf(callbacks);
+  }
+
+  /** The clientside callbacks, in registration order. */
+  public List<ClientsideCallbackSpec> clientsideCallbacks() {
+    return List.copyOf(clientsideCallbacks);
+  }
+
+  /** How many callbacks of both kinds there are: it changes only when one is added. */
+  public int callbackCount() {
+    return byOutputKey.size();
+  }
+
+  /** Every callback's {@code _dash-dependencies} entry: server callbacks, then clientside ones. */
+  public List<Map<String, Object>> dependencies() {
+    var defaults = defaults();
+    var entries = new ArrayList<Map<String, Object>>();
+    callbacks.forEach(c -> entries.add(c.dependencyEntry(defaults)));
+    clientsideCallbacks.forEach(c -> entries.add(c.dependencyEntry(defaults)));
+    return entries;
+  }
+
+  /** Whether pages open a socket: some callback runs over it. */
+  public boolean usesWebsocket() {
+    var defaults = defaults();
+    return defaults.websocketCallbacks() || callbacks.stream().anyMatch(c -> c.usesWebsocket(defaults));
+  }
+
+  /** Sets the layout: a fixed tree, or a function called for each page load. */
+  public void layout(Supplier<?> layout, boolean isFunction) {
+    this.layout = Objects.requireNonNull(layout, "layout");
+    this.layoutIsFunction = isFunction;
+  }
+
+  /** The layout for one page load; calls the layout function if there is one. */
+  public Object layout() {
+    var current = layout;
+    if (current == null) {
+      throw new IllegalStateException("the app has no layout: call app.layout(...)");
+    }
+    return current.get();
+  }
+
+  /** Whether the layout is a function of the page load (else it can be encoded once). */
+  public boolean layoutIsFunction() {
+    return layoutIsFunction;
+  }
+
+  /** The app-wide error handler, or null. */
+  public ErrorHandler errorHandler() {
+    return errorHandler;
+  }
+
+  /** Sets the app-wide error handler. */
+  public void errorHandler(ErrorHandler handler) {
+    this.errorHandler = handler;
+  }
+
+  /** The pages of a multi-page app. */
+  public Pages pages() {
+    return pages;
+  }
+
+  /** The page layouts, for the validation layout: every page rendered with no parameters (if it can be). */
+  public List<Object> pageLayouts() {
+    var layouts = new ArrayList<Object>();
+    for (Page page : pages.registry()) {
+      try {
+        layouts.add(page.render(Map.of()));
+      } catch (RuntimeException needsParameters) {
+        // a template page may need its variables; the renderer then validates it when it shows
+      }
+    }
+    return layouts;
+  }
+
+  /** The socket connect hooks, in order. */
+  public List<ConnectHook> connectHooks() {
+    return connectHooks;
+  }
+
+  /** The socket message hooks, in order. */
+  public List<MessageHook> messageHooks() {
+    return messageHooks;
+  }
+}

@@ -1,0 +1,129 @@
+package io.dash4j.runtime.launch;
+
+import io.dash4j.DashApp;
+import io.dash4j.DashConfig;
+import io.dash4j.model.AppModel;
+import io.dash4j.model.ModelAccess;
+import io.dash4j.model.ServerCallbackSpec;
+import io.dash4j.protocol.UpdateRequest;
+import io.dash4j.runtime.exec.CallbackInvoker;
+import io.dash4j.runtime.exec.CallbackVerticle;
+import io.dash4j.runtime.exec.UserCodeExecutor;
+import io.dash4j.runtime.http.DashRoutes;
+import io.dash4j.runtime.socket.SocketCalls;
+import io.dash4j.runtime.wire.CallbackReply;
+import io.dash4j.runtime.wire.LocalFirstCodec;
+import io.dash4j.runtime.wire.UpdateRequests;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.logging.Logger;
+
+/**
+ * The main verticle: builds the app, deploys one {@link CallbackVerticle} per callback, and serves the Dash routes.
+ * Started by the launcher ({@code Main-Verticle}) with the app class named in the config, or by {@link DashServer}
+ * with an app object.
+ */
+public final class DashVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(DashVerticle.class.getName());
+
+  private final DashApp givenApp;
+  private DashConfig config;
+  private AppModel model;
+  private ExecutorService userCode;
+  private ExecutorService socketCode;
+  private HttpServer server;
+  private final Set<String> deployed = new HashSet<>();
+  private final SocketCalls socketCalls = new SocketCalls();
+
+  /** For the launcher: the app class comes from the config's {@code "app"}. */
+  public DashVerticle() {
+    this(null);
+  }
+
+  /** Serves this app. */
+  public DashVerticle(DashApp app) {
+    this.givenApp = app;
+  }
+
+  @Override
+  public Future<?> start() {
+    try {
+      var settings = new ServerSettings(config());
+      DashApp app = givenApp != null ? givenApp : settings.createApp();
+      settings.applyTo(app.config());
+      config = app.config();
+      model = ModelAccess.of(app);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    LocalFirstCodec.register(vertx.eventBus(), UpdateRequest.class, UpdateRequests::toBytes,
+        UpdateRequests::fromBytes);
+    LocalFirstCodec.register(vertx.eventBus(), CallbackReply.class, CallbackReply::toBytes,
+        CallbackReply::fromBytes);
+    userCode = UserCodeExecutor.create(config.workerPoolSize());
+    socketCode = UserCodeExecutor.createForSockets(userCode);
+    return vertx.executeBlocking(() -> DashRoutes.Prepared.of(config, model))
+        .compose(pages -> socketCalls.start(vertx).map(pages))
+        .compose(pages -> deployCallbacks().map(pages))
+        .compose(pages -> {
+          var routes = new DashRoutes(vertx, config, model, pages, userCode);
+          // No per-response compression: the component suites are served pre-compressed (ComponentSuites).
+          server = vertx.createHttpServer(new HttpServerOptions()
+              // A callback request may be as large over the socket as over HTTP (Vert.x's defaults are 64 KiB a
+              // frame, 256 KiB a message); SockJS sends it as one frame, JSON-escaped inside its own array.
+              .setMaxWebSocketFrameSize(2 * config.maxRequestBytes() + 1024)
+              .setMaxWebSocketMessageSize(2 * config.maxRequestBytes() + 1024));
+          return server.requestHandler(routes.router()).listen(config.port(), config.host());
+        })
+        .onSuccess(s -> LOG.info(() -> "Dash is running on http://" + config.host() + ":" + s.actualPort()
+            + config.prefix() + (UserCodeExecutor.virtualThreads() ? " (callbacks on virtual threads)" : "")));
+  }
+
+  /** The app's settings, once started. */
+  DashConfig appConfig() {
+    return config;
+  }
+
+  /** The port the server listens on, once started. */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  /**
+   * Deploys a verticle for every callback that has none yet: all of them at start, and those a dynamic creator
+   * registered while it ran (deployed before the creator answers, since the renderer asks for them right after).
+   * Each was checked when it was registered.
+   */
+  private synchronized Future<?> deployCallbacks() {
+    var deployments = new ArrayList<Future<String>>();
+    var defaults = model.defaults();
+    for (ServerCallbackSpec callback : model.callbacks()) {
+      if (!deployed.add(callback.outputKey())) {
+        continue;
+      }
+      var invoker = new CallbackInvoker(callback, model, config.debug());
+      var verticle = new CallbackVerticle(callback.outputKey(), invoker, userCode, socketCode,
+          config.callbackTimeout().toMillis(),
+          callback.options().allowsDynamicCallbacks() ? this::deployCallbacks : null,
+          callback.usesWebsocket(defaults), socketCalls);
+      deployments.add(vertx.deployVerticle(verticle, new DeploymentOptions()));
+    }
+    return Future.all(deployments);
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (userCode != null) {
+      userCode.shutdownNow();
+      socketCode.shutdownNow();
+    }
+    return Future.all(socketCalls.stop(), server == null ? Future.succeededFuture() : server.close());
+  }
+}

@@ -1,0 +1,175 @@
+package io.dash4j.runtime.socket;
+
+import io.dash4j.runtime.wire.PlainJson;
+import io.dash4j.protocol.CallbackKeys;
+import io.dash4j.protocol.JsonWriter;
+import io.dash4j.websocket.PageGone;
+import io.dash4j.websocket.Websocket;
+import io.vertx.core.Context;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The page end of one callback call that came over the socket: what {@code CallbackContext.websocket()} returns.
+ *
+ * <p>Everything this call sends to its page (pushes, {@code get_props} requests, the final answer) leaves from the
+ * callback verticle's event loop, one task after another, so the page receives it in the order it was made and the
+ * answer never overtakes a push. Pushes made while a flush is already waiting travel together as one
+ * {@code set_props_batch}: a burst costs one message, and a quiet push leaves at once.
+ */
+public final class SocketCall implements Websocket {
+  private final String rendererId;
+  private final String address;
+  private final Context context;
+  private final EventBus bus;
+  private final List<Map<String, Object>> pending = new ArrayList<>(); // guarded by this
+  private boolean flushScheduled; // guarded by this
+  private volatile boolean shutdown;
+  private volatile Runnable onShutdown = () -> {};
+  private final Set<CompletableFuture<Object>> waits = ConcurrentHashMap.newKeySet();
+
+  /**
+   * @param context the callback verticle's context: where every message of this call leaves from
+   */
+  public SocketCall(String rendererId, Context context, EventBus bus) {
+    this.rendererId = rendererId;
+    this.address = SocketDoor.RENDERER_ADDRESS + rendererId;
+    this.context = context;
+    this.bus = bus;
+  }
+
+  @Override
+  public String rendererId() {
+    return rendererId;
+  }
+
+  @Override
+  public void setProps(Object componentId, Map<String, ?> props) {
+    requireOpen();
+    var payload = new LinkedHashMap<String, Object>(4);
+    payload.put("componentId", CallbackKeys.stringifyId(componentId));
+    payload.put("props", new LinkedHashMap<>(props)); // the caller may change its map once we return
+    boolean schedule;
+    synchronized (this) {
+      pending.add(payload);
+      schedule = !flushScheduled;
+      flushScheduled = true;
+    }
+    if (schedule) {
+      context.runOnContext(v -> flush());
+    }
+  }
+
+  @Override
+  public Map<String, Object> getProps(Object componentId, Duration timeout, String... props) {
+    requireOpen();
+    var request = new LinkedHashMap<String, Object>();
+    request.put("type", "get_props_request");
+    request.put("payload", Map.of("componentId", CallbackKeys.stringifyId(componentId), "properties", List.of(props)));
+    String text = JsonWriter.toJson(request);
+    var answer = new CompletableFuture<Object>();
+    waits.add(answer);
+    if (shutdown) { // closed between the check and the registration: nobody would complete it
+      answer.completeExceptionally(new PageGone(rendererId));
+    }
+    context.runOnContext(v -> {
+      flush();
+      bus.request(address, text, new DeliveryOptions().setSendTimeout(timeout.toMillis()))
+          .onComplete(reply -> {
+            if (reply.succeeded()) {
+              answer.complete(reply.result().body());
+            } else {
+              answer.completeExceptionally(reply.cause());
+            }
+          });
+    });
+    try {
+      return answer.get() instanceof JsonObject values ? PlainJson.map(values) : Map.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw shutdown ? new PageGone(rendererId) : new CompletionException(e);
+    } catch (ExecutionException e) {
+      throw failure(e.getCause(), timeout);
+    } finally {
+      waits.remove(answer);
+    }
+  }
+
+  private RuntimeException failure(Throwable cause, Duration timeout) {
+    if (cause instanceof PageGone gone) {
+      return gone;
+    }
+    if (cause instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
+      return new CompletionException(new TimeoutException("the page did not answer get_props within " + timeout));
+    }
+    if (cause instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
+      return new PageGone(rendererId);
+    }
+    return new CompletionException(cause);
+  }
+
+  @Override
+  public boolean isShutdown() {
+    return shutdown;
+  }
+
+  /** Sends {@code answer} after everything this call pushed before it. */
+  public void answer(Runnable answer) {
+    context.runOnContext(v -> {
+      flush();
+      answer.run();
+    });
+  }
+
+  /** What to do when the page goes away: the callback verticle stops the call. */
+  public void onShutdown(Runnable action) {
+    this.onShutdown = action;
+  }
+
+  /** The page went away: wake whatever waits on it, then stop the call. */
+  void shutdown() {
+    if (shutdown) {
+      return;
+    }
+    shutdown = true;
+    waits.forEach(wait -> wait.completeExceptionally(new PageGone(rendererId)));
+    onShutdown.run();
+  }
+
+  private void requireOpen() {
+    if (shutdown) {
+      throw new PageGone(rendererId);
+    }
+  }
+
+  /** On the context: sends what is pending as one message. */
+  private void flush() {
+    List<Map<String, Object>> batch;
+    synchronized (this) {
+      flushScheduled = false;
+      if (pending.isEmpty()) {
+        return;
+      }
+      batch = new ArrayList<>(pending);
+      pending.clear();
+    }
+    var message = new LinkedHashMap<String, Object>(4);
+    message.put("type", batch.size() == 1 ? "set_props" : "set_props_batch");
+    message.put("payload", batch.size() == 1 ? batch.get(0) : batch);
+    bus.send(address, JsonWriter.toJson(message));
+  }
+}

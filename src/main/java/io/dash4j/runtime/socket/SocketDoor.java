@@ -1,0 +1,249 @@
+package io.dash4j.runtime.socket;
+
+import io.dash4j.runtime.wire.PlainJson;
+import io.dash4j.model.AppModel;
+import io.dash4j.DashConfig;
+import io.dash4j.runtime.wire.HeaderCaller;
+import io.dash4j.websocket.Verdict;
+import io.dash4j.websocket.WebsocketMessage;
+import io.dash4j.websocket.WebsocketPeer;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The socket door: Vert.x's SockJS event-bus bridge at {@code <prefix>_dash-ws}, and its gatekeeper. Our SharedWorker
+ * speaks to it (WebSocket first, SockJS's HTTP transports where WebSocket is blocked); it sends callback requests to
+ * {@code dash4j.callback.*} and registers {@code dash4j.renderer.<id>} to receive pushes and {@code get_props}
+ * requests for its pages.
+ *
+ * <p>The gatekeeper admits only those addresses; binds each renderer id to the socket that first claimed it;
+ * replaces the headers of every request it admits with the caller's identity as the door saw it
+ * ({@value #RENDERER_HEADER}, {@value #REMOTE_HEADER}, the handshake's origin and cookies), so a message claiming
+ * another page is not believed; checks the origin (same origin, or the configured allow-list); and runs the app's
+ * connect and message hooks ({@link SocketHooks}), which may close the socket with a code of their choice.
+ */
+public final class SocketDoor implements Handler<BridgeEvent> {
+  /** The route, under the prefix; the renderer connects to {@code ws://host<prefix>_dash-ws}. */
+  public static final String ROUTE = "_dash-ws";
+  /** Where a page receives pushes and {@code get_props} requests: this prefix and its renderer id. */
+  static final String RENDERER_ADDRESS = "dash4j.renderer.";
+  /** Published (cluster-wide) with a renderer id when its page goes away, so its running calls stop. */
+  static final String PAGE_CLOSED = "dash4j.page.closed";
+  /** The renderer id the door vouches for, on every request it admits. */
+  public static final String RENDERER_HEADER = "dash4j-renderer";
+  /** The client's address as the door saw it. */
+  public static final String REMOTE_HEADER = "dash4j-remote";
+  private static final String CALLBACK_ADDRESS = "dash4j.callback.";
+  private static final String HANDSHAKE_COOKIE = "dash4j.handshake-cookie";
+
+  private final Vertx vertx;
+  private final DashConfig config;
+  private final SocketHooks hooks;
+  private final SocketClaims claims;
+  private final Map<SockJSSocket, Handshake> handshakes = new ConcurrentHashMap<>();
+
+  /**
+   * What the door keeps of a socket's handshake for as long as it is open: the few headers it stamps, and the whole
+   * peer only when message hooks need it (an idle page should cost little memory).
+   */
+  private record Handshake(String remote, String origin, String cookie, String userAgent, WebsocketPeer peer) {
+    Handshake(WebsocketPeer peer, boolean keepPeer) {
+      this(peer.remote(), peer.origin(), peer.header("cookie"), peer.header("user-agent"), keepPeer ? peer : null);
+    }
+  }
+
+  public SocketDoor(Vertx vertx, DashConfig config, AppModel model) {
+    this.vertx = vertx;
+    this.config = config;
+    this.hooks = new SocketHooks(vertx, model.connectHooks(), model.messageHooks());
+    this.claims = SocketClaims.of(vertx);
+  }
+
+  /** Mounts the bridge at {@code <prefix>_dash-ws/*}. */
+  public void mount(Router router, String prefix) {
+    String path = prefix + ROUTE + "/*";
+    // SockJS's xhr_send and xhr_streaming transports post their frames: the bridge reads them from the body.
+    // A request may be as large as over HTTP, and SockJS sends it JSON-escaped inside an array of its own.
+    router.post(path).handler(BodyHandler.create(false).setBodyLimit(2L * config.maxRequestBytes() + 1024));
+    // Vert.x's SockJS transports strip the Cookie header from the request before the socket exists; keep it for
+    // the hooks and the callback context.
+    router.route(path).handler(ctx -> {
+      String cookie = ctx.request().getHeader(HttpHeaders.COOKIE);
+      if (cookie != null) {
+        ctx.put(HANDSHAKE_COOKIE, cookie);
+      }
+      ctx.next();
+    });
+    var bridge = new SockJSBridgeOptions()
+        .addInboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.callback\\..+"))
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.renderer\\.[A-Za-z0-9-]{1,64}"))
+        // The bridge's own limits sit on top of ours: a socket call has no deadline (a stream lives as long as its
+        // page; the callback verticle answers, or says 204 when the page is gone), and the output keys of
+        // multi-output callbacks are longer than the default 200 characters.
+        .setReplyTimeout(TimeUnit.DAYS.toMillis(365))
+        .setMaxAddressLength(4096)
+        // The worker pings every heartbeat interval; a socket silent for two of them belongs to a vanished page.
+        .setPingTimeout(config.websocketHeartbeatInterval().toMillis() * 2 + 5_000);
+    var sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setInsertJSESSIONID(false));
+    router.route(path).subRouter(sockJs.bridge(bridge, this));
+  }
+
+  @Override
+  public void handle(BridgeEvent event) {
+    SockJSSocket socket = event.socket();
+    switch (event.type()) {
+      case SOCKET_CREATED -> admit(event, socket);
+      case REGISTER -> {
+        String id = rendererIdOf(event.getRawMessage().getString("address"));
+        event.complete(id != null && claims.claim(id, socket));
+      }
+      case REGISTERED -> {
+        // The consumer exists now: tell the page, so that nothing pushed before this point can be lost.
+        vertx.eventBus().send(event.getRawMessage().getString("address"), "{\"type\":\"registered\"}");
+        event.complete(true);
+      }
+      case UNREGISTER -> {
+        String id = rendererIdOf(event.getRawMessage().getString("address"));
+        if (id != null && claims.release(id, socket)) {
+          vertx.eventBus().publish(PAGE_CLOSED, id);
+        }
+        event.complete(true);
+      }
+      case SEND -> send(event, socket);
+      case RECEIVE -> {
+        String replyAddress = event.getRawMessage().getString("replyAddress");
+        if (replyAddress != null) {
+          claims.expectReply(replyAddress, socket);
+        }
+        event.complete(true);
+      }
+      case SOCKET_CLOSED -> {
+        handshakes.remove(socket);
+        claims.releaseAll(socket).forEach(id -> vertx.eventBus().publish(PAGE_CLOSED, id));
+        event.complete(true);
+      }
+      case PUBLISH -> event.complete(false);
+      default -> event.complete(true); // pings and idle notices
+    }
+  }
+
+  /** A new socket: the origin check, then the connect hooks. */
+  private void admit(BridgeEvent event, SockJSSocket socket) {
+    var peer = peerOf(socket);
+    if (peer.origin() == null || !originAllowed(peer.origin(), peer.header("host"))) {
+      SocketHooks.refuse(vertx, event, socket, new Verdict(false, 4003, peer.origin() == null ? "Origin header required"
+          : "Origin not allowed"));
+      return;
+    }
+    handshakes.put(socket, new Handshake(peer, hooks.judgeMessages()));
+    hooks.admit(event, socket, peer);
+  }
+
+  /** Same origin (the Origin's host and port are the Host header), or listed in the config ({@code *}: any). */
+  private boolean originAllowed(String origin, String host) {
+    var allowed = config.websocketAllowedOrigins();
+    if (allowed.contains(origin) || allowed.contains("*")) {
+      return true;
+    }
+    try {
+      String authority = URI.create(origin).getRawAuthority();
+      return authority != null && authority.equalsIgnoreCase(host);
+    } catch (IllegalArgumentException malformed) {
+      return false;
+    }
+  }
+
+  /**
+   * A frame the page sends: a callback request, admitted only for a renderer id this socket owns and re-stamped
+   * with the door's headers; or the answer to a {@code get_props} request this socket received.
+   */
+  private void send(BridgeEvent event, SockJSSocket socket) {
+    JsonObject raw = event.getRawMessage();
+    String address = raw.getString("address", "");
+    WebsocketMessage message;
+    if (address.startsWith(CALLBACK_ADDRESS)) {
+      JsonObject headers = raw.getJsonObject("headers");
+      String rendererId = headers == null ? null : headers.getString(RENDERER_HEADER);
+      if (!claims.owns(socket, rendererId) || !(raw.getValue("body") instanceof JsonObject body)) {
+        event.complete(false);
+        return;
+      }
+      raw.put("headers", stamp(socket, rendererId));
+      message = !hooks.judgeMessages() ? null : new WebsocketMessage("callback_request", rendererId,
+          PlainJson.map(body));
+    } else if (claims.takeReply(address, socket)) {
+      message = !hooks.judgeMessages() ? null : new WebsocketMessage("get_props_response", null,
+          raw.getValue("body") instanceof JsonObject body ? PlainJson.map(body) : Map.of());
+    } else {
+      event.complete(false);
+      return;
+    }
+    if (message == null) {
+      event.complete(true);
+      return;
+    }
+    hooks.admit(event, socket, handshakes.get(socket).peer(), message);
+  }
+
+  /** The headers the door vouches for: they replace whatever the frame claimed. */
+  private JsonObject stamp(SockJSSocket socket, String rendererId) {
+    var headers = new JsonObject().put(RENDERER_HEADER, rendererId);
+    var handshake = handshakes.get(socket);
+    if (handshake != null) {
+      headers.put(REMOTE_HEADER, handshake.remote());
+      putIfPresent(headers, "origin", handshake.origin());
+      putIfPresent(headers, "cookie", handshake.cookie());
+      putIfPresent(headers, "user-agent", handshake.userAgent());
+    }
+    return headers;
+  }
+
+  private static void putIfPresent(JsonObject headers, String name, String value) {
+    if (value != null) {
+      headers.put(name, value);
+    }
+  }
+
+  /** The handshake as hooks see it. */
+  private static WebsocketPeer peerOf(SockJSSocket socket) {
+    String remote = socket.remoteAddress() == null ? "" : socket.remoteAddress().hostAddress();
+    var headers = handshake(socket);
+    var caller = new HeaderCaller(headers, socket.uri(), remote);
+    return new WebsocketPeer(headers.get("origin"), remote, socket.uri(), caller.headerMap(), caller.cookies());
+  }
+
+  /**
+   * The headers of the request that opened the socket, its cookies included: {@code SockJSSocket.headers()} has
+   * them removed (Vert.x keeps only its session cookie), and cookies are what authentication hooks need.
+   */
+  private static MultiMap handshake(SockJSSocket socket) {
+    var context = socket.routingContext();
+    String cookie = context == null ? null : context.get(HANDSHAKE_COOKIE);
+    if (cookie == null) {
+      return socket.headers();
+    }
+    return MultiMap.caseInsensitiveMultiMap().addAll(socket.headers()).set(HttpHeaders.COOKIE, cookie);
+  }
+
+  /** The renderer id of {@code dash4j.renderer.<id>}, or null for any other address. */
+  static String rendererIdOf(String address) {
+    return address != null && address.startsWith(RENDERER_ADDRESS) && address.length() > RENDERER_ADDRESS.length()
+        ? address.substring(RENDERER_ADDRESS.length())
+        : null;
+  }
+}

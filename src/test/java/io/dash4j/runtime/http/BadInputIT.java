@@ -1,0 +1,235 @@
+package io.dash4j.runtime.http;
+
+import static io.dash4j.components.Dcc.input;
+import static io.dash4j.components.Html.div;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dash4j.Dash;
+import io.dash4j.DashApp;
+import io.dash4j.callback.CallbackContext;
+import io.dash4j.callback.Input;
+import io.dash4j.callback.NoUpdate;
+import io.dash4j.callback.Output;
+import io.dash4j.callback.Outputs;
+import io.dash4j.callback.PreventUpdate;
+import io.dash4j.components.Dcc;
+import io.dash4j.components.Html;
+import io.dash4j.testing.Http;
+import io.dash4j.testing.ServedApp;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Requests a browser would never send, and callbacks that fail: each gets a short answer that names nothing internal,
+ * and the server keeps serving.
+ */
+class BadInputIT {
+  static final String SECRET = "secret-detail-42";
+  static final String ECHO = """
+      {"output": "echo.children", "outputs": {"id": "echo", "property": "children"},
+       "inputs": [{"id": "in", "property": "value", "value": "ping"}], "changedPropIds": ["in.value"]}""";
+
+  @RegisterExtension static final ServedApp production = ServedApp.of(() -> app(false));
+  @RegisterExtension static final ServedApp debug = ServedApp.of(() -> app(true));
+  static final Http http = production.http();
+
+  static DashApp app(boolean debugMode) {
+    var app = Dash.create(config -> config.port(0).debug(debugMode)
+        .maxRequestBytes(1024).callbackTimeout(Duration.ofMillis(300)));
+    app.layout(div(input("in"), div().id("echo")));
+    app.callback(Output.of("echo", Html.CHILDREN), Input.of("in", Dcc.Input.VALUE), value -> "echo " + value);
+    app.callback(Outputs.of(Output.of("a", Html.CHILDREN), Output.of("b", Html.CHILDREN)),
+        Input.of("two", Dcc.Input.VALUE), value -> Outputs.values("a " + value, NoUpdate.NO_UPDATE));
+    app.callback(Output.of("boom-out", Html.CHILDREN), Input.of("boom", Dcc.Input.VALUE), value -> {
+      throw new IllegalStateException(SECRET);
+    });
+    app.callback(Output.of("overflow-out", Html.CHILDREN), Input.of("overflow", Dcc.Input.VALUE), value -> {
+      throw new StackOverflowError(); // what a runaway recursion in user code throws
+    });
+    app.callback(Output.of("prevent-out", Html.CHILDREN), Input.of("prevent", Dcc.Input.VALUE), value -> {
+      throw new PreventUpdate();
+    });
+    app.callback(Output.of("side-out", Html.CHILDREN), Input.of("side", Dcc.Input.VALUE), value -> {
+      CallbackContext.current().setProps("other", Map.of("children", "set by " + value));
+      return "done";
+    });
+    app.callback(Output.of("handled-out", Html.CHILDREN), Input.of("handled", Dcc.Input.VALUE), value -> {
+      throw new IllegalArgumentException("bad " + value);
+    }, options -> options.onError(error -> "recovered from " + error.getMessage()));
+    app.callback(Output.of("slow-out", Html.CHILDREN), Input.of("slow", Dcc.Input.VALUE), value -> {
+      Thread.sleep(5_000);
+      return "too late";
+    });
+    app.callback(Output.of("clicks-out", Html.CHILDREN), Input.of("clicks", Html.N_CLICKS), n -> "clicked " + n);
+    return app;
+  }
+
+  static Stream<Arguments> badRequests() {
+    return Stream.of(
+        bad("a body that is not JSON", 400, "output=echo.children&inputs=in.value"),
+        bad("an empty body", 400, ""),
+        bad("a JSON array", 400, "[" + ECHO + "]"),
+        bad("JSON null", 400, "null"),
+        bad("an unknown callback", 400, """
+            {"output": "nope.children", "outputs": {"id": "nope", "property": "children"},
+             "inputs": [{"id": "in", "property": "value", "value": "x"}]}"""),
+        bad("an output with the wrong id", 400, """
+            {"output": "echo.children", "outputs": {"id": "elsewhere", "property": "children"},
+             "inputs": [{"id": "in", "property": "value", "value": "x"}]}"""),
+        bad("an output with the wrong prop", 400, """
+            {"output": "echo.children", "outputs": {"id": "echo", "property": "style"},
+             "inputs": [{"id": "in", "property": "value", "value": "x"}]}"""),
+        bad("no outputs", 400, """
+            {"output": "echo.children", "inputs": [{"id": "in", "property": "value", "value": "x"}]}"""),
+        bad("too few outputs for a multi-output callback", 400, """
+            {"output": "..a.children...b.children..", "outputs": [{"id": "a", "property": "children"}],
+             "inputs": [{"id": "two", "property": "value", "value": "x"}]}"""),
+        bad("too many outputs for a multi-output callback", 400, """
+            {"output": "..a.children...b.children..", "outputs": [{"id": "a", "property": "children"},
+             {"id": "b", "property": "children"}, {"id": "c", "property": "children"}],
+             "inputs": [{"id": "two", "property": "value", "value": "x"}]}"""),
+        bad("a single output object for a multi-output callback", 400, """
+            {"output": "..a.children...b.children..", "outputs": {"id": "a", "property": "children"},
+             "inputs": [{"id": "two", "property": "value", "value": "x"}]}"""),
+        bad("no inputs", 400, """
+            {"output": "echo.children", "outputs": {"id": "echo", "property": "children"}}"""),
+        bad("an empty list of inputs", 400, """
+            {"output": "echo.children", "outputs": {"id": "echo", "property": "children"}, "inputs": []}"""),
+        bad("an input with the wrong id", 400, """
+            {"output": "echo.children", "outputs": {"id": "echo", "property": "children"},
+             "inputs": [{"id": "intruder", "property": "value", "value": "x"}]}"""),
+        bad("an input with the wrong prop", 400, """
+            {"output": "echo.children", "outputs": {"id": "echo", "property": "children"},
+             "inputs": [{"id": "in", "property": "disabled", "value": true}]}"""),
+        bad("an input value of the wrong type", 400, """
+            {"output": "clicks-out.children", "outputs": {"id": "clicks-out", "property": "children"},
+             "inputs": [{"id": "clicks", "property": "n_clicks", "value": "many"}]}"""),
+        bad("a body over the configured limit", 413,
+            ECHO.replace("\"ping\"", "\"" + "x".repeat(2_000) + "\"")));
+  }
+
+  static Arguments bad(String what, int status, String body) {
+    return Arguments.of(what, status, body);
+  }
+
+  @ParameterizedTest(name = "{0} gets {1}")
+  @MethodSource("badRequests")
+  void aBadRequestGetsAShortGenericClientErrorAndTheServerKeepsAnswering(String what, int status, String body) {
+    var response = http.postJson("_dash-update-component", body);
+
+    assertThat(response.statusCode()).as(what).isEqualTo(status);
+    assertThat(response.body()).as(what).hasSizeLessThan(100)
+        .doesNotContain("at io.", "Exception", "io.dash4j", SECRET)
+        .doesNotContainIgnoringCase("vertx")
+        .doesNotContain("echo.children", "nope.children", "a.children", "clicks-out", "intruder", "elsewhere");
+    assertThat(http.postJson("_dash-update-component", ECHO).statusCode()).as("a good request after " + what)
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aGoodRequestAnswers200() {
+    var response = http.postJson("_dash-update-component", ECHO);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response)).isEqualTo(new JsonObject(
+        "{\"multi\": true, \"response\": {\"echo\": {\"children\": \"echo ping\"}}}"));
+  }
+
+  @Test
+  void aFailingCallbackInProductionAnswers500NamingNothingInternal() {
+    var response = http.postJson("_dash-update-component", call("boom-out", "boom"));
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body()).isNotEmpty().hasSizeLessThan(100)
+        .doesNotContain(SECRET, "IllegalStateException", "Exception", "io.dash4j", "java.", "at ", "boom");
+  }
+
+  @Test
+  void aCallbackThrowingAnErrorAnswers500AtOnceNotATimeout() {
+    var response = http.postJson("_dash-update-component", call("overflow-out", "overflow"));
+
+    assertThat(response.statusCode()).as("body: %s", response.body()).isEqualTo(500);
+    assertThat(response.body()).hasSizeLessThan(100).doesNotContain("StackOverflowError", "io.dash4j");
+  }
+
+  @Test
+  void aFailingCallbackInDebugModeAnswers500WithTheExceptionForTheDevTools() {
+    var response = Http.to(debug.url()).postJson("_dash-update-component", call("boom-out", "boom"));
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("text/html"));
+    assertThat(response.body()).contains(SECRET, "IllegalStateException");
+  }
+
+  @Test
+  void preventUpdateAnswers204WithAnEmptyBody() {
+    var response = http.postJson("_dash-update-component", call("prevent-out", "prevent"));
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void noUpdateLeavesThatOutputOutOfTheResponse() {
+    var response = http.postJson("_dash-update-component", """
+        {"output": "..a.children...b.children..",
+         "outputs": [{"id": "a", "property": "children"}, {"id": "b", "property": "children"}],
+         "inputs": [{"id": "two", "property": "value", "value": "x"}], "changedPropIds": ["two.value"]}""");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response)).isEqualTo(new JsonObject(
+        "{\"multi\": true, \"response\": {\"a\": {\"children\": \"a x\"}}}"));
+  }
+
+  @Test
+  void setPropsBecomesASideUpdate() {
+    var response = http.postJson("_dash-update-component", call("side-out", "side"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response)).isEqualTo(new JsonObject("""
+        {"multi": true, "response": {"side-out": {"children": "done"}},
+         "sideUpdate": {"other": {"children": "set by x"}}}"""));
+  }
+
+  @Test
+  void anErrorHandlersValueBecomesTheOutput() {
+    var response = http.postJson("_dash-update-component", call("handled-out", "handled"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response)).isEqualTo(new JsonObject(
+        "{\"multi\": true, \"response\": {\"handled-out\": {\"children\": \"recovered from bad x\"}}}"));
+  }
+
+  @Test
+  void aCallbackPastItsTimeoutAnswers504AndTheServerKeepsAnswering() {
+    long start = System.nanoTime();
+    var response = http.postJson("_dash-update-component", call("slow-out", "slow"));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(response.statusCode()).isEqualTo(504);
+    assertThat(response.body()).containsIgnoringCase("timed out").doesNotContain("slow-out", "io.dash4j");
+    assertThat(millis).as("answered after %d ms", millis).isLessThan(3_000);
+    assertThat(http.postJson("_dash-update-component", ECHO).statusCode()).isEqualTo(200);
+  }
+
+  /** A request for the callback {@code <outputId>.children} with input {@code <inputId>.value} set to "x". */
+  private static String call(String outputId, String inputId) {
+    return """
+        {"output": "%1$s.children", "outputs": {"id": "%1$s", "property": "children"},
+         "inputs": [{"id": "%2$s", "property": "value", "value": "x"}], "changedPropIds": ["%2$s.value"]}"""
+        .formatted(outputId, inputId);
+  }
+
+  private static JsonObject json(HttpResponse<String> response) {
+    return new JsonObject(response.body());
+  }
+}

@@ -1,0 +1,135 @@
+package io.dash4j.runtime.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dash4j.testing.Http;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The jar's entry point, {@link DashLauncher}, run as a child JVM the way {@code java -jar dash4j.jar} runs it. */
+class LauncherIT {
+  @TempDir Path dir;
+
+  static Stream<Arguments> badConfigs() {
+    return Stream.of(
+        Arguments.of("a missing config file", null),
+        Arguments.of("a file that is not JSON", "port: 8050\n"),
+        Arguments.of("a file holding a JSON array", "[{\"app\": \"io.dash4j.gallery.Gallery\"}]"),
+        Arguments.of("a config without app", "{\"port\": 8050}"),
+        Arguments.of("an app class that does not exist", "{\"app\": \"com.example.NoSuchApp\"}"),
+        Arguments.of("an app class that is no DashApplication", "{\"app\": \"java.lang.String\"}"),
+        Arguments.of("an unknown key", "{\"app\": \"io.dash4j.gallery.Gallery\", \"colour\": \"blue\"}"),
+        Arguments.of("a port that is a string", "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": \"8050\"}"),
+        Arguments.of("a port out of range", "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": 70000}"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badConfigs")
+  void aBadConfigEndsTheLauncherWithOneLineOnStderr(String what, String content) throws Exception {
+    Path config = dir.resolve("config.json");
+    if (content != null) {
+      Files.writeString(config, content);
+    }
+    Path stderr = dir.resolve("stderr.txt");
+    Process launcher = launcher(stderr, "-conf", config.toString());
+
+    assertFailsWithOneLine(what, launcher, stderr);
+  }
+
+  @Test
+  void aPortAlreadyInUseEndsTheLauncherWithOneLineOnStderr() throws Exception {
+    try (var taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      Path stderr = dir.resolve("stderr.txt");
+      Process launcher = launcher(stderr, "-conf",
+          "{\"app\":\"io.dash4j.gallery.Gallery\",\"port\":" + taken.getLocalPort() + ",\"host\":\"127.0.0.1\"}");
+
+      assertFailsWithOneLine("a port in use", launcher, stderr);
+    }
+  }
+
+  @Test
+  void aGoodInlineConfigStartsTheGallery() throws Exception {
+    int port = freePort();
+    Path stderr = dir.resolve("stderr.txt");
+    Process launcher = launcher(stderr, "-conf",
+        "{\"app\":\"io.dash4j.gallery.Gallery\",\"port\":" + port + ",\"host\":\"127.0.0.1\"}");
+    try {
+      var http = Http.to("http://127.0.0.1:" + port + "/");
+      awaitIndex(http, launcher, stderr);
+
+      var layout = http.get("_dash-layout");
+      assertThat(layout.statusCode()).isEqualTo(200);
+      assertThat(layout.body()).contains("dash4j gallery");
+    } finally {
+      launcher.destroy();
+      if (!launcher.waitFor(10, TimeUnit.SECONDS)) {
+        launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** The launcher exits non-zero within 20 s, with exactly one line on stderr: dash4j's. */
+  private static void assertFailsWithOneLine(String what, Process launcher, Path stderr) throws Exception {
+    boolean exited = launcher.waitFor(20, TimeUnit.SECONDS);
+    if (!exited) {
+      launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    assertThat(exited).as("%s: exited within 20 s", what).isTrue();
+    List<String> lines = Files.readAllLines(stderr);
+    assertThat(launcher.exitValue()).as("%s: exit code; stderr %s", what, lines).isNotZero();
+    assertThat(lines).as("%s: stderr", what).singleElement().asString().startsWith("dash4j:");
+  }
+
+  /** Polls {@code GET /} until it answers 200, failing early if the launcher exits. */
+  private static void awaitIndex(Http http, Process launcher, Path stderr) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      if (!launcher.isAlive()) {
+        throw new AssertionError("launcher exited with " + launcher.exitValue() + ": " + Files.readString(stderr));
+      }
+      try {
+        if (http.get("").statusCode() == 200) {
+          return;
+        }
+      } catch (UncheckedIOException notListeningYet) {
+        // keep polling
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("GET / did not answer 200 within 30 s; stderr: " + Files.readString(stderr));
+  }
+
+  /** Starts {@code java -cp <test class path> io.dash4j.runtime.launch.DashLauncher <args>}, stdout discarded. */
+  private static Process launcher(Path stderr, String... args) throws IOException {
+    var command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        DashLauncher.class.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(stderr.toFile())
+        .start();
+  }
+
+  private static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
