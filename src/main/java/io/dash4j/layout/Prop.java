@@ -29,9 +29,17 @@ public final class Prop<T> {
     return new Prop<>(name, Object.class, value -> value);
   }
 
-  /** A string prop; numbers and booleans from the browser arrive as their text. */
+  /**
+   * A string prop; numbers and booleans from the browser arrive as their text. A list or an object is a type
+   * mismatch ({@link #decode} throws), not the text of a Java collection.
+   */
   public static Prop<String> string(String name) {
-    return new Prop<>(name, String.class, value -> value == null ? null : String.valueOf(value));
+    return new Prop<>(name, String.class, value -> {
+      if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+        return value == null ? null : String.valueOf(value);
+      }
+      throw new ClassCastException(); // decode turns it into the IllegalArgumentException of any mismatch
+    });
   }
 
   /** A numeric prop, kept as the JSON number the browser sent (an Integer, Long or Double). */
@@ -101,7 +109,8 @@ public final class Prop<T> {
 
   /**
    * This prop read as text: for props that may hold a string or a number, such as {@code dcc.Input}'s
-   * {@code value}, when the callback wants a string ({@code Input.of("name", Dcc.Input.VALUE.asString())}).
+   * {@code value}, when the callback wants a string ({@code Input.of("name", Dcc.Input.VALUE.asString())}). A list
+   * or an object from the browser is refused like any value of the wrong type.
    */
   public Prop<String> asString() {
     return string(name);

@@ -78,14 +78,16 @@ public abstract sealed class CallbackSpec permits ServerCallbackSpec, Clientside
     return outputKey;
   }
 
-  /** A name for logs: the outputs' prop ids, or for a callback without outputs its inputs and where it was declared. */
+  /**
+   * The callback as its author knows it, for logs: its outputs ({@code out.children}), else its inputs and where it
+   * was declared; not its output key, which is a hash for a callback without outputs.
+   */
   public String describe() {
     if (!outputs.isEmpty()) {
       return String.join(", ", outputs.stream().map(CallbackSpec::propId).toList());
     }
-    var inputIds = inputs.stream().map(CallbackSpec::propId).toList();
-    return "no-output callback " + (inputIds.isEmpty() ? "" : "on " + String.join(", ", inputIds) + " ")
-        + "at " + callSite;
+    String inputIds = String.join(", ", inputs.stream().map(CallbackSpec::propId).toList());
+    return (inputIds.isEmpty() ? "without inputs" : "on " + inputIds) + " at " + callSite;
   }
 
   /**

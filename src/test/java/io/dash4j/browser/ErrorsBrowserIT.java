@@ -51,7 +51,7 @@ class ErrorsBrowserIT {
         .contains("Callback error updating out.children"));
     assertThat(String.join("\n", browser.devToolsErrorBodies())).contains(SECRET).contains("IllegalStateException")
         .contains("ErrorsBrowserIT") // the app's own frame, where it threw
-        .doesNotContain("io.dash4j.server"); // not the runtime's
+        .doesNotContain("io.dash4j.runtime"); // not the runtime's
     browser.waitForText("#out", "Echo: fine");
   }
 

@@ -62,6 +62,12 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), BodyHandlers.ofString());
   }
 
+  /** POST {@code body} to {@code path} with exactly the given headers (no Content-Type unless given). */
+  public HttpResponse<String> post(String path, String body, String... headers) {
+    return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        BodyHandlers.ofString());
+  }
+
   /** The absolute URI of {@code path}, kept verbatim (no {@code ..} resolution, so tests can send it). */
   public URI uri(String path) {
     URI base = this.base.get();

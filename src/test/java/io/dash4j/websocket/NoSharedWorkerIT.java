@@ -23,7 +23,8 @@ import org.openqa.selenium.chromium.ChromiumDriver;
 /**
  * HTTP stays the fallback: in a browser without SharedWorker (removed here before the page's scripts run) the
  * renderer sends socket callbacks to {@code _dash-update-component}, and they still work, their {@code setProps}
- * arriving with the answer. A persistent callback runs once, at page load.
+ * arriving with the answer. A persistent callback runs once, at page load. {@code getProps}, which needs the socket,
+ * says that the page has none.
  */
 class NoSharedWorkerIT {
   static final Doors doors = new Doors();
@@ -40,7 +41,8 @@ class NoSharedWorkerIT {
   static DashApp app() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(input("name").type(Dcc.Input.Type.TEXT).value("world"), div().id("greeting"),
-        button("Go").id("go"), div().id("side"), div().id("persistent")));
+        button("Go").id("go"), div().id("side"), div().id("persistent"), button("Ask").id("ask"),
+        div().id("asked")));
     app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.Input.VALUE), name -> {
       doors.door();
       return "Hello " + name;
@@ -49,6 +51,13 @@ class NoSharedWorkerIT {
       doors.door();
       CallbackContext.current().setProps("greeting", Map.of("children", "set by go " + n));
       return "go " + n;
+    }, options -> options.preventInitialCall(true));
+    app.callback(Output.of("asked", Html.Div.CHILDREN), Input.of("ask", Html.Button.N_CLICKS), n -> {
+      try {
+        return "name is " + CallbackContext.current().getProp("name", "value");
+      } catch (IllegalStateException noSocket) {
+        return noSocket.getMessage();
+      }
     }, options -> options.preventInitialCall(true));
     app.persistentCallback(() -> {
       doors.door();
@@ -72,6 +81,9 @@ class NoSharedWorkerIT {
     assertThat(doors.overSocket).hasValue(0);
     assertThat(doors.overHttp.get()).isGreaterThanOrEqualTo(4);
     assertThat(doors.runs).hasValue(1);
+    browser.click("#ask");
+    browser.waitForText("#asked", "this call came over HTTP: the page has no socket (no SharedWorker), so getProps "
+        + "cannot ask it; read the value with a State");
     browser.assertNoErrorsLogged();
   }
 }

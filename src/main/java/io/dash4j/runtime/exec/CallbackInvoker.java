@@ -60,7 +60,7 @@ public final class CallbackInvoker {
     } catch (MalformedRequest | IllegalArgumentException | ClassCastException e) {
       return CallbackReply.error(400, MALFORMED);
     }
-    var context = new RequestContext(request, socket);
+    var context = new RequestContext(request, socket, callback.usesWebsocket(model.defaults()));
     Object result;
     try {
       result = context.run(() -> callback.apply(arguments));

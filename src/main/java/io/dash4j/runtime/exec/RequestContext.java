@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 final class RequestContext extends CallbackContext {
   private final UpdateRequest request;
   private final SocketCall socket; // null over HTTP
+  private final boolean socketCallback; // marked websocket, whether or not this call came over the socket
   // Built on first use: most callbacks never ask, and this runs for every request.
   private List<Triggered> triggered;
   private Map<String, Object> triggeredPropIds;
@@ -27,9 +28,10 @@ final class RequestContext extends CallbackContext {
   private final Map<String, Map<String, Object>> sideUpdates = new LinkedHashMap<>();
   private final CallbackResponse response = new CallbackResponse();
 
-  RequestContext(UpdateRequest request, SocketCall socket) {
+  RequestContext(UpdateRequest request, SocketCall socket, boolean socketCallback) {
     this.request = request;
     this.socket = socket;
+    this.socketCallback = socketCallback;
   }
 
   private synchronized void resolveTriggered() {
@@ -141,6 +143,19 @@ final class RequestContext extends CallbackContext {
   @Override
   public io.dash4j.websocket.Websocket websocket() {
     return socket;
+  }
+
+  /**
+   * A socket callback comes over HTTP when its page has no socket (a browser without SharedWorker): advising to mark
+   * it websocket would mislead, so say what happened.
+   */
+  @Override
+  public Map<String, Object> getProps(Object componentId, String... props) {
+    if (socket == null && socketCallback) {
+      throw new IllegalStateException("this call came over HTTP: the page has no socket (no SharedWorker), so "
+          + "getProps cannot ask it; read the value with a State");
+    }
+    return super.getProps(componentId, props);
   }
 
   @Override

@@ -32,25 +32,28 @@ import java.util.Map;
 final class ApiEndpoints {
   private ApiEndpoints() {}
 
-  /** Mounts every callback's api endpoint under the prefix. */
-  static void mount(Router router, Vertx vertx, DashConfig config, AppModel model, DeliveryOptions delivery) {
+  /** Mounts every callback's api endpoint under the prefix; like the renderer's route, it takes only JSON. */
+  static void mount(Router router, Vertx vertx, DashConfig config, AppModel model, DeliveryOptions delivery,
+      Refusals refusals) {
     for (ServerCallbackSpec callback : model.callbacks()) {
       var endpoint = callback.options().apiEndpoint();
       if (endpoint != null) {
         router.post(config.prefix() + endpoint.path().substring(1))
+            .handler(refusals.jsonOnly())
             .handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()))
-            .handler(ctx -> call(ctx, vertx, callback, delivery));
+            .handler(ctx -> call(ctx, vertx, callback, delivery, refusals));
       }
     }
   }
 
-  private static void call(RoutingContext ctx, Vertx vertx, ServerCallbackSpec callback, DeliveryOptions delivery) {
+  private static void call(RoutingContext ctx, Vertx vertx, ServerCallbackSpec callback, DeliveryOptions delivery,
+      Refusals refusals) {
     Map<String, Object> arguments;
     try {
       Buffer body = ctx.body().buffer();
       arguments = body == null || body.length() == 0 ? Map.of() : new JsonObject(body).getMap();
     } catch (DecodeException | ClassCastException e) {
-      CallbackReply.error(400, "The body must be a JSON object of argument values").writeTo(ctx.response());
+      refusals.refuse(ctx, 400, "The body must be a JSON object of argument values");
       return;
     }
     var request = UpdateRequest.of(dashRequest(callback, arguments)).from(DashRoutes.caller(ctx));

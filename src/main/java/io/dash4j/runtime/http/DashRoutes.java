@@ -45,6 +45,7 @@ public final class DashRoutes {
   private final Prepared pages;
   private final ExecutorService userCode;
   private final DeliveryOptions callbackDelivery;
+  private final Refusals refusals = new Refusals();
   private volatile CachedDependencies dependencies;
 
   /** What the read-only routes serve, prepared off the event loop at start. */
@@ -77,13 +78,15 @@ public final class DashRoutes {
   public Router router() {
     String p = config.prefix();
     Router router = Router.router(vertx);
+    refusals.install(router);
     read(router, p).handler(this::index);
     read(router, p + "_dash-layout").handler(this::layout);
     read(router, p + "_dash-dependencies").handler(ctx -> json(ctx, dependencies()));
     router.post(p + "_dash-update-component")
+        .handler(refusals.jsonOnly())
         .handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()))
         .handler(this::updateComponent);
-    ApiEndpoints.mount(router, vertx, config, model, callbackDelivery);
+    ApiEndpoints.mount(router, vertx, config, model, callbackDelivery, refusals);
     if (model.usesWebsocket()) {
       new SocketDoor(vertx, config, model).mount(router, p);
     }
@@ -148,7 +151,7 @@ public final class DashRoutes {
       Buffer body = ctx.body().buffer();
       request = UpdateRequests.parse(body == null ? Buffer.buffer() : body).from(caller(ctx));
     } catch (MalformedRequest e) {
-      CallbackReply.error(400, e.getMessage()).writeTo(ctx.response());
+      refusals.refuse(ctx, 400, e.getMessage());
       return;
     }
     vertx.eventBus().<CallbackReply>request(CallbackKeys.address(request.output()), request, callbackDelivery)

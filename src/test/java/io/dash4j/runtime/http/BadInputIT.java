@@ -15,17 +15,21 @@ import io.dash4j.callback.PreventUpdate;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.testing.Http;
+import io.dash4j.testing.LogRecords;
 import io.dash4j.testing.ServedApp;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Requests a browser would never send, and callbacks that fail: each gets a short answer that names nothing internal,
@@ -39,7 +43,11 @@ class BadInputIT {
 
   @RegisterExtension static final ServedApp production = ServedApp.of(() -> app(false));
   @RegisterExtension static final ServedApp debug = ServedApp.of(() -> app(true));
+  /** Refused only by {@link #refusedInputIsLoggedOnlyAtFineAndAtMostOnceAMinutePerKind}: its log windows are fresh. */
+  @RegisterExtension static final ServedApp quiet = ServedApp.of(() -> app(false));
   static final Http http = production.http();
+  static final AtomicInteger sideEffects = new AtomicInteger();
+  static final AtomicInteger greetings = new AtomicInteger();
 
   static DashApp app(boolean debugMode) {
     var app = Dash.create(config -> config.port(0).debug(debugMode)
@@ -69,6 +77,12 @@ class BadInputIT {
       return "too late";
     });
     app.callback(Output.of("clicks-out", Html.CHILDREN), Input.of("clicks", Html.N_CLICKS), n -> "clicked " + n);
+    app.callback(Output.of("effect-out", Html.CHILDREN), Input.of("effect", Dcc.Input.VALUE),
+        value -> "effect " + sideEffects.incrementAndGet(), options -> options.apiEndpoint("/api/effect"));
+    app.callback(Output.of("greet-out", Html.CHILDREN), Input.of("greet", Dcc.Input.VALUE.asString()), name -> {
+      greetings.incrementAndGet();
+      return "Hello, " + name + "!";
+    });
     return app;
   }
 
@@ -132,6 +146,93 @@ class BadInputIT {
         .doesNotContain("echo.children", "nope.children", "a.children", "clicks-out", "intruder", "elsewhere");
     assertThat(http.postJson("_dash-update-component", ECHO).statusCode()).as("a good request after " + what)
         .isEqualTo(200);
+  }
+
+  /** What a cross-site form or a plain {@code fetch} can send without a CORS preflight, and no type at all. */
+  static Stream<String> notJson() {
+    return Stream.of("text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x", "application/jsonp", null);
+  }
+
+  @ParameterizedTest(name = "a body sent as {0} gets 415")
+  @MethodSource("notJson")
+  void aBodyNotSentAsJsonGets415AndRunsNoCallback(String contentType) {
+    String[] headers = contentType == null ? new String[0] : new String[] {"Content-Type", contentType};
+    int before = sideEffects.get();
+
+    var update = http.post("_dash-update-component", call("effect-out", "effect"), headers);
+    var api = http.post("api/effect", "{\"value\": \"x\"}", headers);
+
+    assertThat(sideEffects).as("the callback ran").hasValue(before);
+    assertThat(update.statusCode()).isEqualTo(415);
+    assertThat(update.body()).isEqualTo("Unsupported Media Type");
+    assertThat(api.statusCode()).isEqualTo(415);
+    assertThat(api.body()).isEqualTo("Unsupported Media Type");
+    // the same body as JSON runs it, so the count above would have moved
+    assertThat(http.postJson("_dash-update-component", call("effect-out", "effect")).statusCode()).isEqualTo(200);
+    assertThat(sideEffects).hasValue(before + 1);
+  }
+
+  @ParameterizedTest(name = "a body sent as {0} is taken")
+  @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "Application/JSON",
+      "application/vnd.api+json"})
+  void aJsonBodyIsTakenWithParametersOrAJsonSuffix(String contentType) {
+    var update = http.post("_dash-update-component", call("effect-out", "effect"), "Content-Type", contentType);
+    var api = http.post("api/effect", "{\"value\": \"x\"}", "Content-Type", contentType);
+
+    assertThat(update.statusCode()).isEqualTo(200);
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(api.body()).startsWith("\"effect ");
+  }
+
+  @ParameterizedTest(name = "{0} where text is expected gets 400")
+  @ValueSource(strings = {"{\"a\": 1}", "[1, 2]"})
+  void anObjectOrAListWhereTextIsExpectedGets400AndRunsNoCallback(String value) {
+    int before = greetings.get();
+
+    var response = http.postJson("_dash-update-component", greet(value));
+
+    assertThat(greetings).as("the callback ran").hasValue(before);
+    assertThat(response.statusCode()).as("body: %s", response.body()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo("Malformed callback request");
+    // a number is text enough, as in Dash
+    assertThat(json(http.postJson("_dash-update-component", greet("3")))).isEqualTo(new JsonObject(
+        "{\"multi\": true, \"response\": {\"greet-out\": {\"children\": \"Hello, 3!\"}}}"));
+  }
+
+  private static String greet(String json) {
+    return """
+        {"output": "greet-out.children", "outputs": {"id": "greet-out", "property": "children"},
+         "inputs": [{"id": "greet", "property": "value", "value": %s}], "changedPropIds": ["greet.value"]}"""
+        .formatted(json);
+  }
+
+  @Test
+  void refusedInputIsLoggedOnlyAtFineAndAtMostOnceAMinutePerKind() {
+    var client = Http.to(quiet.url());
+    String tooLarge = ECHO.replace("\"ping\"", "\"" + "x".repeat(2_000) + "\"");
+    String refusals = Refusals.class.getName();
+    try (var log = LogRecords.capture().lower(refusals, Level.FINE)) {
+      for (int i = 0; i < 10; i++) {
+        var large = client.postJson("_dash-update-component", tooLarge);
+        var notJson = client.post("_dash-update-component", ECHO, "Content-Type", "text/plain");
+        var malformed = client.postJson("_dash-update-component", "[]");
+
+        assertThat(large.statusCode()).isEqualTo(413);
+        assertThat(large.body()).isEqualTo("Request Entity Too Large");
+        assertThat(notJson.statusCode()).isEqualTo(415);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).hasSizeLessThan(100);
+      }
+
+      assertThat(LogRecords.describe(log.atLeast(Level.WARNING))).isEmpty();
+      for (int status : new int[] {413, 415, 400}) {
+        // one line, or two should the ten rounds straddle the end of a minute
+        assertThat(LogRecords.describe(log.from(refusals))).as("lines for %d", status)
+            .filteredOn(line -> line.startsWith("FINE ") && line.contains(": " + status + " ")).hasSizeBetween(1, 2);
+      }
+    }
+    assertThat(client.postJson("_dash-update-component", ECHO).statusCode()).isEqualTo(200);
   }
 
   @Test
