@@ -79,26 +79,6 @@ public class Component {
     return new ArrayList<>(Arrays.asList(children));
   }
 
-  /** Every component in this tree, this one first, depth first (walks {@code children} and component-valued props). */
-  public List<Component> descendants() {
-    var all = new ArrayList<Component>();
-    collect(this, all);
-    return all;
-  }
-
-  private static void collect(Object node, List<Component> into) {
-    if (node instanceof Component component) {
-      into.add(component);
-      for (Object value : component.props.values()) {
-        collect(value, into);
-      }
-    } else if (node instanceof List<?> list) {
-      for (Object item : list) {
-        collect(item, into);
-      }
-    }
-  }
-
   @Override
   public String toString() {
     return namespace + "." + type + props;

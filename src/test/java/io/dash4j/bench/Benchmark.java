@@ -30,33 +30,42 @@ public final class Benchmark {
   private static final String BODY = """
       {"output":"out.children","outputs":{"id":"out","property":"children"},\
       "inputs":[{"id":"in","property":"children","value":"hello"}],"changedPropIds":["in.children"]}""";
-  private static final int CONNECTIONS = 64;
-  private static final int WARMUP_SECONDS = 6;
-  private static final int MEASURE_SECONDS = 8;
+  /**
+   * Concurrent keep-alive connections, one table row each: interactive apps live at 1–16 requests in flight per
+   * core, where each request pays its thread hops; at 64 batching hides them.
+   */
+  private static final List<Integer> CONNECTIONS = List.of(1, 4, 16, 64);
+  private static final int WARMUP_SECONDS = 4;
+  private static final int MEASURE_SECONDS = 6;
   /** Rounds alternate the servers, so a noisy moment on a shared machine hits both, and medians are reported. */
   private static final int ROUNDS = 3;
 
   private Benchmark() {}
 
   /** One measurement: completed requests per second and latency percentiles in microseconds. */
-  record Result(String mode, double perSecond, long p50Micros, long p99Micros, long errors) {}
+  record Result(String mode, double perSecond, long p50Micros, long p99Micros, long errors,
+      double switchesPerRequest) {}
 
   /** Runs the baseline and dash4j, then prints and writes the table. */
   public static void main(String[] args) throws Exception {
     String java = args.length > 0 ? args[0] : Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var rounds = new java.util.LinkedHashMap<String, List<Result>>();
+    var rounds = new java.util.LinkedHashMap<Integer, java.util.Map<String, List<Result>>>();
     for (int round = 0; round < ROUNDS; round++) {
-      for (String mode : List.of("bare", "dash4j")) {
-        rounds.computeIfAbsent(mode, m -> new ArrayList<>()).add(measure(java, mode));
+      for (int connections : CONNECTIONS) {
+        for (String mode : List.of("bare", "dash4j")) {
+          rounds.computeIfAbsent(connections, c -> new java.util.LinkedHashMap<>())
+              .computeIfAbsent(mode, m -> new ArrayList<>()).add(measure(java, mode, connections));
+        }
       }
     }
     var socketRounds = new java.util.LinkedHashMap<String, List<SocketBench.Result>>();
-    for (int round = 0; round < ROUNDS; round++) {
+    boolean httpOnly = args.length > 1 && args[1].equals("http");
+    for (int round = 0; round < ROUNDS && !httpOnly; round++) {
       for (String mode : List.of("bare-socket", "dash4j-socket")) {
         socketRounds.computeIfAbsent(mode, m -> new ArrayList<>()).add(SocketBench.measure(java, mode));
       }
     }
-    String table = table(java, rounds) + SocketBench.table(socketRounds);
+    String table = table(java, rounds) + (httpOnly ? "" : SocketBench.table(socketRounds));
     System.out.println(table);
     Path out = Path.of("target", "bench", "results.md");
     Files.createDirectories(out.getParent());
@@ -65,23 +74,26 @@ public final class Benchmark {
 
   /** Starts a {@link BenchServer} pinned to core 0. */
   static Process startServer(String java, String mode) throws IOException {
-    var command = new ArrayList<>(List.of("taskset", "-c", "0", java, "-Xmx1g",
+    // One collector for both servers: the JVM's default choice depends on the cores it sees.
+    var command = new ArrayList<>(List.of("taskset", "-c", "0", java, "-Xmx1g", "-XX:+UseSerialGC",
         "-Djava.util.logging.config.file=src/test/resources/logging.properties",
         "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), mode));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
-  private static Result measure(String java, String mode) throws Exception {
+  private static Result measure(String java, String mode, int connections) throws Exception {
     Process server = startServer(java, mode);
     try {
       int port = awaitReady(new BufferedReader(new InputStreamReader(server.getInputStream(),
           StandardCharsets.UTF_8)), true);
       var vertx = Vertx.vertx();
       try {
-        load(vertx, port, WARMUP_SECONDS);
+        load(vertx, port, connections, WARMUP_SECONDS, null);
         long[] latencies = new long[4_000_000];
-        var stats = load(vertx, port, MEASURE_SECONDS, latencies);
-        return stats.toResult(mode, MEASURE_SECONDS, latencies);
+        long switchesBefore = ContextSwitches.of(server.pid());
+        var stats = load(vertx, port, connections, MEASURE_SECONDS, latencies);
+        long switches = ContextSwitches.of(server.pid()) - switchesBefore;
+        return stats.toResult(mode, MEASURE_SECONDS, latencies, switches);
       } finally {
         vertx.close().await();
       }
@@ -111,9 +123,10 @@ public final class Benchmark {
 
   /** Counts of one load phase. */
   private record Stats(AtomicLong done, AtomicLong errors) {
-    Result toResult(String mode, int seconds, long[] latencies) {
+    Result toResult(String mode, int seconds, long[] latencies, long switches) {
       var latency = Latency.of(latencies, done.get());
-      return new Result(mode, done.get() / (double) seconds, latency.p50Micros(), latency.p99Micros(), errors.get());
+      return new Result(mode, done.get() / (double) seconds, latency.p50Micros(), latency.p99Micros(), errors.get(),
+          switches / (double) Math.max(1, done.get()));
     }
   }
 
@@ -131,20 +144,17 @@ public final class Benchmark {
     }
   }
 
-  private static Stats load(Vertx vertx, int port, int seconds) throws Exception {
-    return load(vertx, port, seconds, null);
-  }
-
-  /** {@value #CONNECTIONS} keep-alive connections, each sending the next request as soon as the last answers. */
-  private static Stats load(Vertx vertx, int port, int seconds, long[] latencies) throws Exception {
+  /** {@code connections} keep-alive connections, each sending the next request as soon as the last answers. */
+  private static Stats load(Vertx vertx, int port, int connections, int seconds, long[] latencies)
+      throws Exception {
     HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(CONNECTIONS));
+        new PoolOptions().setHttp1MaxSize(connections));
     var options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
         .setURI("/_dash-update-component").putHeader("Content-Type", "application/json");
     Buffer body = Buffer.buffer(BODY);
     var running = new AtomicBoolean(true);
     var stats = new Stats(new AtomicLong(), new AtomicLong());
-    for (int i = 0; i < CONNECTIONS; i++) {
+    for (int i = 0; i < connections; i++) {
       vertx.runOnContext(v -> next(client, options, body, running, stats, latencies));
     }
     Thread.sleep(seconds * 1000L);
@@ -186,22 +196,38 @@ public final class Benchmark {
     return sorted.get(sorted.size() / 2);
   }
 
-  private static String table(String java, java.util.Map<String, List<Result>> rounds) throws IOException {
-    double baseline = median(rounds.get("bare"), Result::perSecond).perSecond();
+  private static String table(String java, java.util.Map<Integer, java.util.Map<String, List<Result>>> rounds)
+      throws IOException {
     var md = new StringBuilder("# dash4j benchmark\n\n");
-    md.append("Machine: ").append(cpuCount()).append(" cores, ").append(cpuModel()).append("; server pinned to core 0 (taskset), load from the other core(s).\n")
-        .append("Server JVM: ").append(java).append("; ").append(CONNECTIONS).append(" keep-alive connections, ")
+    md.append("Machine: ").append(cpuCount()).append(" cores, ").append(cpuModel())
+        .append("; server pinned to core 0 (taskset), load from the other core(s).\n")
+        .append("Server JVM: ").append(java).append("; keep-alive connections as given, ")
         .append(WARMUP_SECONDS).append(" s warm-up, ").append(MEASURE_SECONDS).append(" s measured, ")
-        .append(ROUNDS).append(" alternating rounds; medians, with the range of the rounds.\n\n")
-        .append("| path | callbacks/s (median) | range | × bare | p50 µs | p99 µs | errors |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|\n");
-    for (var entry : rounds.entrySet()) {
-      Result r = median(entry.getValue(), Result::perSecond);
-      double min = entry.getValue().stream().mapToDouble(Result::perSecond).min().orElse(0);
-      double max = entry.getValue().stream().mapToDouble(Result::perSecond).max().orElse(0);
-      long errors = entry.getValue().stream().mapToLong(Result::errors).sum();
-      md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f–%.0f | %.2f | %d | %d | %d |%n", r.mode(),
-          r.perSecond(), min, max, r.perSecond() / baseline, r.p50Micros(), r.p99Micros(), errors));
+        .append(ROUNDS).append(" alternating rounds; medians, with the range of the rounds. ")
+        .append("Switches: the server process's context switches (all threads) per request.\n\n")
+        .append("| connections | path | callbacks/s (median) | range | × bare (median, range) | p50 µs | p99 µs ")
+        .append("| switches/request | errors |\n")
+        .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (var byConnections : rounds.entrySet()) {
+      List<Result> bare = byConnections.getValue().get("bare");
+      double baseline = median(bare, Result::perSecond).perSecond();
+      for (var entry : byConnections.getValue().entrySet()) {
+        List<Result> runs = entry.getValue();
+        Result r = median(runs, Result::perSecond);
+        double min = runs.stream().mapToDouble(Result::perSecond).min().orElse(0);
+        double max = runs.stream().mapToDouble(Result::perSecond).max().orElse(0);
+        // Each round's ratio against the bare run of the same round: the noise of a moment hits both.
+        var ratios = new ArrayList<Double>();
+        for (int i = 0; i < runs.size(); i++) {
+          ratios.add(runs.get(i).perSecond() / bare.get(i).perSecond());
+        }
+        ratios.sort(null);
+        long errors = runs.stream().mapToLong(Result::errors).sum();
+        md.append(String.format(Locale.ROOT,
+            "| %d | %s | %.0f | %.0f–%.0f | %.2f (%.2f–%.2f) | %d | %d | %.1f | %d |%n", byConnections.getKey(),
+            r.mode(), r.perSecond(), min, max, ratios.get(ratios.size() / 2), ratios.get(0),
+            ratios.get(ratios.size() - 1), r.p50Micros(), r.p99Micros(), r.switchesPerRequest(), errors));
+      }
     }
     return md.toString();
   }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code CollapseComponent}, {@code DelayedEventComponent} and {@code FragmentComponent}, come from Dash's private
  * {@code dash_test_components} package, which is no part of the stock front end dash4j serves) and cbsc016
  * ({@code app._extra_components} is a private attribute of the Python {@code Dash} class, with no public
- * counterpart). cbsc019–cbsc026 follow the scenario list of dash-protocol.md §8.1 and the renderer's messages: their
+ * counterpart). cbsc019–cbsc026 follow Dash's renderer tests and the renderer's messages: their
  * Python source was not in the reference store.
  */
 class BasicCallback2IT {

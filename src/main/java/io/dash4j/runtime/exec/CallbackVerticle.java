@@ -10,35 +10,40 @@ import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.Caller;
 import io.dash4j.protocol.MalformedRequest;
 import io.dash4j.protocol.UpdateRequest;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Serves one callback on the event bus at {@code dash4j.callback.<output key>}: every door (HTTP, the socket
- * bridge, another node, another language) reaches the callback by a request to that address. The message arrives on
- * this verticle's event loop and the user code runs on a {@link UserCodeExecutor} thread: one hop off the loop.
+ * bridge, another node, another language) reaches the callback by a request to that address, and the user code runs
+ * on a {@link UserCodeExecutor} thread, never on an event loop.
+ *
+ * <p>The verticle owns the consumer's lifecycle, but registers it on the <em>door's</em> context (the event loop of
+ * the app's HTTP server): a request from that door is then delivered on the loop it already runs on, with no
+ * wake-up of another loop, and the answer goes back to that loop. A request costs two thread hops, to the user-code
+ * thread and back, as little as running user code off the loop can (measured in {@code ./run bench}: the consumer
+ * on a loop of its own cost a third hop and a third of the throughput at 1–16 connections).
  *
  * <p>The HTTP door sends a parsed {@link UpdateRequest} and gets a {@link CallbackReply}. The socket door's bridge
  * sends the request as a {@link JsonObject} with headers the door stamped, and gets JSON text
  * ({@link CallbackReply#toSocketJson()}); such a call gets a {@link SocketCall}, through which it pushes to its page,
  * and which stops it when the page goes away.
  *
- * <p>An HTTP call still running at its deadline is answered with 504 and its thread interrupted. Deadlines are
- * checked by one periodic sweep rather than a timer per call, which would cost a timer and a cross-thread cancel per
- * request. A socket call has no deadline, as in Dash: it runs until it returns or its page goes away (a persistent
- * stream runs for as long as its page is open).
+ * <p>An HTTP call still running at its deadline is answered with 504 and its thread interrupted, by the Vert.x
+ * instance's one {@link CallDeadlines} sweep. A socket call has no deadline, as in Dash: it runs until it returns or
+ * its page goes away (a persistent stream runs for as long as its page is open).
  */
 public final class CallbackVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(CallbackVerticle.class.getName());
@@ -48,15 +53,15 @@ public final class CallbackVerticle extends VerticleBase {
   private final ExecutorService userCode;
   private final ExecutorService socketCode;
   private final long timeoutNanos;
-  private final Set<Call> running = ConcurrentHashMap.newKeySet();
-  private final java.util.function.Supplier<Future<?>> afterRun;
+  private final Supplier<Future<?>> afterRun;
   private final boolean overSocket;
   private final SocketCalls socketCalls;
+  private final Context door;
+  private CallDeadlines deadlines;
   private MessageConsumer<Object> consumer;
-  private long sweeper;
 
-  /** One call in progress; answered exactly once, by its task or by the sweep. */
-  private static final class Call {
+  /** One call in progress; answered exactly once, by its task or by the deadline sweep. */
+  private final class Call implements CallDeadlines.Expiring {
     final Message<Object> message;
     final UpdateRequest request;
     final SocketCall socket; // null over HTTP
@@ -71,25 +76,43 @@ public final class CallbackVerticle extends VerticleBase {
       this.deadline = deadline;
     }
 
+    /** Sends the reply from the door's loop, where the requester waits for it: no other loop is woken. */
     boolean answer(CallbackReply reply) {
       if (!answered.compareAndSet(false, true)) {
         return false;
       }
       if (socket == null) {
-        message.reply(reply);
+        door.runOnContext(v -> message.reply(reply));
       } else {
         socket.answer(() -> message.reply(reply.toSocketJson()));
       }
       return true;
     }
+
+    @Override
+    public long deadlineNanos() {
+      return deadline;
+    }
+
+    @Override
+    public void expire() {
+      if (answer(timedOut())) {
+        var running = task;
+        if (running != null) {
+          running.cancel(true);
+        }
+      }
+    }
   }
 
   /**
+   * @param door the context of the app's HTTP server: where the consumer is registered and answers leave from
    * @param afterRun for a dynamic creator: deploys the callbacks it registered, before it answers; else null
    */
-  public CallbackVerticle(String outputKey, CallbackInvoker invoker, ExecutorService userCode, ExecutorService socketCode,
-      long timeoutMillis,
-      java.util.function.Supplier<Future<?>> afterRun, boolean overSocket, SocketCalls socketCalls) {
+  public CallbackVerticle(String outputKey, CallbackInvoker invoker, Context door, ExecutorService userCode,
+      ExecutorService socketCode, long timeoutMillis, Supplier<Future<?>> afterRun, boolean overSocket,
+      SocketCalls socketCalls) {
+    this.door = door;
     this.afterRun = afterRun;
     this.overSocket = overSocket;
     this.socketCalls = socketCalls;
@@ -102,11 +125,13 @@ public final class CallbackVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    // A tenth of the timeout keeps a timed-out call's answer within 10 % of its deadline.
-    long sweepMillis = Math.max(10, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(timeoutNanos) / 10));
-    sweeper = vertx.setPeriodic(sweepMillis, id -> sweep());
-    consumer = vertx.eventBus().<Object>consumer(address, this::dispatch);
-    return consumer.completion();
+    deadlines = CallDeadlines.acquire(vertx, TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+    Promise<Void> registered = Promise.promise();
+    door.runOnContext(v -> {
+      consumer = vertx.eventBus().<Object>consumer(address, this::dispatch);
+      consumer.completion().onComplete(registered);
+    });
+    return registered.future();
   }
 
   private void dispatch(Message<Object> message) {
@@ -119,14 +144,13 @@ public final class CallbackVerticle extends VerticleBase {
         return;
       }
     }
-    running.add(call);
+    if (call.socket == null) {
+      deadlines.add(call);
+    }
     try {
-      // Dispatched on this verticle's context: a reply made from a thread without one would make Vert.x create a
-      // new context for every call (measured: one ContextImpl per request).
-      call.task = (call.socket == null ? userCode : socketCode)
-          .submit(() -> ((ContextInternal) context).dispatch(() -> run(call)));
+      call.task = (call.socket == null ? userCode : socketCode).submit(() -> run(call));
     } catch (RejectedExecutionException shuttingDown) {
-      running.remove(call);
+      deadlines.remove(call);
       call.answer(CallbackReply.error(503, "Server is shutting down"));
     }
   }
@@ -146,7 +170,7 @@ public final class CallbackVerticle extends VerticleBase {
       message.reply(CallbackReply.error(400, e.getMessage()).toSocketJson());
       return null;
     }
-    var socket = new SocketCall(rendererId, context, vertx.eventBus());
+    var socket = new SocketCall(rendererId, door, vertx.eventBus());
     var call = new Call(message, request, socket, System.nanoTime() + timeoutNanos);
     socket.onShutdown(() -> stop(call));
     socketCalls.add(socket);
@@ -160,7 +184,6 @@ public final class CallbackVerticle extends VerticleBase {
   private void stop(Call call) {
     if (call.answered.compareAndSet(false, true)) {
       call.message.reply(CallbackReply.noContent().toSocketJson());
-      running.remove(call);
       var task = call.task;
       if (task != null) {
         task.cancel(true);
@@ -177,8 +200,9 @@ public final class CallbackVerticle extends VerticleBase {
       LOG.log(Level.SEVERE, "callback " + address + " failed unexpectedly", unexpected);
       reply = CallbackReply.error(500, ErrorPages.INTERNAL_ERROR);
     } finally {
-      running.remove(call);
-      if (call.socket != null) {
+      if (call.socket == null) {
+        deadlines.remove(call);
+      } else {
         socketCalls.remove(call.socket);
       }
     }
@@ -186,20 +210,7 @@ public final class CallbackVerticle extends VerticleBase {
       call.answer(reply);
     } else {
       CallbackReply answer = reply;
-      context.runOnContext(v -> afterRun.get().onComplete(done -> call.answer(answer)));
-    }
-  }
-
-  private void sweep() {
-    long now = System.nanoTime();
-    for (Call call : running) {
-      if (call.socket == null && now - call.deadline >= 0 && call.answer(timedOut())) {
-        running.remove(call);
-        var task = call.task;
-        if (task != null) {
-          task.cancel(true);
-        }
-      }
+      door.runOnContext(v -> afterRun.get().onComplete(done -> call.answer(answer)));
     }
   }
 
@@ -209,7 +220,7 @@ public final class CallbackVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(sweeper);
+    deadlines.release();
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 }

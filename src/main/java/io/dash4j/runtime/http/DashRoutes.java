@@ -32,7 +32,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The whole HTTP protocol of Dash on one screen (dash-protocol.md §0): each route and the handler that answers it.
+ * The whole HTTP protocol of Dash on one screen (every route the stock renderer calls): each route and the handler that answers it.
  * Handlers never block the event loop: file scans and user code (layout functions, callbacks) run elsewhere.
  */
 public final class DashRoutes {

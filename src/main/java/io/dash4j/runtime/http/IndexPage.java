@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The index page (Dash's {@code _default_index} and {@code interpolate_index}): metas, title, favicon, CSS, the
- * entry point, {@code _dash-config}, the scripts in the order the stock front end needs (Appendix B of
- * dash-protocol.md) and the renderer start-up.
+ * entry point, {@code _dash-config}, the scripts in the order the stock front end needs (React first, then the
+ * component suites, then the renderer) and the renderer start-up.
  */
 final class IndexPage {
   /** Tells the socket door's worker when the page goes away (see the script's own comment). */

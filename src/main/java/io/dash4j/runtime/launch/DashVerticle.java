@@ -109,7 +109,7 @@ public final class DashVerticle extends VerticleBase {
         continue;
       }
       var invoker = new CallbackInvoker(callback, model, config.debug());
-      var verticle = new CallbackVerticle(callback.outputKey(), invoker, userCode, socketCode,
+      var verticle = new CallbackVerticle(callback.outputKey(), invoker, context, userCode, socketCode,
           config.callbackTimeout().toMillis(),
           callback.options().allowsDynamicCallbacks() ? this::deployCallbacks : null,
           callback.usesWebsocket(defaults), socketCalls);

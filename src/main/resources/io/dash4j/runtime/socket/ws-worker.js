@@ -1,6 +1,6 @@
 'use strict';
 // dash4j's SharedWorker for the socket door. The stock Dash renderer talks to it with the page<->worker messages of
-// Dash's websocket protocol (dash-protocol.md, Appendix B); it talks to Vert.x's SockJS event-bus bridge. One socket
+// Dash's websocket protocol (the page⇄worker messages of dash-renderer's websocket support); it talks to Vert.x's SockJS event-bus bridge. One socket
 // serves every tab of the app in this browser. SockJS picks WebSocket first and falls back to HTTP streaming or
 // polling where WebSocket is blocked.
 //

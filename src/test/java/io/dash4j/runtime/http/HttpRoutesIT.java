@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every route of dash-protocol.md §0 that dash4j serves, against a real server on a free port. */
+/** Every route of Dash's HTTP protocol that dash4j serves, against a real server on a free port. */
 class HttpRoutesIT {
   /** Title and update title: they end up in {@code <title>} and inside the {@code _dash-config} script. */
   static final String HOSTILE = "</script><script>alert(1)</script>";
