@@ -20,7 +20,6 @@ import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +82,14 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     // Vert.x's SockJS transports strip the Cookie header from the request before the socket exists; keep it for
     // the hooks and the callback context.
     router.route(path).handler(ctx -> {
+      // SockJS answers its HTTP transports and /info with CORS headers for any Origin, credentials allowed: hold
+      // them to the socket's own rule. A WebSocket handshake goes on, to be refused with 4003 by the gatekeeper.
+      String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
+      if (origin != null && !ctx.request().canUpgradeToWebSocket()
+          && !OriginRule.allows(config, origin, ctx.request().getHeader(HttpHeaders.HOST))) {
+        ctx.response().setStatusCode(403).end("Origin not allowed");
+        return;
+      }
       String cookie = ctx.request().getHeader(HttpHeaders.COOKIE);
       if (cookie != null) {
         ctx.put(HANDSHAKE_COOKIE, cookie);
@@ -145,27 +152,13 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   /** A new socket: the origin check, then the connect hooks. */
   private void admit(BridgeEvent event, SockJSSocket socket) {
     var peer = peerOf(socket);
-    if (peer.origin() == null || !originAllowed(peer.origin(), peer.header("host"))) {
+    if (peer.origin() == null || !OriginRule.allows(config, peer.origin(), peer.header("host"))) {
       SocketHooks.refuse(vertx, event, socket, new Verdict(false, 4003, peer.origin() == null ? "Origin header required"
           : "Origin not allowed"));
       return;
     }
     handshakes.put(socket, new Handshake(peer, hooks.judgeMessages()));
     hooks.admit(event, socket, peer);
-  }
-
-  /** Same origin (the Origin's host and port are the Host header), or listed in the config ({@code *}: any). */
-  private boolean originAllowed(String origin, String host) {
-    var allowed = config.websocketAllowedOrigins();
-    if (allowed.contains(origin) || allowed.contains("*")) {
-      return true;
-    }
-    try {
-      String authority = URI.create(origin).getRawAuthority();
-      return authority != null && authority.equalsIgnoreCase(host);
-    } catch (IllegalArgumentException malformed) {
-      return false;
-    }
   }
 
   /**
