@@ -108,6 +108,20 @@ class SocketDoorIT {
     assertThat(server.http().get(sockjs.substring(1)).statusCode()).isEqualTo(200);
   }
 
+  /**
+   * SockJS's {@code iframe.html} (for its iframe transports) loads sockjs-client: the pinned copy the app serves, never
+   * a public CDN.
+   */
+  @Test
+  void sockJsIframePageLoadsThePinnedClientFromTheApp() {
+    var iframe = server.http().get("_dash-ws/iframe.html");
+    assertThat(iframe.statusCode()).isEqualTo(200);
+    assertThat(iframe.body()).containsPattern("src=\"/_dash-component-suites/dash4j/sockjs/sockjs\\.v[^\"]+\\.min\\.js\"")
+        .doesNotContainPattern("(?i)(https?:)?//[a-z0-9.-]+");
+    String script = iframe.body().replaceAll("(?s).*<script src=\"/([^\"]+)\".*", "$1");
+    assertThat(server.http().get(script).statusCode()).as(script).isEqualTo(200);
+  }
+
   @Test
   void getPropsThatThePageNeverAnswersTimesOut() {
     try (var page = page("silent-1")) {

@@ -54,6 +54,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   private final DashConfig config;
   private final SocketHooks hooks;
   private final SocketClaims claims;
+  private final String sockjsUrl;
   private final Map<SockJSSocket, Handshake> handshakes = new ConcurrentHashMap<>();
 
   /**
@@ -66,7 +67,12 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     }
   }
 
-  public SocketDoor(Vertx vertx, DashConfig config, AppModel model) {
+  /**
+   * @param sockjsUrl where the app serves its pinned sockjs-client: SockJS's {@code iframe.html} loads it from there,
+   *     not from a public CDN
+   */
+  public SocketDoor(Vertx vertx, DashConfig config, AppModel model, String sockjsUrl) {
+    this.sockjsUrl = sockjsUrl;
     this.vertx = vertx;
     this.config = config;
     this.hooks = new SocketHooks(vertx, model.connectHooks(), model.messageHooks());
@@ -106,7 +112,8 @@ public final class SocketDoor implements Handler<BridgeEvent> {
         .setMaxAddressLength(4096)
         // The worker pings every heartbeat interval; a socket silent for two of them belongs to a vanished page.
         .setPingTimeout(config.websocketHeartbeatInterval().toMillis() * 2 + 5_000);
-    var sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setInsertJSESSIONID(false));
+    var sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setInsertJSESSIONID(false)
+        .setLibraryURL(sockjsUrl));
     router.route(path).subRouter(sockJs.bridge(bridge, this));
   }
 
