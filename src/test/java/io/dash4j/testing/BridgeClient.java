@@ -159,6 +159,11 @@ public final class BridgeClient implements AutoCloseable {
     return closed.isDone();
   }
 
+  /** The close code the server sent (null while open, or when the connection ended without a close frame). */
+  public Short closeStatus() {
+    return socket.closeStatusCode();
+  }
+
   /** Whether the socket closes within 10 s. */
   public boolean awaitClosed() {
     try {

@@ -122,6 +122,23 @@ class SocketDoorIT {
     assertThat(server.http().get(script).statusCode()).as(script).isEqualTo(200);
   }
 
+  /**
+   * A frame over the size limit (twice {@code maxRequestBytes} and 1 KiB, room for SockJS's escaping) closes the
+   * socket with WebSocket's 1009 "message too big", not a bare TCP close; the server keeps serving.
+   */
+  @Test
+  void aFrameOverTheLimitClosesTheSocketWith1009() {
+    try (var page = page("huge-8")) {
+      page.sendText("x".repeat(3 * 1024 * 1024));
+      assertThat(page.awaitClosed()).as("the socket closes").isTrue();
+      assertThat(page.closeStatus()).as("the close code").isEqualTo((short) 1009);
+    }
+    try (var page = page("after-8")) {
+      page.callback("asked.children", request("ask", "asked"), "after-8", "r.h.1");
+      assertThat(BridgeClient.body(page.next()).getString("type")).isEqualTo("get_props_request");
+    }
+  }
+
   @Test
   void getPropsThatThePageNeverAnswersTimesOut() {
     try (var page = page("silent-1")) {

@@ -151,6 +151,10 @@ public final class SocketDoor implements Handler<BridgeEvent> {
         claims.releaseAll(socket).forEach(id -> vertx.eventBus().publish(PAGE_CLOSED, id));
         event.complete(true);
       }
+      case SOCKET_ERROR -> {
+        tooBig(event, socket);
+        event.complete(true);
+      }
       case PUBLISH -> event.complete(false);
       default -> event.complete(true); // pings and idle notices
     }
@@ -198,6 +202,18 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       return;
     }
     hooks.admit(event, socket, handshakes.get(socket).peer(), message);
+  }
+
+  /**
+   * A frame or message over the size limit: Vert.x closes the connection without a WebSocket close frame (and after
+   * an oversized message, not at all), so the door closes it with 1009 "Message too big", as the protocol asks. It
+   * runs inside Vert.x's handling of the error, before the connection is dropped, so the close frame goes out first.
+   */
+  private static void tooBig(BridgeEvent event, SockJSSocket socket) {
+    String error = event.getRawMessage() == null ? null : event.getRawMessage().getString("message");
+    if (error != null && (error.startsWith("Max frame length") || error.contains("overflow max message size"))) {
+      socket.close(1009, "Message too big");
+    }
   }
 
   /** The headers the door vouches for: they replace whatever the frame claimed. */
