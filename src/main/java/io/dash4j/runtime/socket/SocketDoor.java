@@ -4,12 +4,14 @@ import io.dash4j.runtime.wire.PlainJson;
 import io.dash4j.model.AppModel;
 import io.dash4j.DashConfig;
 import io.dash4j.runtime.wire.HeaderCaller;
+import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.websocket.Verdict;
 import io.dash4j.websocket.WebsocketMessage;
 import io.dash4j.websocket.WebsocketPeer;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -21,6 +23,8 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -47,6 +51,13 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   public static final String RENDERER_HEADER = "dash4j-renderer";
   /** The client's address as the door saw it. */
   public static final String REMOTE_HEADER = "dash4j-remote";
+  /**
+   * Set by the door on a request beyond the socket's or the page's limit of running calls, with the reason: the
+   * callback verticle answers it with a 429 and does not run it.
+   */
+  public static final String REFUSED_HEADER = "dash4j-refused";
+  /** What a page hears once its registration holds. */
+  static final String REGISTERED = "{\"type\":\"registered\"}";
   private static final String CALLBACK_ADDRESS = "dash4j.callback.";
   private static final String HANDSHAKE_COOKIE = "dash4j.handshake-cookie";
 
@@ -54,16 +65,23 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   private final DashConfig config;
   private final SocketHooks hooks;
   private final SocketClaims claims;
+  private final AppModel model;
   private final String sockjsUrl;
-  private final Map<SockJSSocket, Handshake> handshakes = new ConcurrentHashMap<>();
+  private final Map<SockJSSocket, OpenSocket> sockets = new ConcurrentHashMap<>();
+  private volatile KnownCallbacks known = new KnownCallbacks(-1, Set.of());
+
+  /** The addresses of the app's server callbacks, as of when the app had {@code count} callbacks. */
+  private record KnownCallbacks(int count, Set<String> addresses) {}
 
   /**
-   * What the door keeps of a socket's handshake for as long as it is open: the few headers it stamps, and the whole
-   * peer only when message hooks need it (an idle page should cost little memory).
+   * What the door keeps of a socket for as long as it is open: the few handshake headers it stamps, the whole peer
+   * only when message hooks need it (an idle page should cost little memory), its running calls and its outbox.
    */
-  private record Handshake(String remote, String origin, String cookie, String userAgent, WebsocketPeer peer) {
-    Handshake(WebsocketPeer peer, boolean keepPeer) {
-      this(peer.remote(), peer.origin(), peer.header("cookie"), peer.header("user-agent"), keepPeer ? peer : null);
+  private record OpenSocket(String remote, String origin, String cookie, String userAgent, WebsocketPeer peer,
+      CallSlots calls, Outbox outbox) {
+    OpenSocket(SockJSSocket socket, WebsocketPeer peer, boolean keepPeer, DashConfig config) {
+      this(peer.remote(), peer.origin(), peer.header("cookie"), peer.header("user-agent"), keepPeer ? peer : null,
+          new CallSlots(config.websocketMaxCallsPerSocket(), config.websocketMaxCallsPerPage()), new Outbox(socket));
     }
   }
 
@@ -75,6 +93,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     this.sockjsUrl = sockjsUrl;
     this.vertx = vertx;
     this.config = config;
+    this.model = model;
     this.hooks = new SocketHooks(vertx, model.connectHooks(), model.messageHooks());
     this.claims = SocketClaims.of(vertx);
   }
@@ -128,7 +147,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       }
       case REGISTERED -> {
         // The consumer exists now: tell the page, so that nothing pushed before this point can be lost.
-        vertx.eventBus().send(event.getRawMessage().getString("address"), "{\"type\":\"registered\"}");
+        vertx.eventBus().send(event.getRawMessage().getString("address"), REGISTERED);
         event.complete(true);
       }
       case UNREGISTER -> {
@@ -139,15 +158,9 @@ public final class SocketDoor implements Handler<BridgeEvent> {
         event.complete(true);
       }
       case SEND -> send(event, socket);
-      case RECEIVE -> {
-        String replyAddress = event.getRawMessage().getString("replyAddress");
-        if (replyAddress != null) {
-          claims.expectReply(replyAddress, socket);
-        }
-        event.complete(true);
-      }
+      case RECEIVE -> deliver(event, socket);
       case SOCKET_CLOSED -> {
-        handshakes.remove(socket);
+        sockets.remove(socket);
         claims.releaseAll(socket).forEach(id -> vertx.eventBus().publish(PAGE_CLOSED, id));
         event.complete(true);
       }
@@ -168,13 +181,14 @@ public final class SocketDoor implements Handler<BridgeEvent> {
           : "Origin not allowed"));
       return;
     }
-    handshakes.put(socket, new Handshake(peer, hooks.judgeMessages()));
+    sockets.put(socket, new OpenSocket(socket, peer, hooks.judgeMessages(), config));
     hooks.admit(event, socket, peer);
   }
 
   /**
-   * A frame the page sends: a callback request, admitted only for a renderer id this socket owns and re-stamped
-   * with the door's headers; or the answer to a {@code get_props} request this socket received.
+   * A frame the page sends: a callback request, admitted only for a renderer id this socket owns, with a reply
+   * address of its own, and re-stamped with the door's headers (marked refused beyond the limits of running calls);
+   * or the answer to a {@code get_props} request this socket received.
    */
   private void send(BridgeEvent event, SockJSSocket socket) {
     JsonObject raw = event.getRawMessage();
@@ -183,11 +197,25 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     if (address.startsWith(CALLBACK_ADDRESS)) {
       JsonObject headers = raw.getJsonObject("headers");
       String rendererId = headers == null ? null : headers.getString(RENDERER_HEADER);
-      if (!claims.owns(socket, rendererId) || !(raw.getValue("body") instanceof JsonObject body)) {
+      String replyAddress = raw.getString("replyAddress");
+      var open = sockets.get(socket);
+      // A request without a reply address could never be answered, nor counted against the limits.
+      if (open == null || !claims.owns(socket, rendererId) || !(raw.getValue("body") instanceof JsonObject body)
+          || replyAddress == null || replyAddress.startsWith("dash4j.") || open.calls().holds(replyAddress)) {
         event.complete(false);
         return;
       }
-      raw.put("headers", stamp(socket, rendererId));
+      var stamp = stamp(open, rendererId);
+      raw.put("headers", stamp);
+      // Only calls that run take a slot: a request to an address no callback serves gets the bridge's error.
+      if (callbackAddresses().contains(address)) {
+        String refusal = open.calls().take(replyAddress, rendererId);
+        if (refusal != null) {
+          stamp.put(REFUSED_HEADER, refusal);
+          event.complete(true); // answered with a 429 by the callback verticle, never run: no hook to ask
+          return;
+        }
+      }
       message = !hooks.judgeMessages() ? null : new WebsocketMessage("callback_request", rendererId,
           PlainJson.map(body));
     } else if (claims.takeReply(address, socket)) {
@@ -201,7 +229,34 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       event.complete(true);
       return;
     }
-    hooks.admit(event, socket, handshakes.get(socket).peer(), message);
+    hooks.admit(event, socket, sockets.get(socket).peer(), message);
+  }
+
+  /**
+   * A frame for the page: the door writes it itself (the bridge's write is refused), so that what waits for a page
+   * that does not read stays bounded ({@link Outbox}): an answer gives its call's slot back once written, pushes are
+   * dropped while the page is behind.
+   */
+  private void deliver(BridgeEvent event, SockJSSocket socket) {
+    JsonObject envelope = event.getRawMessage();
+    String address = envelope.getString("address");
+    String replyAddress = envelope.getString("replyAddress");
+    if (replyAddress != null) {
+      claims.expectReply(replyAddress, socket);
+    }
+    event.complete(false);
+    var open = sockets.get(socket);
+    if (open == null) {
+      return; // closed meanwhile
+    }
+    Buffer frame = envelope.toBuffer();
+    if (open.calls().holds(address)) {
+      open.outbox().write(frame).onComplete(written -> open.calls().release(address));
+    } else if (replyAddress != null || REGISTERED.equals(envelope.getValue("body"))) {
+      open.outbox().write(frame); // a get_props request (one per waiting call) or a registration's confirmation
+    } else {
+      open.outbox().offer(frame); // a push, or the answer to a refused request
+    }
   }
 
   /**
@@ -216,16 +271,24 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     }
   }
 
-  /** The headers the door vouches for: they replace whatever the frame claimed. */
-  private JsonObject stamp(SockJSSocket socket, String rendererId) {
-    var headers = new JsonObject().put(RENDERER_HEADER, rendererId);
-    var handshake = handshakes.get(socket);
-    if (handshake != null) {
-      headers.put(REMOTE_HEADER, handshake.remote());
-      putIfPresent(headers, "origin", handshake.origin());
-      putIfPresent(headers, "cookie", handshake.cookie());
-      putIfPresent(headers, "user-agent", handshake.userAgent());
+  /** The addresses of the app's callbacks, renewed when a dynamic creator registered more. */
+  private Set<String> callbackAddresses() {
+    var current = known;
+    int count = model.callbackCount();
+    if (current.count() != count) {
+      current = new KnownCallbacks(count, model.callbacks().stream().map(c -> CallbackKeys.address(c.outputKey()))
+          .collect(Collectors.toUnmodifiableSet()));
+      known = current;
     }
+    return current.addresses();
+  }
+
+  /** The headers the door vouches for: they replace whatever the frame claimed. */
+  private static JsonObject stamp(OpenSocket open, String rendererId) {
+    var headers = new JsonObject().put(RENDERER_HEADER, rendererId).put(REMOTE_HEADER, open.remote());
+    putIfPresent(headers, "origin", open.origin());
+    putIfPresent(headers, "cookie", open.cookie());
+    putIfPresent(headers, "user-agent", open.userAgent());
     return headers;
   }
 
