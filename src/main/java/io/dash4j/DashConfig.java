@@ -28,6 +28,8 @@ public final class DashConfig {
   private final List<String> websocketAllowedOrigins = new ArrayList<>();
   private Duration websocketInactivityTimeout = Duration.ofMinutes(5);
   private Duration websocketHeartbeatInterval = Duration.ofSeconds(30);
+  private int websocketMaxCallsPerSocket = 32;
+  private int websocketMaxCallsPerPage = 16;
   private final List<String> externalStylesheets = new ArrayList<>();
   private final List<String> externalScripts = new ArrayList<>();
 
@@ -248,6 +250,41 @@ public final class DashConfig {
   /** How often the browser pings its socket. */
   public Duration websocketHeartbeatInterval() {
     return websocketHeartbeatInterval;
+  }
+
+  /**
+   * How many socket calls one socket may have running at once (default 32). A socket carries every open tab of the
+   * app in one browser; a request beyond this is answered at once with an error (429) and its callback does not run,
+   * so one socket cannot take the server's threads. Persistent callbacks count while they run.
+   */
+  public DashConfig websocketMaxCallsPerSocket(int calls) {
+    if (calls <= 0) {
+      throw new IllegalArgumentException("websocketMaxCallsPerSocket must be positive");
+    }
+    this.websocketMaxCallsPerSocket = calls;
+    return this;
+  }
+
+  /** How many socket calls one socket may have running at once. */
+  public int websocketMaxCallsPerSocket() {
+    return websocketMaxCallsPerSocket;
+  }
+
+  /**
+   * How many socket calls one page (one renderer) may have running at once (default 16); beyond it, as for
+   * {@link #websocketMaxCallsPerSocket(int)}, the request is answered with an error (429) and does not run.
+   */
+  public DashConfig websocketMaxCallsPerPage(int calls) {
+    if (calls <= 0) {
+      throw new IllegalArgumentException("websocketMaxCallsPerPage must be positive");
+    }
+    this.websocketMaxCallsPerPage = calls;
+    return this;
+  }
+
+  /** How many socket calls one page may have running at once. */
+  public int websocketMaxCallsPerPage() {
+    return websocketMaxCallsPerPage;
   }
 
   /**

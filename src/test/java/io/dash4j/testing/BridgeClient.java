@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 public final class BridgeClient implements AutoCloseable {
   private static final Vertx VERTX = Vertx.vertx();
   /** Held for the JVM: a client nobody references is garbage-collected, and closes its sockets as it goes. */
-  private static final WebSocketClient CLIENT = VERTX.createWebSocketClient();
+  private static final WebSocketClient CLIENT = VERTX.createWebSocketClient(new WebSocketClientOptions()
+      // as a browser would take them: a burst of pushes travels as one large set_props_batch
+      .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
   private final ClientWebSocket socket;
   private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
   private final List<String> received = new CopyOnWriteArrayList<>();
@@ -159,6 +162,11 @@ public final class BridgeClient implements AutoCloseable {
     return closed.isDone();
   }
 
+  /** The close code the server sent (null while open, or when the connection ended without a close frame). */
+  public Short closeStatus() {
+    return socket.closeStatusCode();
+  }
+
   /** Whether the socket closes within 10 s. */
   public boolean awaitClosed() {
     try {
@@ -167,6 +175,18 @@ public final class BridgeClient implements AutoCloseable {
     } catch (Exception e) {
       return false;
     }
+  }
+
+  /** Stops reading what the server sends, as a page that hangs would: the server's writes back up. */
+  public BridgeClient pause() {
+    socket.pause();
+    return this;
+  }
+
+  /** Reads again after {@link #pause()}. */
+  public BridgeClient resume() {
+    socket.resume();
+    return this;
   }
 
   /** Writes raw text, e.g. a malformed frame. */

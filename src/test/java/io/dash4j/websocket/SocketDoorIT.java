@@ -108,6 +108,37 @@ class SocketDoorIT {
     assertThat(server.http().get(sockjs.substring(1)).statusCode()).isEqualTo(200);
   }
 
+  /**
+   * SockJS's {@code iframe.html} (for its iframe transports) loads sockjs-client: the pinned copy the app serves, never
+   * a public CDN.
+   */
+  @Test
+  void sockJsIframePageLoadsThePinnedClientFromTheApp() {
+    var iframe = server.http().get("_dash-ws/iframe.html");
+    assertThat(iframe.statusCode()).isEqualTo(200);
+    assertThat(iframe.body()).containsPattern("src=\"/_dash-component-suites/dash4j/sockjs/sockjs\\.v[^\"]+\\.min\\.js\"")
+        .doesNotContainPattern("(?i)(https?:)?//[a-z0-9.-]+");
+    String script = iframe.body().replaceAll("(?s).*<script src=\"/([^\"]+)\".*", "$1");
+    assertThat(server.http().get(script).statusCode()).as(script).isEqualTo(200);
+  }
+
+  /**
+   * A frame over the size limit (twice {@code maxRequestBytes} and 1 KiB, room for SockJS's escaping) closes the
+   * socket with WebSocket's 1009 "message too big", not a bare TCP close; the server keeps serving.
+   */
+  @Test
+  void aFrameOverTheLimitClosesTheSocketWith1009() {
+    try (var page = page("huge-8")) {
+      page.sendText("x".repeat(3 * 1024 * 1024));
+      assertThat(page.awaitClosed()).as("the socket closes").isTrue();
+      assertThat(page.closeStatus()).as("the close code").isEqualTo((short) 1009);
+    }
+    try (var page = page("after-8")) {
+      page.callback("asked.children", request("ask", "asked"), "after-8", "r.h.1");
+      assertThat(BridgeClient.body(page.next()).getString("type")).isEqualTo("get_props_request");
+    }
+  }
+
   @Test
   void getPropsThatThePageNeverAnswersTimesOut() {
     try (var page = page("silent-1")) {

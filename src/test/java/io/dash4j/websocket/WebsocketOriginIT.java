@@ -227,6 +227,29 @@ class WebsocketOriginIT {
   }
 
   /**
+   * SockJS's HTTP answers ({@code /info}, which its client reads first) follow the socket's origin rule: a foreign
+   * Origin gets a 403 and no CORS header echoing it; the app's own origin and a listed one get their echo.
+   */
+  @Test
+  void sockJsInfoAnswersCorsOnlyForAllowedOrigins() {
+    var foreign = sameOriginApp.http().get("_dash-ws/info", "Origin", "http://evil.example");
+    assertThat(foreign.statusCode()).isEqualTo(403);
+    assertThat(foreign.headers().firstValue("access-control-allow-origin")).isEmpty();
+    assertThat(foreign.headers().firstValue("access-control-allow-credentials")).isEmpty();
+
+    String own = "http://localhost:" + sameOriginApp.port();
+    var same = sameOriginApp.http().get("_dash-ws/info", "Origin", own);
+    assertThat(same.statusCode()).isEqualTo(200);
+    assertThat(same.headers().firstValue("access-control-allow-origin")).hasValue(own);
+
+    var listed = specificApp.http().get("_dash-ws/info", "Origin", "http://intranet.example");
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(listed.headers().firstValue("access-control-allow-origin")).hasValue("http://intranet.example");
+    var unlisted = specificApp.http().get("_dash-ws/info", "Origin", "http://intranet.example:8080");
+    assertThat(unlisted.statusCode()).isEqualTo(403);
+  }
+
+  /**
    * Opens a bare socket with {@code origin} (null: none), sends a callback request at once, and checks that the
    * door's first word is the 4003 close frame, that the socket closes and that the request never ran. A same-origin
    * request run afterwards on the same app proves the callback itself works and was reachable.

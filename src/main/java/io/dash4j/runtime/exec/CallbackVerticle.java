@@ -155,11 +155,19 @@ public final class CallbackVerticle extends VerticleBase {
     }
   }
 
-  /** A request from the socket door, or null when it was answered at once (not a socket callback, malformed). */
+  /**
+   * A request from the socket door, or null when it was answered at once (not a socket callback, refused by the
+   * door's limits, malformed).
+   */
   private Call socketCall(Message<Object> message) {
     String rendererId = message.headers().get(SocketDoor.RENDERER_HEADER);
     if (!overSocket || rendererId == null || !(message.body() instanceof JsonObject json)) {
       message.reply(CallbackReply.error(400, "Not a websocket callback").toSocketJson());
+      return null;
+    }
+    String refused = message.headers().get(SocketDoor.REFUSED_HEADER);
+    if (refused != null) { // beyond the limits of running calls: answered at once, never run
+      message.reply(CallbackReply.error(429, refused).toSocketJson());
       return null;
     }
     UpdateRequest request;

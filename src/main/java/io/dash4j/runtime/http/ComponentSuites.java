@@ -166,6 +166,11 @@ final class ComponentSuites {
   }
 
   /** The fingerprinted URL of a registered file, under {@code prefix}. */
+  /** The URL of the pinned sockjs-client: our worker loads it, and so does SockJS's {@code iframe.html}. */
+  String sockjsUrl(String prefix) {
+    return url(prefix, "dash4j", "sockjs/sockjs.min.js");
+  }
+
   String url(String prefix, String namespace, String path) {
     Suite suite = suites.get(namespace + "/" + path);
     if (suite == null) {

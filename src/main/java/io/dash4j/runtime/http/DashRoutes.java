@@ -88,7 +88,8 @@ public final class DashRoutes {
         .handler(this::updateComponent);
     ApiEndpoints.mount(router, vertx, config, model, callbackDelivery, refusals);
     if (model.usesWebsocket()) {
-      new SocketDoor(vertx, config, model).mount(router, p);
+      new SocketDoor(vertx, config, model, pages.suites().sockjsUrl(config.requestsPathnamePrefix()))
+          .mount(router, p);
     }
     read(router, p + "_dash-component-suites/*").handler(ctx -> pages.suites().handle(ctx, p));
     read(router, p + "_favicon.ico").handler(ctx -> ctx.response()

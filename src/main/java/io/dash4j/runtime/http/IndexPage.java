@@ -152,7 +152,7 @@ final class IndexPage {
     websocket.put("url", prefix + SocketDoor.ROUTE);
     websocket.put("worker_url", suites.url(prefix, "dash4j", ComponentSuites.WS_WORKER)
         + "?heartbeat=" + config.websocketHeartbeatInterval().toMillis()
-        + "&sockjs=" + java.net.URLEncoder.encode(suites.url(prefix, "dash4j", "sockjs/sockjs.min.js"),
+        + "&sockjs=" + java.net.URLEncoder.encode(suites.sockjsUrl(prefix),
             java.nio.charset.StandardCharsets.UTF_8));
     websocket.put("inactivity_timeout", config.websocketInactivityTimeout().toMillis());
     websocket.put("heartbeat_interval", config.websocketHeartbeatInterval().toMillis());

@@ -30,8 +30,15 @@ import java.util.concurrent.TimeoutException;
  * callback verticle's event loop, one task after another, so the page receives it in the order it was made and the
  * answer never overtakes a push. Pushes made while a flush is already waiting travel together as one
  * {@code set_props_batch}: a burst costs one message, and a quiet push leaves at once.
+ *
+ * <p>What waits is bounded, and never on the event loop: a batch carries at most {@value #MAX_BATCH} pushes (the rest
+ * follow in later tasks, so no flush holds the loop long, and the door can drop a batch for a page that does not
+ * read), and a callback that pushes faster than the loop sends waits on its own thread once
+ * {@value #MAX_PENDING} pushes are pending.
  */
 public final class SocketCall implements Websocket {
+  static final int MAX_BATCH = 100;
+  static final int MAX_PENDING = 1_000;
   private final String rendererId;
   private final String address;
   private final Context context;
@@ -65,6 +72,7 @@ public final class SocketCall implements Websocket {
     payload.put("props", new LinkedHashMap<>(props)); // the caller may change its map once we return
     boolean schedule;
     synchronized (this) {
+      awaitRoom();
       pending.add(payload);
       schedule = !flushScheduled;
       flushScheduled = true;
@@ -72,6 +80,19 @@ public final class SocketCall implements Websocket {
     if (schedule) {
       context.runOnContext(v -> flush());
     }
+  }
+
+  /** Holds the calling thread while too many pushes are pending; never an event loop, which would wait on itself. */
+  private void awaitRoom() {
+    while (pending.size() >= MAX_PENDING && !shutdown && !Context.isOnEventLoopThread()) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw shutdown ? new PageGone(rendererId) : new CompletionException(e);
+      }
+    }
+    requireOpen();
   }
 
   @Override
@@ -87,7 +108,7 @@ public final class SocketCall implements Websocket {
       answer.completeExceptionally(new PageGone(rendererId));
     }
     context.runOnContext(v -> {
-      flush();
+      flushAll();
       bus.request(address, text, new DeliveryOptions().setSendTimeout(timeout.toMillis()))
           .onComplete(reply -> {
             if (reply.succeeded()) {
@@ -130,7 +151,7 @@ public final class SocketCall implements Websocket {
   /** Sends {@code answer} after everything this call pushed before it. */
   public void answer(Runnable answer) {
     context.runOnContext(v -> {
-      flush();
+      flushAll();
       answer.run();
     });
   }
@@ -146,6 +167,9 @@ public final class SocketCall implements Websocket {
       return;
     }
     shutdown = true;
+    synchronized (this) {
+      notifyAll(); // a setProps waiting for room
+    }
     waits.forEach(wait -> wait.completeExceptionally(new PageGone(rendererId)));
     onShutdown.run();
   }
@@ -156,20 +180,40 @@ public final class SocketCall implements Websocket {
     }
   }
 
-  /** On the context: sends what is pending as one message. */
+  /** On the context: sends one batch of what is pending, and leaves the rest to another task. */
   private void flush() {
+    if (sendBatch()) {
+      context.runOnContext(v -> flush());
+    }
+  }
+
+  /** On the context: sends everything pending, before an answer or a {@code get_props} request. */
+  private void flushAll() {
+    while (sendBatch()) {
+      // until nothing is pending
+    }
+  }
+
+  /** Sends up to {@link #MAX_BATCH} pending pushes as one message; returns whether more are pending. */
+  private boolean sendBatch() {
     List<Map<String, Object>> batch;
+    boolean more;
     synchronized (this) {
-      flushScheduled = false;
       if (pending.isEmpty()) {
-        return;
+        flushScheduled = false;
+        return false;
       }
-      batch = new ArrayList<>(pending);
-      pending.clear();
+      var head = pending.subList(0, Math.min(pending.size(), MAX_BATCH));
+      batch = new ArrayList<>(head);
+      head.clear();
+      more = !pending.isEmpty();
+      flushScheduled = more;
+      notifyAll(); // room for a waiting setProps
     }
     var message = new LinkedHashMap<String, Object>(4);
     message.put("type", batch.size() == 1 ? "set_props" : "set_props_batch");
     message.put("payload", batch.size() == 1 ? batch.get(0) : batch);
     bus.send(address, JsonWriter.toJson(message));
+    return more;
   }
 }

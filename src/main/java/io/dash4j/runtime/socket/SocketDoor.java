@@ -4,12 +4,14 @@ import io.dash4j.runtime.wire.PlainJson;
 import io.dash4j.model.AppModel;
 import io.dash4j.DashConfig;
 import io.dash4j.runtime.wire.HeaderCaller;
+import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.websocket.Verdict;
 import io.dash4j.websocket.WebsocketMessage;
 import io.dash4j.websocket.WebsocketPeer;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -20,8 +22,9 @@ import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
-import java.net.URI;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +51,13 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   public static final String RENDERER_HEADER = "dash4j-renderer";
   /** The client's address as the door saw it. */
   public static final String REMOTE_HEADER = "dash4j-remote";
+  /**
+   * Set by the door on a request beyond the socket's or the page's limit of running calls, with the reason: the
+   * callback verticle answers it with a 429 and does not run it.
+   */
+  public static final String REFUSED_HEADER = "dash4j-refused";
+  /** What a page hears once its registration holds. */
+  static final String REGISTERED = "{\"type\":\"registered\"}";
   private static final String CALLBACK_ADDRESS = "dash4j.callback.";
   private static final String HANDSHAKE_COOKIE = "dash4j.handshake-cookie";
 
@@ -55,21 +65,35 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   private final DashConfig config;
   private final SocketHooks hooks;
   private final SocketClaims claims;
-  private final Map<SockJSSocket, Handshake> handshakes = new ConcurrentHashMap<>();
+  private final AppModel model;
+  private final String sockjsUrl;
+  private final Map<SockJSSocket, OpenSocket> sockets = new ConcurrentHashMap<>();
+  private volatile KnownCallbacks known = new KnownCallbacks(-1, Set.of());
+
+  /** The addresses of the app's server callbacks, as of when the app had {@code count} callbacks. */
+  private record KnownCallbacks(int count, Set<String> addresses) {}
 
   /**
-   * What the door keeps of a socket's handshake for as long as it is open: the few headers it stamps, and the whole
-   * peer only when message hooks need it (an idle page should cost little memory).
+   * What the door keeps of a socket for as long as it is open: the few handshake headers it stamps, the whole peer
+   * only when message hooks need it (an idle page should cost little memory), its running calls and its outbox.
    */
-  private record Handshake(String remote, String origin, String cookie, String userAgent, WebsocketPeer peer) {
-    Handshake(WebsocketPeer peer, boolean keepPeer) {
-      this(peer.remote(), peer.origin(), peer.header("cookie"), peer.header("user-agent"), keepPeer ? peer : null);
+  private record OpenSocket(String remote, String origin, String cookie, String userAgent, WebsocketPeer peer,
+      CallSlots calls, Outbox outbox) {
+    OpenSocket(SockJSSocket socket, WebsocketPeer peer, boolean keepPeer, DashConfig config) {
+      this(peer.remote(), peer.origin(), peer.header("cookie"), peer.header("user-agent"), keepPeer ? peer : null,
+          new CallSlots(config.websocketMaxCallsPerSocket(), config.websocketMaxCallsPerPage()), new Outbox(socket));
     }
   }
 
-  public SocketDoor(Vertx vertx, DashConfig config, AppModel model) {
+  /**
+   * @param sockjsUrl where the app serves its pinned sockjs-client: SockJS's {@code iframe.html} loads it from there,
+   *     not from a public CDN
+   */
+  public SocketDoor(Vertx vertx, DashConfig config, AppModel model, String sockjsUrl) {
+    this.sockjsUrl = sockjsUrl;
     this.vertx = vertx;
     this.config = config;
+    this.model = model;
     this.hooks = new SocketHooks(vertx, model.connectHooks(), model.messageHooks());
     this.claims = SocketClaims.of(vertx);
   }
@@ -83,6 +107,14 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     // Vert.x's SockJS transports strip the Cookie header from the request before the socket exists; keep it for
     // the hooks and the callback context.
     router.route(path).handler(ctx -> {
+      // SockJS answers its HTTP transports and /info with CORS headers for any Origin, credentials allowed: hold
+      // them to the socket's own rule. A WebSocket handshake goes on, to be refused with 4003 by the gatekeeper.
+      String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
+      if (origin != null && !ctx.request().canUpgradeToWebSocket()
+          && !OriginRule.allows(config, origin, ctx.request().getHeader(HttpHeaders.HOST))) {
+        ctx.response().setStatusCode(403).end("Origin not allowed");
+        return;
+      }
       String cookie = ctx.request().getHeader(HttpHeaders.COOKIE);
       if (cookie != null) {
         ctx.put(HANDSHAKE_COOKIE, cookie);
@@ -99,7 +131,8 @@ public final class SocketDoor implements Handler<BridgeEvent> {
         .setMaxAddressLength(4096)
         // The worker pings every heartbeat interval; a socket silent for two of them belongs to a vanished page.
         .setPingTimeout(config.websocketHeartbeatInterval().toMillis() * 2 + 5_000);
-    var sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setInsertJSESSIONID(false));
+    var sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setInsertJSESSIONID(false)
+        .setLibraryURL(sockjsUrl));
     router.route(path).subRouter(sockJs.bridge(bridge, this));
   }
 
@@ -114,7 +147,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       }
       case REGISTERED -> {
         // The consumer exists now: tell the page, so that nothing pushed before this point can be lost.
-        vertx.eventBus().send(event.getRawMessage().getString("address"), "{\"type\":\"registered\"}");
+        vertx.eventBus().send(event.getRawMessage().getString("address"), REGISTERED);
         event.complete(true);
       }
       case UNREGISTER -> {
@@ -125,16 +158,14 @@ public final class SocketDoor implements Handler<BridgeEvent> {
         event.complete(true);
       }
       case SEND -> send(event, socket);
-      case RECEIVE -> {
-        String replyAddress = event.getRawMessage().getString("replyAddress");
-        if (replyAddress != null) {
-          claims.expectReply(replyAddress, socket);
-        }
+      case RECEIVE -> deliver(event, socket);
+      case SOCKET_CLOSED -> {
+        sockets.remove(socket);
+        claims.releaseAll(socket).forEach(id -> vertx.eventBus().publish(PAGE_CLOSED, id));
         event.complete(true);
       }
-      case SOCKET_CLOSED -> {
-        handshakes.remove(socket);
-        claims.releaseAll(socket).forEach(id -> vertx.eventBus().publish(PAGE_CLOSED, id));
+      case SOCKET_ERROR -> {
+        tooBig(event, socket);
         event.complete(true);
       }
       case PUBLISH -> event.complete(false);
@@ -145,32 +176,19 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   /** A new socket: the origin check, then the connect hooks. */
   private void admit(BridgeEvent event, SockJSSocket socket) {
     var peer = peerOf(socket);
-    if (peer.origin() == null || !originAllowed(peer.origin(), peer.header("host"))) {
+    if (peer.origin() == null || !OriginRule.allows(config, peer.origin(), peer.header("host"))) {
       SocketHooks.refuse(vertx, event, socket, new Verdict(false, 4003, peer.origin() == null ? "Origin header required"
           : "Origin not allowed"));
       return;
     }
-    handshakes.put(socket, new Handshake(peer, hooks.judgeMessages()));
+    sockets.put(socket, new OpenSocket(socket, peer, hooks.judgeMessages(), config));
     hooks.admit(event, socket, peer);
   }
 
-  /** Same origin (the Origin's host and port are the Host header), or listed in the config ({@code *}: any). */
-  private boolean originAllowed(String origin, String host) {
-    var allowed = config.websocketAllowedOrigins();
-    if (allowed.contains(origin) || allowed.contains("*")) {
-      return true;
-    }
-    try {
-      String authority = URI.create(origin).getRawAuthority();
-      return authority != null && authority.equalsIgnoreCase(host);
-    } catch (IllegalArgumentException malformed) {
-      return false;
-    }
-  }
-
   /**
-   * A frame the page sends: a callback request, admitted only for a renderer id this socket owns and re-stamped
-   * with the door's headers; or the answer to a {@code get_props} request this socket received.
+   * A frame the page sends: a callback request, admitted only for a renderer id this socket owns, with a reply
+   * address of its own, and re-stamped with the door's headers (marked refused beyond the limits of running calls);
+   * or the answer to a {@code get_props} request this socket received.
    */
   private void send(BridgeEvent event, SockJSSocket socket) {
     JsonObject raw = event.getRawMessage();
@@ -179,11 +197,25 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     if (address.startsWith(CALLBACK_ADDRESS)) {
       JsonObject headers = raw.getJsonObject("headers");
       String rendererId = headers == null ? null : headers.getString(RENDERER_HEADER);
-      if (!claims.owns(socket, rendererId) || !(raw.getValue("body") instanceof JsonObject body)) {
+      String replyAddress = raw.getString("replyAddress");
+      var open = sockets.get(socket);
+      // A request without a reply address could never be answered, nor counted against the limits.
+      if (open == null || !claims.owns(socket, rendererId) || !(raw.getValue("body") instanceof JsonObject body)
+          || replyAddress == null || replyAddress.startsWith("dash4j.") || open.calls().holds(replyAddress)) {
         event.complete(false);
         return;
       }
-      raw.put("headers", stamp(socket, rendererId));
+      var stamp = stamp(open, rendererId);
+      raw.put("headers", stamp);
+      // Only calls that run take a slot: a request to an address no callback serves gets the bridge's error.
+      if (callbackAddresses().contains(address)) {
+        String refusal = open.calls().take(replyAddress, rendererId);
+        if (refusal != null) {
+          stamp.put(REFUSED_HEADER, refusal);
+          event.complete(true); // answered with a 429 by the callback verticle, never run: no hook to ask
+          return;
+        }
+      }
       message = !hooks.judgeMessages() ? null : new WebsocketMessage("callback_request", rendererId,
           PlainJson.map(body));
     } else if (claims.takeReply(address, socket)) {
@@ -197,19 +229,66 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       event.complete(true);
       return;
     }
-    hooks.admit(event, socket, handshakes.get(socket).peer(), message);
+    hooks.admit(event, socket, sockets.get(socket).peer(), message);
+  }
+
+  /**
+   * A frame for the page: the door writes it itself (the bridge's write is refused), so that what waits for a page
+   * that does not read stays bounded ({@link Outbox}): an answer gives its call's slot back once written, pushes are
+   * dropped while the page is behind.
+   */
+  private void deliver(BridgeEvent event, SockJSSocket socket) {
+    JsonObject envelope = event.getRawMessage();
+    String address = envelope.getString("address");
+    String replyAddress = envelope.getString("replyAddress");
+    if (replyAddress != null) {
+      claims.expectReply(replyAddress, socket);
+    }
+    event.complete(false);
+    var open = sockets.get(socket);
+    if (open == null) {
+      return; // closed meanwhile
+    }
+    Buffer frame = envelope.toBuffer();
+    if (open.calls().holds(address)) {
+      open.outbox().write(frame).onComplete(written -> open.calls().release(address));
+    } else if (replyAddress != null || REGISTERED.equals(envelope.getValue("body"))) {
+      open.outbox().write(frame); // a get_props request (one per waiting call) or a registration's confirmation
+    } else {
+      open.outbox().offer(frame); // a push, or the answer to a refused request
+    }
+  }
+
+  /**
+   * A frame or message over the size limit: Vert.x closes the connection without a WebSocket close frame (and after
+   * an oversized message, not at all), so the door closes it with 1009 "Message too big", as the protocol asks. It
+   * runs inside Vert.x's handling of the error, before the connection is dropped, so the close frame goes out first.
+   */
+  private static void tooBig(BridgeEvent event, SockJSSocket socket) {
+    String error = event.getRawMessage() == null ? null : event.getRawMessage().getString("message");
+    if (error != null && (error.startsWith("Max frame length") || error.contains("overflow max message size"))) {
+      socket.close(1009, "Message too big");
+    }
+  }
+
+  /** The addresses of the app's callbacks, renewed when a dynamic creator registered more. */
+  private Set<String> callbackAddresses() {
+    var current = known;
+    int count = model.callbackCount();
+    if (current.count() != count) {
+      current = new KnownCallbacks(count, model.callbacks().stream().map(c -> CallbackKeys.address(c.outputKey()))
+          .collect(Collectors.toUnmodifiableSet()));
+      known = current;
+    }
+    return current.addresses();
   }
 
   /** The headers the door vouches for: they replace whatever the frame claimed. */
-  private JsonObject stamp(SockJSSocket socket, String rendererId) {
-    var headers = new JsonObject().put(RENDERER_HEADER, rendererId);
-    var handshake = handshakes.get(socket);
-    if (handshake != null) {
-      headers.put(REMOTE_HEADER, handshake.remote());
-      putIfPresent(headers, "origin", handshake.origin());
-      putIfPresent(headers, "cookie", handshake.cookie());
-      putIfPresent(headers, "user-agent", handshake.userAgent());
-    }
+  private static JsonObject stamp(OpenSocket open, String rendererId) {
+    var headers = new JsonObject().put(RENDERER_HEADER, rendererId).put(REMOTE_HEADER, open.remote());
+    putIfPresent(headers, "origin", open.origin());
+    putIfPresent(headers, "cookie", open.cookie());
+    putIfPresent(headers, "user-agent", open.userAgent());
     return headers;
   }
 
