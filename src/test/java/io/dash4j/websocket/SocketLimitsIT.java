@@ -35,9 +35,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SocketLimitsIT {
   static final int PER_PAGE = 16;
   static final int PER_SOCKET = 32;
-  static final int PUSHES = 2_000;
+  /** 10 KB each: 50 MB, beyond what the kernel's socket buffers take in (Linux: up to 32 MiB + 4 MiB on loopback). */
+  static final int PUSHES = 5_000;
   static final AtomicInteger started = new AtomicInteger();
   static volatile CountDownLatch release = new CountDownLatch(1);
+  static volatile CountDownLatch pushed = new CountDownLatch(1);
 
   @RegisterExtension static final ServedApp server = ServedApp.of(SocketLimitsIT::app);
 
@@ -58,6 +60,7 @@ class SocketLimitsIT {
       for (int i = 0; i < PUSHES; i++) {
         context.setProps("progress", Map.of("children", i + " " + chunk));
       }
+      pushed.countDown();
       return "pushed";
     });
     return app;
@@ -67,6 +70,7 @@ class SocketLimitsIT {
   void reset() {
     started.set(0);
     release = new CountDownLatch(1);
+    pushed = new CountDownLatch(1);
   }
 
   @AfterEach
@@ -146,6 +150,8 @@ class SocketLimitsIT {
       stalled.callback("pushed.children", BridgeClient.clickRequest("push", 1, "pushed"), "stalled-4", "r.s.1");
       other.callback("quick-out.children", BridgeClient.clickRequest("quick", 4, "quick-out"), "other-4", "r.o.1");
       assertThat(BridgeClient.body(other.next()).getInteger("status")).isEqualTo(200);
+      // The page reads again only once everything was pushed: far more than the socket's buffers hold.
+      await(() -> pushed.getCount() == 0, "the callback pushed everything while its page did not read");
       stalled.resume();
       int pushes = 0;
       while (true) {
