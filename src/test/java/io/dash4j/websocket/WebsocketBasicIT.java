@@ -16,6 +16,7 @@ import io.dash4j.callback.Outputs;
 import io.dash4j.callback.State;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
+import io.dash4j.testing.Doors;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
 import java.util.List;
