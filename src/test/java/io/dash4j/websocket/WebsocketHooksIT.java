@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
@@ -37,8 +38,6 @@ import org.openqa.selenium.logging.LogType;
  * {@code [Dash] WebSocket disconnected: <reason>}: the tests read it from the browser console.
  */
 class WebsocketHooksIT {
-  /** The worker's first automatic reconnect comes 1–2 s after a close: a refused page is watched this long. */
-  private static final Duration RETRY_WINDOW = Duration.ofMillis(2500);
   /** Time for a request held by a hook to (wrongly) get through, were the door not waiting for the verdict. */
   private static final Duration HOLD = Duration.ofMillis(500);
 
@@ -46,6 +45,8 @@ class WebsocketHooksIT {
   static final SocketProbe rejectFalse = new SocketProbe();
   static final SocketProbe rejectTuple = new SocketProbe();
   static final SocketProbe retried = new SocketProbe();
+  /** The clock of the "no reconnect" checks: an app that refuses every socket with a code the worker retries. */
+  static final SocketProbe alwaysBusy = new SocketProbe();
   static final SocketProbe messages = new SocketProbe();
   static final SocketProbe conditional = new SocketProbe();
   static final SocketProbe slowConnect = new SocketProbe();
@@ -79,6 +80,11 @@ class WebsocketHooksIT {
   @RegisterExtension static final ServedApp retriedApp = ServedApp.of(() -> clickApp(retried, "initial",
       app -> app.onWebsocketConnect(peer -> retried.connected(peer) == 1
           ? Verdict.reject(4002, "Busy, try again") : Verdict.accept())));
+  @RegisterExtension static final ServedApp alwaysBusyApp = ServedApp.of(() -> clickApp(alwaysBusy, "initial",
+      app -> app.onWebsocketConnect(peer -> {
+        alwaysBusy.connected(peer);
+        return Verdict.reject(4002, "Busy, try again");
+      })));
   @RegisterExtension static final ServedApp messagesApp = ServedApp.of(() -> clickApp(messages, null,
       app -> app.onWebsocketMessage((peer, message) -> {
         messages.saw(message);
@@ -187,7 +193,7 @@ class WebsocketHooksIT {
     browser.waitForText("#output", "initial");
     awaitConsole("WebSocket disconnected: Connection rejected");
     browser.click("#btn");
-    pause(RETRY_WINDOW);
+    outwaitTheFirstRetry();
 
     assertThat(browser.text("#output")).isEqualTo("initial");
     assertThat(rejectFalse.calls()).isZero();
@@ -203,7 +209,7 @@ class WebsocketHooksIT {
     browser.waitForText("#output", "initial");
     awaitConsole("WebSocket disconnected: Connection not allowed");
     browser.click("#btn");
-    pause(RETRY_WINDOW);
+    outwaitTheFirstRetry();
 
     assertThat(browser.text("#output")).isEqualTo("initial");
     assertThat(rejectTuple.calls()).isZero();
@@ -345,7 +351,7 @@ class WebsocketHooksIT {
     browser.waitForText("#output", "initial");
     awaitConsole("WebSocket disconnected: Authentication error");
     browser.click("#btn");
-    pause(RETRY_WINDOW);
+    outwaitTheFirstRetry();
 
     assertThat(browser.text("#output")).isEqualTo("initial");
     assertThat(throwingConnect.calls()).isZero();
@@ -363,7 +369,7 @@ class WebsocketHooksIT {
     browser.waitForText("#output", "Clicked 0");
     browser.click("#btn");
     awaitConsole("WebSocket disconnected: Authentication error");
-    pause(RETRY_WINDOW);
+    outwaitTheFirstRetry();
     assertThat(browser.text("#output")).isEqualTo("Clicked 0");
     assertThat(throwingMessage.clicksSeen).map(String::valueOf).containsExactly("null");
     assertThat(throwingMessage.connects).hasValue(1);
@@ -397,6 +403,27 @@ class WebsocketHooksIT {
     assertThat(console).filteredOn(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage).isEmpty();
     browser.assertNoErrorsLogged();
+  }
+
+  /**
+   * Waits out the worker's first automatic reconnect, were there one, with the worker's own back-off as the clock
+   * rather than a fixed pause: a second tab opens an app that refuses every socket with a code the worker retries,
+   * and once its worker has retried twice (the first retry's delay, then a longer one) any first retry of the
+   * refused page's worker, begun earlier from the same code, has come. The tab then closes again.
+   */
+  private void outwaitTheFirstRetry() {
+    var driver = browser.driver();
+    String testTab = driver.getWindowHandle();
+    readConsole();
+    int testsOwn = console.size();
+    int before = alwaysBusy.connects.get();
+    driver.switchTo().newWindow(WindowType.TAB);
+    browser.open(alwaysBusyApp.url());
+    browser.waitUntil("the control's worker to retry twice", () -> alwaysBusy.connects.get() >= before + 3);
+    driver.close();
+    driver.switchTo().window(testTab);
+    readConsole();
+    console.subList(testsOwn, console.size()).clear(); // the control's refusals are its own, not the test's
   }
 
   private static void pause(Duration duration) {
