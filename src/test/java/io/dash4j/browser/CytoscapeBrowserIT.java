@@ -17,7 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.interactions.Actions;
 
 /**
  * The third-party package, dash-cytoscape, through its generated class: a small network drawn on canvas, in debug
@@ -88,20 +87,11 @@ class CytoscapeBrowserIT {
     browser.waitForElement("#net canvas");
     browser.waitUntil("cytoscape to be ready", () -> Boolean.TRUE.equals(
         browser.javascript("return !!window.cy && window.cy.nodes().length === 2;")));
-    tapNode("b");
+    browser.tapCytoscapeNode("b");
     browser.waitForText("#tapped", "Tapped Beta");
-    tapNode("a");
+    browser.tapCytoscapeNode("a");
     browser.waitForText("#tapped", "Tapped Alpha");
     assertThat(browser.devToolsErrorCount()).isZero();
   }
 
-  /** Clicks the node where cytoscape rendered it: its rendered position is relative to the container's corner. */
-  private static void tapNode(String id) {
-    @SuppressWarnings("unchecked")
-    var at = (List<Number>) browser.javascript("""
-        var box = window.cy.container().getBoundingClientRect();
-        var p = window.cy.$('#' + arguments[0]).renderedPosition();
-        return [Math.round(box.left + p.x), Math.round(box.top + p.y)];""", id);
-    new Actions(browser.driver()).moveToLocation(at.get(0).intValue(), at.get(1).intValue()).click().perform();
-  }
 }

@@ -298,8 +298,7 @@ class DccComponentsBrowserIT {
   @Test
   void pickingADropdownOptionFeedsACallback() {
     browser.waitForText("#dropdown-out", "City: MTL");
-    browser.click("#dropdown");
-    browser.driver().findElement(By.xpath("//*[@role='option' and normalize-space()='San Francisco']")).click();
+    browser.selectDropdownOption("#dropdown", "San Francisco");
     browser.waitForText("#dropdown-out", "City: SF");
     browser.waitForText("#dropdown .dash-dropdown-value", "San Francisco");
   }

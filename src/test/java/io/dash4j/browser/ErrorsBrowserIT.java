@@ -12,6 +12,9 @@ import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ErrorsBrowserIT {
   private static final String SECRET = "boom: the secret sauce is 42";
+  /** Failing calls the production app ran. */
+  static final AtomicInteger failures = new AtomicInteger();
   @RegisterExtension static final ServedApp debug = ServedApp.of(() -> failingApp(true));
   @RegisterExtension static final ServedApp production = ServedApp.of(() -> failingApp(false));
   @RegisterExtension static final Browser browser = Browser.perClass();
@@ -31,6 +36,7 @@ class ErrorsBrowserIT {
     app.layout(div(input("in").value("fine").debounce(true), div().id("out")));
     app.callback(Output.of("out", Html.CHILDREN), Input.of("in", Dcc.Input.VALUE.asString()), value -> {
       if (value.contains("fail")) {
+        failures.incrementAndGet();
         throw new IllegalStateException(SECRET);
       }
       return "Echo: " + value;
@@ -59,8 +65,16 @@ class ErrorsBrowserIT {
   void inProductionThePageShowsNothingInternal() {
     browser.openApp(production);
     browser.waitForText("#out", "Echo: fine");
+    browser.assertNoErrorsLogged(); // what follows is the failing call's alone
+    int failedBefore = failures.get();
+
     browser.submit("#in", "fail");
+    browser.waitUntil("the failing call to run", () -> failures.get() == failedBefore + 1);
     browser.waitForNoPendingCallbacks();
+    // the browser saw the call fail (a 500); the page shows nothing of it
+    List<String> failed = new ArrayList<>();
+    browser.waitUntil("the browser to see the failed call", () -> failed.addAll(browser.failedResponses()));
+    assertThat(failed).singleElement().asString().startsWith("500 ").endsWith("/_dash-update-component");
     browser.waitForText("#out", "Echo: fine");
     assertThat(browser.devToolsErrorCount()).isZero();
     String page = (String) browser.javascript("return document.body.innerText;");

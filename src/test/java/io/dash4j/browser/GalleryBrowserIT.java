@@ -7,7 +7,6 @@ import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
 /** The example gallery works as a visitor uses it: every example on the page answers. */
@@ -38,8 +37,7 @@ class GalleryBrowserIT {
     browser.waitForText("#waves-chart .gtitle", "5 waves");
 
     browser.waitForText("#choice", "You chose Paris, France.");
-    browser.click("#country");
-    browser.driver().findElement(By.xpath("//*[@role='option' and normalize-space()='Japan']")).click();
+    browser.selectDropdownOption("#country", "Japan");
     browser.waitForText("#choice", "You chose Tokyo, Japan.");
 
     browser.waitForText("#rolls", "0");
@@ -50,6 +48,10 @@ class GalleryBrowserIT {
     browser.waitForText("#sales-total", "Total units: 28");
     browser.waitForElement("#network canvas");
     browser.waitForText("#tapped", "Tap a node");
+    browser.tapCytoscapeNode("vertx");
+    browser.waitForText("#tapped", "You tapped Vert.x");
+    browser.tapCytoscapeNode("dash");
+    browser.waitForText("#tapped", "You tapped Dash");
 
     // the socket door: the clock is pushed every second, the job's progress while it runs
     browser.waitForTextContains("#clock", "Server time ");

@@ -9,7 +9,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -80,23 +79,29 @@ class GeneratedComponentsTest {
   private static void checkComponent(Class<?> type) throws Exception {
     Component component = newComponent(type);
     String namespace = (String) type.getEnclosingClass().getField("NAMESPACE").get(null);
-    var expected = new LinkedHashMap<String, Object>();
+    var expected = new JsonObject();
     for (Field field : type.getFields()) {
       if (!Modifier.isStatic(field.getModifiers()) || field.getType() != Prop.class) {
         continue;
       }
       Prop<?> prop = (Prop<?>) field.get(null);
       Method setter = setterFor(type, prop);
-      Object value = sample(setter.getParameterTypes()[0]);
-      Object returned = setter.invoke(component, setter.isVarArgs() ? new Object[] {new Object[] {"text"}}
-          : new Object[] {value});
+      // a value of its own per prop, so a setter that writes another prop's value, or a changed one, shows
+      Object value = setter.isVarArgs() ? new Object[] {prop.name() + "-text"}
+          : sampleFor(prop.name(), setter.getParameterTypes()[0]);
+      Object returned = setter.invoke(component, new Object[] {value});
       assertThat(returned).as("%s.%s is fluent", type.getSimpleName(), setter.getName()).isSameAs(component);
-      expected.put(prop.name(), setter.isVarArgs() ? "text" : value);
+      expected.put(prop.name(), asJson(setter.isVarArgs() ? prop.name() + "-text" : value));
     }
     var json = new JsonObject(io.dash4j.protocol.JsonWriter.toJson(component));
     assertThat(json.getString("type")).isEqualTo(component.type());
     assertThat(json.getString("namespace")).isEqualTo(namespace);
-    assertThat(json.getJsonObject("props").fieldNames()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    assertThat(json.getJsonObject("props")).as("%s's props", type.getSimpleName()).isEqualTo(expected);
+  }
+
+  /** A value as the renderer reads it. */
+  private static Object asJson(Object value) {
+    return new JsonObject(io.dash4j.protocol.JsonWriter.toJson(Map.of("v", value))).getValue("v");
   }
 
   /** The fluent setter that writes this prop: the one method whose call sets exactly prop.name(). */
@@ -113,6 +118,24 @@ class GeneratedComponentsTest {
       }
     }
     throw new AssertionError(type.getSimpleName() + " has no setter for " + prop.name());
+  }
+
+  /** {@link #sample} but distinct for each prop where the type allows it. */
+  private static Object sampleFor(String prop, Class<?> type) {
+    if (type == String.class) {
+      return prop + "-value";
+    } else if (type == Number.class || type == Integer.class) {
+      return prop.length();
+    } else if (type == List.class) {
+      return List.of(prop);
+    } else if (type == Map.class) {
+      return Map.of("k", prop);
+    } else if (type == Component.class) {
+      return Html.div(prop);
+    } else if (type.isArray()) {
+      return new Object[] {prop};
+    }
+    return sample(type);
   }
 
   private static Object sample(Class<?> type) {

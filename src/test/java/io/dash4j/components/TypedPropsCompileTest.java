@@ -52,7 +52,11 @@ class TypedPropsCompileTest {
   void aCallbackTakingTheWrongTypeForItsInputDoesNotCompile() throws IOException {
     // n_clicks is an Integer, not a String
     assertThat(compile("app.callback(Output.of(\"t\", Html.Div.CHILDREN), Input.of(\"b\", Html.Button.N_CLICKS),"
-        + " (String clicks) -> clicks);")).isNotEmpty();
+        + " (String clicks) -> clicks);"))
+        .anySatisfy(error -> assertThat(error).contains("no suitable method found for callback")
+            // the one-input overload is refused for the input's type: Integer wanted, String given
+            .containsPattern("incompatible bounds\\s+equality constraints: java.lang.Integer\\s+"
+                + "lower bounds: java.lang.String"));
   }
 
   @Test

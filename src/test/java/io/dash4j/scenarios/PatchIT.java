@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dash4j.callback.ClientsideCallback;
 import io.dash4j.Dash;
 import io.dash4j.DashApp;
+import io.dash4j.callback.Argument;
+import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Patch;
@@ -19,9 +21,11 @@ import io.dash4j.components.Html;
 import io.dash4j.runtime.launch.DashServer;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,7 @@ import org.openqa.selenium.Keys;
  */
 class PatchIT {
   @RegisterExtension static final ServedApp operations = ServedApp.of(PatchIT::operationsApp);
+  @RegisterExtension static final ServedApp sideUpdateOperations = ServedApp.of(PatchIT::sideUpdateOperationsApp);
   @RegisterExtension static final ServedApp patternOutputs = ServedApp.of(PatchIT::patternOutputsApp);
   @RegisterExtension static final ServedApp children = ServedApp.of(PatchIT::childrenApp);
   @RegisterExtension static final ServedApp clientsideDuplicate = ServedApp.of(PatchIT::clientsideDuplicateApp);
@@ -52,6 +57,18 @@ class PatchIT {
   }
 
   static DashApp operationsApp() {
+    return operationsApp(false);
+  }
+
+  static DashApp sideUpdateOperationsApp() {
+    return operationsApp(true);
+  }
+
+  /**
+   * pch001's app; with {@code sideUpdates} (pch007) every button's callback has no output and hands its Patch to
+   * {@code setProps("store", {"data": patch})} instead of returning it.
+   */
+  static DashApp operationsApp(boolean sideUpdates) {
     var app = Dash.create(config -> config.port(0).debug(true));
     var initial = new LinkedHashMap<String, Object>();
     initial.put("value", "unset");
@@ -77,35 +94,44 @@ class PatchIT {
     app.clientsideCallback("function(value) {return JSON.stringify(value)}",
         Output.of("store-content", Html.Div.CHILDREN), Input.of("store", Dcc.Store.DATA));
 
-    app.callback(Output.of("store", Dcc.Store.DATA), Input.of("set-btn", Html.Button.N_CLICKS),
-        State.of("set-value", Dcc.Input.VALUE),
-        (clicks, value) -> Patch.create().at("value").assign(value).at("n_clicks").add(1), options -> options.preventInitialCall(true));
-    app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("append-btn", Html.Button.N_CLICKS),
-        State.of("append-value", Dcc.Input.VALUE),
-        (clicks, value) -> Patch.create().at("array").append(value).at("n_clicks").add(1), options -> options.preventInitialCall(true));
-    app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("prepend-btn", Html.Button.N_CLICKS),
-        State.of("prepend-value", Dcc.Input.VALUE),
-        (clicks, value) -> Patch.create().at("array").prepend(value).at("n_clicks").add(1), options -> options.preventInitialCall(true));
-    app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("extend-btn", Html.Button.N_CLICKS),
-        State.of("extend-value", Dcc.Input.VALUE),
-        (clicks, value) -> Patch.create().at("array").extend(List.of(value)).at("n_clicks").add(1), options -> options.preventInitialCall(true));
-    app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("merge-btn", Html.Button.N_CLICKS),
-        State.of("merge-value", Dcc.Input.VALUE),
-        (clicks, value) -> Patch.create().merge(Map.of("merged", value)).at("n_clicks").add(1), options -> options.preventInitialCall(true));
-    app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("delete-btn", Html.Button.N_CLICKS),
-        clicks -> Patch.create().at("delete").delete(), options -> options.preventInitialCall(true));
-    app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("insert-btn", Html.Button.N_CLICKS),
-        State.of("insert-value", Dcc.Input.VALUE), State.of("insert-index", Dcc.Input.VALUE),
-        (clicks, value, index) -> Patch.create().at("array").insert(((Number) index).intValue(), value), options -> options.preventInitialCall(true));
-    app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("delete-index", Html.Button.N_CLICKS),
-        clicks -> Patch.create().at("array", 1).delete().at("array", -2).delete(), options -> options.preventInitialCall(true));
-    app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("clear-btn", Html.Button.N_CLICKS),
-        clicks -> Patch.create().at("array").clear(), options -> options.preventInitialCall(true));
-    app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("reverse-btn", Html.Button.N_CLICKS),
-        clicks -> Patch.create().at("array").reverse(), options -> options.preventInitialCall(true));
-    app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("remove-btn", Html.Button.N_CLICKS),
-        clicks -> Patch.create().at("array").remove("initial"), options -> options.preventInitialCall(true));
+    var patcher = new StorePatcher(app, sideUpdates);
+    patcher.on("set-btn", List.of("set-value"),
+        a -> Patch.create().at("value").assign(a.get(0)).at("n_clicks").add(1));
+    patcher.on("append-btn", List.of("append-value"),
+        a -> Patch.create().at("array").append(a.get(0)).at("n_clicks").add(1));
+    patcher.on("prepend-btn", List.of("prepend-value"),
+        a -> Patch.create().at("array").prepend(a.get(0)).at("n_clicks").add(1));
+    patcher.on("extend-btn", List.of("extend-value"),
+        a -> Patch.create().at("array").extend(List.of(a.get(0))).at("n_clicks").add(1));
+    patcher.on("merge-btn", List.of("merge-value"),
+        a -> Patch.create().merge(Map.of("merged", a.get(0))).at("n_clicks").add(1));
+    patcher.on("delete-btn", List.of(), a -> Patch.create().at("delete").delete());
+    patcher.on("insert-btn", List.of("insert-value", "insert-index"),
+        a -> Patch.create().at("array").insert(((Number) a.get(1)).intValue(), a.get(0)));
+    patcher.on("delete-index", List.of(), a -> Patch.create().at("array", 1).delete().at("array", -2).delete());
+    patcher.on("clear-btn", List.of(), a -> Patch.create().at("array").clear());
+    patcher.on("reverse-btn", List.of(), a -> Patch.create().at("array").reverse());
+    patcher.on("remove-btn", List.of(), a -> Patch.create().at("array").remove("initial"));
     return app;
+  }
+
+  /** Registers one button's Patch of the store: returned for the store's data, or given to setProps. */
+  private record StorePatcher(DashApp app, boolean sideUpdates) {
+    void on(String button, List<String> inputValues, Function<List<Object>, Patch> patch) {
+      var arguments = new ArrayList<Argument<?>>();
+      arguments.add(Input.of(button, Html.Button.N_CLICKS));
+      inputValues.forEach(id -> arguments.add(State.of(id, Dcc.Input.VALUE)));
+      if (sideUpdates) {
+        app.callbackWithoutOutput(arguments, a -> CallbackContext.current().setProps("store",
+            Map.of("data", patch.apply(a.subList(1, a.size())))), options -> options.preventInitialCall(true));
+      } else {
+        // the first registers the output, the others share it (allow_duplicate)
+        var output = "set-btn".equals(button) ? Output.of("store", Dcc.Store.DATA)
+            : Output.of("store", Dcc.Store.DATA).allowDuplicate();
+        app.callback(output, arguments, a -> patch.apply(a.subList(1, a.size())),
+            options -> options.preventInitialCall(true));
+      }
+    }
   }
 
   /** The store's data as the clientside callback shows it, parsed (dash: {@code json.loads(e.text)}). */
@@ -140,7 +166,20 @@ class PatchIT {
    */
   @Test
   void pch001_everyPatchOperationUpdatesTheStoreInPlace() {
-    browser.openApp(operations);
+    everyPatchOperationUpdatesTheStore(operations);
+  }
+
+  /**
+   * test_pch007 (Dash 2.17+, whose file was not readable here: re-expressed from its subject): the same operations as
+   * pch001, each handed to {@code set_props} by a callback without outputs, update the store in place just the same.
+   */
+  @Test
+  void pch007_everyPatchOperationThroughSetPropsUpdatesTheStoreInPlace() {
+    everyPatchOperationUpdatesTheStore(sideUpdateOperations);
+  }
+
+  private static void everyPatchOperationUpdatesTheStore(ServedApp served) {
+    browser.openApp(served);
     assertThat(browser.consoleErrors()).isEmpty();
 
     sendKeys("#set-value", "Set Value");
@@ -159,7 +198,8 @@ class PatchIT {
     browser.click("#extend-btn");
     waitForArray("Prepend", "initial", "Append", "Extend");
 
-    waitForStore("to have no key \"merge\"", c -> !c.containsKey("merge"));
+    // Dash checks for a key "merge", which is never there; the key the merge adds is "merged"
+    waitForStore("to have no key \"merged\"", c -> !c.containsKey("merged"));
     sendKeys("#merge-value", "Merged");
     browser.click("#merge-btn");
     waitForStore("merged to be \"Merged\"", c -> "Merged".equals(c.get("merged")));
@@ -189,6 +229,8 @@ class PatchIT {
 
     browser.click("#clear-btn");
     waitForArray();
+    waitForStore("every operation that counts to have counted", c -> c.get("n_clicks") instanceof Number n && n.intValue() == 5);
+    browser.assertNoErrorsLogged();
   }
 
   static DashApp patternOutputsApp() {

@@ -453,40 +453,13 @@ class WildcardsIT {
   void cbwc003_matchCallbacksOfDynamicallyAddedPairsStayApart() {
     browser.openApp(sameKeys);
     browser.waitForText("#add-filter", "Add Filter");
-    selectDropdown(css("#{\"index\":0,\"type\":\"dropdown\"}"), "LA");
+    browser.selectDropdownOption(css("#{\"index\":0,\"type\":\"dropdown\"}"), "LA");
     browser.waitForText(css("#{\"index\":0,\"type\":\"output\"}"), "Dropdown 0 = LA");
     browser.click("#add-filter");
-    selectDropdown(css("#{\"index\":1,\"type\":\"dropdown\"}"), "MTL");
+    browser.selectDropdownOption(css("#{\"index\":1,\"type\":\"dropdown\"}"), "MTL");
     browser.waitForText(css("#{\"index\":1,\"type\":\"output\"}"), "Dropdown 1 = MTL");
     browser.waitForText(css("#{\"index\":0,\"type\":\"output\"}"), "Dropdown 0 = LA");
     assertThat(browser.devToolsErrorCount()).isZero();
-  }
-
-  /** dash.testing's {@code select_dcc_dropdown(selector, value)} for dcc 4's dropdown: open it, click the option. */
-  private static void selectDropdown(String css, String optionText) {
-    browser.click(css);
-    browser.waitUntil("dropdown option '" + optionText + "'", () -> {
-      for (WebElement option : browser.driver().findElements(By.cssSelector(".dash-dropdown-option"))) {
-        if (option.getText().equals(optionText)) {
-          option.click();
-          return true;
-        }
-      }
-      return false;
-    });
-  }
-
-  /** {@code select_dcc_dropdown(selector, index=i)}: open the dropdown, click its i-th option. */
-  private static void selectDropdown(String css, int index) {
-    browser.click(css);
-    browser.waitUntil("dropdown option #" + index, () -> {
-      var options = browser.driver().findElements(By.cssSelector(".dash-dropdown-option"));
-      if (options.size() <= index) {
-        return false;
-      }
-      options.get(index).click();
-      return true;
-    });
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -577,15 +550,15 @@ class WildcardsIT {
   @Test
   void cbwc007_allValuesKeepPageOrderAfterPatternIdOutputsUpdate() {
     browser.openApp(subtreeOrdering);
-    selectDropdown(".dash-dropdown-wrapper:nth-child(3) button", 2);
+    browser.selectDropdownOption(".dash-dropdown-wrapper:nth-child(3) button", 2);
     browser.waitForText("#selected-values", "[None, None, 'option2-2']");
 
     browser.click("#refresh-options");
 
-    selectDropdown(".dash-dropdown-wrapper:nth-child(2) button", 2);
+    browser.selectDropdownOption(".dash-dropdown-wrapper:nth-child(2) button", 2);
     browser.waitForText("#selected-values", "[None, 'option1-2', 'option2-2']");
 
-    selectDropdown(".dash-dropdown-wrapper:nth-child(1) button", 2);
+    browser.selectDropdownOption(".dash-dropdown-wrapper:nth-child(1) button", 2);
     browser.waitForText("#selected-values", "['option0-2', 'option1-2', 'option2-2']");
   }
 

@@ -6,7 +6,6 @@ import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
@@ -112,18 +111,6 @@ public final class BridgeClient implements AutoCloseable {
   public BridgeClient callback(String outputKey, JsonObject body, String rendererId, String replyAddress) {
     return send(new JsonObject().put("type", "send").put("address", "dash4j.callback." + outputKey).put("body", body)
         .put("headers", new JsonObject().put("dash4j-renderer", rendererId)).put("replyAddress", replyAddress));
-  }
-
-  /**
-   * The body of a callback request for a click, as {@code _dash-update-component} takes it: {@code button}'s
-   * {@code n_clicks} at {@code clicks} is the input, {@code output}'s children the output.
-   */
-  public static JsonObject clickRequest(String button, int clicks, String output) {
-    return new JsonObject().put("output", output + ".children")
-        .put("outputs", new JsonObject().put("id", output).put("property", "children"))
-        .put("inputs", new JsonArray().add(new JsonObject().put("id", button).put("property", "n_clicks")
-            .put("value", clicks)))
-        .put("changedPropIds", new JsonArray().add(button + ".n_clicks"));
   }
 
   /** The next frame from the server, waiting up to 10 s; fails if none comes. */

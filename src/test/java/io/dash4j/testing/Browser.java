@@ -33,6 +33,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.FluentWait;
@@ -381,12 +382,110 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   }
 
   /**
-   * Dash's {@code assert not dash_duo.get_logs()}, plus the dev tools' error badge for apps in debug mode: no SEVERE
-   * console message since the previous {@link #consoleErrors()} call, and no error counted by the dev tools.
+   * The current page's HTTP responses with a status of 400 or more since the page loaded or the previous call, as
+   * {@code "<status> <url>"}, from the browser's own resource timing: a failed callback shows here with debug off too,
+   * where the page and the dev tools show nothing.
+   */
+  public List<String> failedResponses() {
+    return strings(javascript("""
+        var since = window.__dash4jResponsesChecked || 0;
+        window.__dash4jResponsesChecked = performance.now();
+        return performance.getEntriesByType('resource')
+          .filter(function (e) { return e.responseStatus >= 400 && e.startTime >= since; })
+          .map(function (e) { return e.responseStatus + ' ' + e.name; });"""));
+  }
+
+  /**
+   * Dash's {@code assert not dash_duo.get_logs()}, and what else shows an error: no SEVERE console message since the
+   * previous {@link #consoleErrors()} call, no response of 400 or more since the previous {@link #failedResponses()}
+   * call (debug off or on), and no error counted by the dev tools (debug on).
    */
   public void assertNoErrorsLogged() {
     assertThat(consoleErrors()).isEmpty();
+    assertThat(failedResponses()).isEmpty();
     assertThat(devToolsErrorCount()).isZero();
+  }
+
+  /**
+   * Records, in the page, every text the elements with these ids show from now on (element gone: {@code null}), to
+   * check what a page went through and not only where it ended: one MutationObserver on the app's root, so an element
+   * React replaces is still followed. Only changes are listed, not the texts shown when recording began. Read with {@link #recordedTexts} and {@link #recordedStates}.
+   */
+  public void recordTexts(String... ids) {
+    javascript("""
+        var ids = arguments[0], rec = window.__dash4jTexts = {states: [], byId: {}}, last = {};
+        var textOf = function (id) {
+          var el = document.getElementById(id);
+          return el ? el.textContent : null;
+        };
+        ids.forEach(function (id) { rec.byId[id] = []; last[id] = textOf(id); });
+        var lastState = ids.map(textOf).join('|');
+        var note = function () {  // only changes: what the elements showed when recording began is not listed
+          var texts = ids.map(function (id) {
+            var text = textOf(id);
+            if (last[id] !== text) rec.byId[id].push(last[id] = text);
+            return text;
+          });
+          var state = texts.join('|');
+          if (lastState !== state) rec.states.push(lastState = state);
+        };
+        new MutationObserver(note).observe(document.getElementById('react-entry-point'),
+            {subtree: true, childList: true, characterData: true});""", List.of(ids));
+  }
+
+  /** The texts element {@code id} showed since {@link #recordTexts}, each change once, in order. */
+  public List<String> recordedTexts(String id) {
+    return strings(javascript("return window.__dash4jTexts.byId[arguments[0]];", id));
+  }
+
+  /**
+   * The states the recorded elements went through together since {@link #recordTexts}: their texts joined with
+   * {@code |} in the order the ids were given, one entry per change.
+   */
+  public List<String> recordedStates() {
+    return strings(javascript("return window.__dash4jTexts.states;"));
+  }
+
+  /**
+   * dash.testing's {@code select_dcc_dropdown(selector, value)} for dcc 4's dropdown: opens the dropdown at {@code css}
+   * and clicks the option that shows {@code optionText}.
+   */
+  public void selectDropdownOption(String css, String optionText) {
+    pickDropdownOption(css, "'" + optionText + "'", options -> options.stream()
+        .filter(option -> option.getText().trim().equals(optionText)).findFirst().orElse(null));
+  }
+
+  /** {@code select_dcc_dropdown(selector, index=i)}: opens the dropdown at {@code css} and clicks its i-th option. */
+  public void selectDropdownOption(String css, int index) {
+    pickDropdownOption(css, "#" + index, options -> options.size() > index ? options.get(index) : null);
+  }
+
+  private void pickDropdownOption(String css, String which, Function<List<WebElement>, WebElement> pick) {
+    click(css);
+    waitUntil("dropdown option " + which + " of " + css, () -> {
+      WebElement option = pick.apply(driver().findElements(By.cssSelector(".dash-dropdown-option")));
+      if (option == null) {
+        return false;
+      }
+      option.click();
+      return true;
+    });
+  }
+
+  /**
+   * Clicks a node of the page's dash-cytoscape graph ({@code window.cy}) where it is drawn, as a person taps it:
+   * the graph is scrolled into view, and a node's rendered position is relative to the container's corner.
+   */
+  public void tapCytoscapeNode(String nodeId) {
+    waitUntil("cytoscape to draw node " + nodeId, () -> Boolean.TRUE.equals(
+        javascript("return !!window.cy && window.cy.$id(arguments[0]).length === 1;", nodeId)));
+    var at = (List<?>) javascript("""
+        window.cy.container().scrollIntoView({block: 'center'});
+        var box = window.cy.container().getBoundingClientRect();
+        var p = window.cy.$id(arguments[0]).renderedPosition();
+        return [Math.round(box.left + p.x), Math.round(box.top + p.y)];""", nodeId);
+    new Actions(driver()).moveToLocation(((Number) at.get(0)).intValue(), ((Number) at.get(1)).intValue()).click()
+        .perform();
   }
 
   /** Saves a PNG of the viewport to {@code file}, creating parent directories; for debugging. */

@@ -14,6 +14,7 @@ import io.dash4j.components.Html;
 import io.dash4j.testing.BridgeClient;
 import io.dash4j.testing.IndexHtml;
 import io.dash4j.testing.ServedApp;
+import io.dash4j.testing.UpdateRequests;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -80,7 +81,7 @@ class SocketDoorIT {
 
   /** The first click on {@code button}, for the callback that fills {@code output}. */
   static JsonObject request(String button, String output) {
-    return BridgeClient.clickRequest(button, 1, output);
+    return UpdateRequests.click(button, 1, output);
   }
 
   /** A raw client standing in for a page that registered {@code rendererId}. */

@@ -12,6 +12,7 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
+import io.dash4j.testing.Doors;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
 import io.dash4j.testing.WebSocketBlockingProxy;

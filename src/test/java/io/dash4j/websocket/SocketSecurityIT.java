@@ -12,6 +12,7 @@ import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
 import io.dash4j.testing.BridgeClient;
 import io.dash4j.testing.ServedApp;
+import io.dash4j.testing.UpdateRequests;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -58,23 +59,38 @@ class SocketSecurityIT {
 
   /** A click on "go" that has been clicked {@code clicks} times. */
   static JsonObject request(int clicks) {
-    return BridgeClient.clickRequest("go", clicks, "out");
+    return UpdateRequests.click("go", clicks, "out");
+  }
+
+  /** A push to a page, as the socket door sends {@code set_props}. */
+  static JsonObject push(String text) {
+    return new JsonObject().put("type", "set_props").put("payload", new JsonObject().put("out",
+        new JsonObject().put("children", text)));
   }
 
   @Test
   void aRendererIdBelongsToTheFirstSocketThatClaimsIt() {
     try (var owner = BridgeClient.connect(server.url()); var thief = BridgeClient.connect(server.url())) {
       owner.claim("victim-1");
+      thief.claim("thief-1");
       thief.register("victim-1");
       assertThat(thief.next()).isEqualTo(new JsonObject().put("type", "err").put("body", "rejected"));
 
-      // the owner's callbacks still answer the owner, and nothing reaches the thief
+      // the owner's callbacks still answer the owner
       owner.callback("out.children", request(1), "victim-1", "r.a.1");
       var reply = owner.next();
       assertThat(reply.getString("address")).isEqualTo("r.a.1");
       assertThat(BridgeClient.body(reply).getJsonObject("body").getJsonObject("response"))
           .isEqualTo(new JsonObject().put("out", new JsonObject().put("children", "clicks 1")));
-      assertThat(thief.poll(300)).isNull();
+      // a push to the victim's page reaches its owner and not the thief: the thief's first frame is the control,
+      // pushed to the thief's own page after the victim's, in order on the thief's socket
+      var bus = server.server().vertx().eventBus();
+      bus.publish("dash4j.renderer.victim-1", push("for the victim"));
+      bus.publish("dash4j.renderer.thief-1", push("for the thief"));
+      assertThat(BridgeClient.body(owner.next())).isEqualTo(push("for the victim"));
+      var first = thief.next();
+      assertThat(first.getString("address")).isEqualTo("dash4j.renderer.thief-1");
+      assertThat(BridgeClient.body(first)).isEqualTo(push("for the thief"));
     }
   }
 
@@ -83,7 +99,8 @@ class SocketSecurityIT {
     try (var owner = BridgeClient.connect(server.url()); var forger = BridgeClient.connect(server.url())) {
       owner.claim("victim-2");
       forger.claim("forger-2");
-      forger.callback("out.children", request(1), "victim-2", "r.f.1");
+      // clicks 2 asks the calling page for a prop: were the forgery let through, the owner would be asked
+      forger.callback("out.children", request(2), "victim-2", "r.f.1");
       assertThat(forger.next()).isEqualTo(new JsonObject().put("type", "err").put("body", "rejected"));
       // headers the client adds besides the renderer id are replaced by the door's own stamp
       forger.send(new JsonObject().put("type", "send").put("address", "dash4j.callback.out.children")
@@ -92,7 +109,12 @@ class SocketSecurityIT {
       assertThat(BridgeClient.body(forger.next()).getInteger("status")).isEqualTo(200);
       assertThat(calls).hasValue(1);
       assertThat(seen).containsExactly("forger-2 from 127.0.0.1");
-      assertThat(owner.poll(300)).isNull();
+      // nothing of the forger's calls reached the owner: its first frame is the answer to its own call (the control)
+      owner.callback("out.children", request(3), "victim-2", "r.o.1");
+      var first = owner.next();
+      assertThat(first.getString("address")).isEqualTo("r.o.1");
+      assertThat(BridgeClient.body(first).getJsonObject("body").getJsonObject("response").encode())
+          .contains("clicks 3");
     }
   }
 

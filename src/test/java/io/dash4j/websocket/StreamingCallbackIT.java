@@ -22,12 +22,13 @@ import org.openqa.selenium.WindowType;
 
 /**
  * The seed scenario of the socket door: a callback without outputs loops, pushing a progress value every 100 ms and
- * checking {@code isShutdown()}; when its page closes, the server stops it within a second.
+ * checking {@code isShutdown()}; when its page closes, the server stops it.
  */
 class StreamingCallbackIT {
   static final AtomicInteger pushes = new AtomicInteger();
   static volatile CountDownLatch stopped;
-  static volatile long stoppedAt;
+  /** Runs of the stream going on now; each click on Start makes one. */
+  static final AtomicInteger running = new AtomicInteger();
   static volatile String howItStopped = "still running";
 
   @RegisterExtension static final ServedApp server = ServedApp.of(StreamingCallbackIT::app);
@@ -38,6 +39,7 @@ class StreamingCallbackIT {
     app.layout(div(button("Start").id("start"), div("idle").id("progress")));
     app.callbackWithoutOutput(Input.of("start", Html.Button.N_CLICKS), clicks -> {
       var context = CallbackContext.current();
+      running.incrementAndGet();
       try {
         while (!context.isShutdown()) {
           context.setProps("progress", Map.of("children", "progress " + pushes.incrementAndGet()));
@@ -49,7 +51,7 @@ class StreamingCallbackIT {
       } catch (PageGone e) {
         howItStopped = "PageGone";
       } finally {
-        stoppedAt = System.nanoTime();
+        running.decrementAndGet();
         stopped.countDown();
       }
     }, options -> options.websocket(true).preventInitialCall(true));
@@ -70,7 +72,7 @@ class StreamingCallbackIT {
   }
 
   @Test
-  void aStreamRunsUntilItsPageClosesThenStopsWithinASecond() throws Exception {
+  void aStreamRunsUntilItsPageClosesThenStops() throws Exception {
     streamThenCloseItsTab(false);
   }
 
@@ -100,18 +102,28 @@ class StreamingCallbackIT {
     assertThat(stopped.getCount()).as("the stream still runs while its page is open").isEqualTo(1);
 
     driver.close();
-    long closedAt = System.nanoTime();
     driver.switchTo().window(firstTab);
     if (keepAnotherTab) {
       browser.waitForText("#progress", "idle"); // the other page is still there, untouched
     }
 
     assertThat(stopped.await(5, TimeUnit.SECONDS)).as("the stream stopped after its page closed").isTrue();
-    assertThat(TimeUnit.NANOSECONDS.toMillis(stoppedAt - closedAt)).as("ms from closing the page to the stop")
-        .isLessThan(1000);
     assertThat(howItStopped).isIn("isShutdown", "interrupted", "PageGone");
-    int afterStop = pushes.get();
-    Thread.sleep(300);
-    assertThat(pushes).as("no pushes after the stop").hasValue(afterStop);
+    // the loop has left (the latch is counted down on its way out) and no other run took its place: nothing pushes
+    assertThat(running).as("runs of the stream still going").hasValue(0);
+    if (keepAnotherTab) {
+      // the control: the page that stayed can still start a stream of its own, and it shows there
+      stopped = new CountDownLatch(1);
+      browser.click("#start");
+      browser.waitUntil("the remaining page shows its own stream", () -> progressShown() > 0);
+      assertThat(running).hasValue(1);
+      // and closing that page stops it too, before the next test counts runs (a tab closed, not navigated away:
+      // a page kept in the back/forward cache keeps its socket)
+      driver.switchTo().newWindow(WindowType.TAB);
+      String blank = driver.getWindowHandle();
+      driver.switchTo().window(firstTab).close();
+      driver.switchTo().window(blank);
+      browser.waitUntil("the second stream to stop with its page", () -> running.get() == 0);
+    }
   }
 }

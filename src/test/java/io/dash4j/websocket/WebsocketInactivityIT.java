@@ -10,8 +10,11 @@ import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
+import io.dash4j.testing.ClickApp;
+import io.dash4j.testing.Doors;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
+import io.dash4j.testing.SocketProbe;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,14 +47,8 @@ class WebsocketInactivityIT {
 
   /** The layout of ws020, ws021 and ws023: a button and "Clicked n". */
   static DashApp clickedApp(Doors doors, int inactivitySeconds) {
-    var app = Dash.create(config -> config.port(0).websocketCallbacks(true)
-        .websocketInactivityTimeout(Duration.ofSeconds(inactivitySeconds)));
-    app.layout(div(button("Click").id("btn"), div("initial").id("output")));
-    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      doors.door();
-      return "Clicked " + (n == null ? 0 : n);
-    });
-    return doors.watch(app);
+    return doors.watch(ClickApp.create(new SocketProbe(doors), "initial", config -> config.websocketCallbacks(true)
+        .websocketInactivityTimeout(Duration.ofSeconds(inactivitySeconds)), options -> {}));
   }
 
   /**

@@ -1,24 +1,22 @@
 package io.dash4j.websocket;
 
 import static io.dash4j.components.Html.button;
-import static io.dash4j.components.Html.div;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.Dash;
 import io.dash4j.DashApp;
 import io.dash4j.DashConfig;
-import io.dash4j.callback.CallbackContext;
-import io.dash4j.callback.Input;
-import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
+import io.dash4j.testing.ClickApp;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.BridgeClient;
 import io.dash4j.testing.ServedApp;
+import io.dash4j.testing.SocketProbe;
+import io.dash4j.testing.UpdateRequests;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,11 +40,11 @@ class WebsocketOriginIT {
   private static final String[] LISTED = {"http://127.0.0.1:8050", "http://intranet.example"};
   private static final AtomicInteger values = new AtomicInteger(100);
 
-  static final Probe sameOrigin = new Probe();
-  static final Probe emptyList = new Probe();
-  static final Probe wildcard = new Probe();
-  static final Probe specific = new Probe();
-  static final Probe perCallback = new Probe();
+  static final SocketProbe sameOrigin = new SocketProbe();
+  static final SocketProbe emptyList = new SocketProbe();
+  static final SocketProbe wildcard = new SocketProbe();
+  static final SocketProbe specific = new SocketProbe();
+  static final SocketProbe perCallback = new SocketProbe();
 
   @RegisterExtension static final ServedApp sameOriginApp = ServedApp.of(() -> clickApp(sameOrigin, true,
       config -> {}));
@@ -62,38 +60,14 @@ class WebsocketOriginIT {
 
   @BeforeEach
   void reset() {
-    List.of(sameOrigin, emptyList, wildcard, specific, perCallback).forEach(Probe::reset);
+    List.of(sameOrigin, emptyList, wildcard, specific, perCallback).forEach(SocketProbe::reset);
     browser.consoleErrors();
   }
 
-  /** What one app's callback saw: its runs by door, the n_clicks of each, and the origin each request carried. */
-  static final class Probe {
-    /** A new one each test: the apps serve several tests. */
-    volatile Doors doors = new Doors();
-    final List<Object> clicksSeen = new CopyOnWriteArrayList<>();
-    final List<String> origins = new CopyOnWriteArrayList<>();
-
-    void reset() {
-      doors = new Doors();
-      clicksSeen.clear();
-      origins.clear();
-    }
-  }
-
   /** Dash's origin-test app; {@code allCallbacks} false makes the one callback a per-callback socket callback. */
-  static DashApp clickApp(Probe probe, boolean allCallbacks, Consumer<DashConfig> origins) {
-    var app = Dash.create(config -> {
-      config.port(0).websocketCallbacks(allCallbacks);
-      origins.accept(config);
-    });
-    app.layout(div(button("Click").id("btn"), div("initial").id("output")));
-    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      probe.doors.door();
-      probe.clicksSeen.add(n);
-      probe.origins.add(CallbackContext.current().origin());
-      return "Clicked " + (n == null ? 0 : n);
-    }, options -> options.websocket(!allCallbacks));
-    return app;
+  static DashApp clickApp(SocketProbe probe, boolean allCallbacks, Consumer<DashConfig> origins) {
+    return ClickApp.create(probe, "initial", config -> origins.accept(config.websocketCallbacks(allCallbacks)),
+        options -> options.websocket(!allCallbacks));
   }
 
   // ---- Dash's tests, in the browser ----
@@ -128,7 +102,7 @@ class WebsocketOriginIT {
     clickTwice(perCallbackApp, perCallback);
   }
 
-  private static void clickTwice(ServedApp app, Probe probe) {
+  private static void clickTwice(ServedApp app, SocketProbe probe) {
     browser.openApp(app);
     browser.waitForText("#output", "Clicked 0");
     browser.click("#btn");
@@ -254,7 +228,7 @@ class WebsocketOriginIT {
    * door's first word is the 4003 close frame, that the socket closes and that the request never ran. A same-origin
    * request run afterwards on the same app proves the callback itself works and was reachable.
    */
-  private static void assertRefused(ServedApp app, Probe probe, String origin, String reason) {
+  private static void assertRefused(ServedApp app, SocketProbe probe, String origin, String reason) {
     int refusedValue = values.incrementAndGet();
     try (var socket = BridgeClient.connect(app.url(), origin)) {
       String rendererId = UUID.randomUUID().toString();
@@ -277,7 +251,7 @@ class WebsocketOriginIT {
   }
 
   /** Opens a bare socket with {@code origin}, registers a page and runs the callback through the bridge. */
-  private static void assertAdmitted(ServedApp app, Probe probe, String origin) {
+  private static void assertAdmitted(ServedApp app, SocketProbe probe, String origin) {
     int value = values.incrementAndGet();
     int overSocket = probe.doors.overSocket.get();
     try (var socket = BridgeClient.connect(app.url(), origin)) {
@@ -305,6 +279,6 @@ class WebsocketOriginIT {
 
   /** The request our worker sends for a click on the app's button. */
   private static JsonObject click(int clicks) {
-    return BridgeClient.clickRequest("btn", clicks, "output");
+    return UpdateRequests.click("btn", clicks, "output");
   }
 }

@@ -18,6 +18,7 @@ import io.dash4j.callback.Patch;
 import io.dash4j.callback.PreventUpdate;
 import io.dash4j.callback.State;
 import io.dash4j.components.Html;
+import io.dash4j.testing.Doors;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
 import java.util.ArrayList;
@@ -121,20 +122,11 @@ class WebsocketPropsIT {
     browser.openApp(streaming);
     browser.waitForText("#progress", "0%");
     browser.waitForText("#result", "waiting");
-    browser.javascript("""
-        window.__seen = [];
-        var record = function () {
-          var line = document.getElementById('progress').textContent + '|'
-              + document.getElementById('result').textContent;
-          if (window.__seen[window.__seen.length - 1] !== line) window.__seen.push(line);
-        };
-        new MutationObserver(record).observe(document.getElementById('react-entry-point'),
-            {subtree: true, childList: true, characterData: true});""");
+    browser.recordTexts("progress", "result");
     browser.click("#btn");
     browser.waitForText("#result", "Done");
     browser.waitForText("#progress", "100%");
-    @SuppressWarnings("unchecked")
-    List<String> seen = (List<String>) browser.javascript("return window.__seen;");
+    List<String> seen = browser.recordedStates();
     assertThat(seen).containsSubsequence("20%|waiting", "40%|waiting", "60%|waiting", "80%|waiting",
         "100%|waiting", "100%|Done");
     assertSocketCalls(streamingDoors, 1);

@@ -12,11 +12,10 @@ import io.dash4j.callback.Output;
 import io.dash4j.callback.PreventUpdate;
 import io.dash4j.components.Html;
 import io.dash4j.runtime.launch.DashServer;
+import io.dash4j.testing.Doors;
 import io.dash4j.testing.Browser;
+import io.dash4j.testing.Ports;
 import io.dash4j.testing.ServedApp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -134,12 +133,12 @@ class WebsocketReconnectIT {
   void ws032_longCallbackWithSetProps() {
     browser.openApp(longTaskApp);
     browser.waitForText("#status", "ready");
-    recordTexts("status", "progress");
+    browser.recordTexts("status", "progress");
     browser.click("#btn");
     browser.waitForText("#status", "done");
     browser.waitForText("#progress", "100");
-    assertThat(recordedTexts("status")).containsExactly("running", "done");
-    assertThat(recordedTexts("progress")).containsExactly("20", "40", "60", "80", "100");
+    assertThat(browser.recordedTexts("status")).containsExactly("running", "done");
+    assertThat(browser.recordedTexts("progress")).containsExactly("20", "40", "60", "80", "100");
     assertThat(longTask.overHttp).hasValue(0);
     assertThat(longTask.overSocket).hasValue(1);
     browser.assertNoErrorsLogged();
@@ -287,7 +286,7 @@ class WebsocketReconnectIT {
    */
   @Test
   void persistentCallbackRestartsAfterServerRestart() {
-    int port = freePort();
+    int port = Ports.free();
     var runs = new AtomicInteger();
     var doors = new Doors();
     DashServer server = DashServer.start(restartApp(port, doors, runs));
@@ -397,31 +396,5 @@ class WebsocketReconnectIT {
     assertThat(hooked.sockets).hasSize(2).doesNotContain("null");
     assertThat(hooked.overHttp).hasValue(0);
     browser.assertNoErrorsLogged();
-  }
-
-  /** Records, in the page, every text content the elements with these ids take from now on. */
-  private static void recordTexts(String... ids) {
-    browser.javascript("""
-        window.seenTexts = {};
-        arguments[0].forEach(function (id) {
-          var el = document.getElementById(id), seen = window.seenTexts[id] = [];
-          new MutationObserver(function () {
-            if (seen[seen.length - 1] !== el.textContent) seen.push(el.textContent);
-          }).observe(el, {childList: true, subtree: true, characterData: true});
-        });""", List.of(ids));
-  }
-
-  private static List<String> recordedTexts(String id) {
-    var seen = (List<?>) browser.javascript("return window.seenTexts[arguments[0]];", id);
-    return seen.stream().map(String::valueOf).toList();
-  }
-
-  private static int freePort() {
-    try (var socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

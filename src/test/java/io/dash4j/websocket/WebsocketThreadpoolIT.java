@@ -11,6 +11,7 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.PreventUpdate;
 import io.dash4j.components.Html;
+import io.dash4j.testing.Doors;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
 import java.util.ArrayList;
@@ -86,8 +87,8 @@ class WebsocketThreadpoolIT {
 
   /**
    * test_ws050_async_callbacks_do_not_exhaust_threadpool: all six long callbacks show "running", and the regular one
-   * answers within Dash's 5 s while the six still run. Then the tab closes, and the six notice it through
-   * {@code isShutdown} and stop, instead of looping on for their 12 s.
+   * answers while the six still run (Dash's 5 s limit is left to the benchmark). Then the tab closes, and the six
+   * notice it through {@code isShutdown} and stop, instead of looping on for their 12 s.
    */
   @Test
   void ws050_longCallbacksDoNotStarveRegularOnes() {
@@ -96,11 +97,10 @@ class WebsocketThreadpoolIT {
     for (int i = 0; i < LONG_CALLBACKS; i++) {
       browser.waitForText("#long-" + i, "running");
     }
-    long clicked = System.nanoTime();
     browser.click("#reg-btn");
     browser.waitForText("#reg-out", "ok 1");
-    assertThat((System.nanoTime() - clicked) / 1_000_000).as("ms until the regular callback answered")
-        .isLessThan(5_000);
+    // not how fast (the benchmark's business) but that it did not wait: it ran and answered while all six still ran
+    assertThat(longRunning).as("long callbacks still running when the regular one answered").hasValue(LONG_CALLBACKS);
     assertThat(runningDuringRegular).as("long callbacks running while the regular one ran").hasValue(LONG_CALLBACKS);
     assertThat(doors.overHttp).hasValue(0);
     assertThat(doors.overSocket).hasValue(LONG_CALLBACKS + 1);

@@ -16,6 +16,7 @@ import io.dash4j.components.Html;
 import io.dash4j.testing.Http;
 import io.dash4j.testing.IndexHtml;
 import io.dash4j.testing.ServedApp;
+import io.dash4j.testing.UpdateRequests;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -117,9 +118,7 @@ return null; // null leaves the output as it is
 
   @Test
   void theAppWideErrorHandlerAnswersForCallbacksWithoutOne() {
-    var response = http.postJson("_dash-update-component", """
-        {"output": "x.children", "outputs": {"id": "x", "property": "children"},
-         "inputs": [{"id": "go", "property": "n_clicks", "value": 7}], "changedPropIds": ["go.n_clicks"]}""");
+    var response = http.postJson("_dash-update-component", UpdateRequests.click("go", 7, "x").encode());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(response.body()).getJsonObject("response").getJsonObject("x").getString("children"))
@@ -128,9 +127,7 @@ return null; // null leaves the output as it is
 
   @Test
   void aCallbacksOwnErrorHandlerWinsAndItsSetPropsBecomeASideUpdate() {
-    var response = http.postJson("_dash-update-component", """
-        {"output": "y.children", "outputs": {"id": "y", "property": "children"},
-         "inputs": [{"id": "a", "property": "value", "value": "1"}], "changedPropIds": ["a.value"]}""");
+    var response = http.postJson("_dash-update-component", UpdateRequests.valueChange("y", "a", "1").encode());
 
     assertThat(response.statusCode()).isEqualTo(200);
     var body = new JsonObject(response.body());

@@ -18,6 +18,7 @@ import io.dash4j.components.Html;
 import io.dash4j.testing.Http;
 import io.dash4j.testing.IndexHtml;
 import io.dash4j.testing.ServedApp;
+import io.dash4j.testing.UpdateRequests;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -296,9 +297,8 @@ class HttpRoutesIT {
 
   @Test
   void aCallbackRequestGetsTheDashResponse() {
-    var response = http.postJson("_dash-update-component", """
-        {"output": "greeting.children", "outputs": {"id": "greeting", "property": "children"},
-         "inputs": [{"id": "name", "property": "value", "value": "Ada"}], "changedPropIds": ["name.value"]}""");
+    var response = http.postJson("_dash-update-component",
+        UpdateRequests.valueChange("greeting", "name", "Ada").encode());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(contentType(response)).startsWith("application/json");

@@ -13,6 +13,7 @@ import io.dash4j.components.Html;
 import io.dash4j.testing.Http;
 import io.dash4j.testing.IndexHtml;
 import io.dash4j.testing.ServedApp;
+import io.dash4j.testing.UpdateRequests;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -103,9 +104,8 @@ class PrefixIT {
 
   @Test
   void callbacksAnswerUnderThePrefix() {
-    var response = app.postJson("_dash-update-component", """
-        {"output": "greeting.children", "outputs": {"id": "greeting", "property": "children"},
-         "inputs": [{"id": "name", "property": "value", "value": "Ada"}], "changedPropIds": ["name.value"]}""");
+    var response = app.postJson("_dash-update-component",
+        UpdateRequests.valueChange("greeting", "name", "Ada").encode());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(response.body()).getJsonObject("response"))

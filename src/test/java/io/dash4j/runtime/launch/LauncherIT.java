@@ -3,14 +3,13 @@ package io.dash4j.runtime.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.testing.Http;
+import io.dash4j.testing.Launched;
+import io.dash4j.testing.Ports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,22 +63,19 @@ class LauncherIT {
 
   @Test
   void aGoodInlineConfigStartsTheGallery() throws Exception {
-    int port = freePort();
+    int port = Ports.free();
     Path stderr = dir.resolve("stderr.txt");
     Process launcher = launcher(stderr, "-conf",
         "{\"app\":\"io.dash4j.gallery.Gallery\",\"port\":" + port + ",\"host\":\"127.0.0.1\"}");
     try {
       var http = Http.to("http://127.0.0.1:" + port + "/");
-      awaitIndex(http, launcher, stderr);
+      Launched.awaitIndex(http, launcher, stderr);
 
       var layout = http.get("_dash-layout");
       assertThat(layout.statusCode()).isEqualTo(200);
       assertThat(layout.body()).contains("dash4j gallery");
     } finally {
-      launcher.destroy();
-      if (!launcher.waitFor(10, TimeUnit.SECONDS)) {
-        launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
+      Launched.stop(launcher);
     }
   }
 
@@ -95,41 +91,10 @@ class LauncherIT {
     assertThat(lines).as("%s: stderr", what).singleElement().asString().startsWith("dash4j:");
   }
 
-  /** Polls {@code GET /} until it answers 200, failing early if the launcher exits. */
-  private static void awaitIndex(Http http, Process launcher, Path stderr) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      if (!launcher.isAlive()) {
-        throw new AssertionError("launcher exited with " + launcher.exitValue() + ": " + Files.readString(stderr));
-      }
-      try {
-        if (http.get("").statusCode() == 200) {
-          return;
-        }
-      } catch (UncheckedIOException notListeningYet) {
-        // keep polling
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("GET / did not answer 200 within 30 s; stderr: " + Files.readString(stderr));
-  }
-
   /** Starts {@code java -cp <test class path> io.dash4j.runtime.launch.DashLauncher <args>}, stdout discarded. */
   private static Process launcher(Path stderr, String... args) throws IOException {
-    var command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        DashLauncher.class.getName()));
+    var command = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), DashLauncher.class.getName()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(stderr.toFile())
-        .start();
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return Launched.java(stderr, command.toArray(String[]::new));
   }
 }
