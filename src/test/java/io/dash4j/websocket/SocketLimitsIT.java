@@ -11,6 +11,7 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
 import io.dash4j.testing.BridgeClient;
+import io.dash4j.testing.UpdateRequests;
 import io.dash4j.testing.ServedApp;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
@@ -86,7 +87,7 @@ class SocketLimitsIT {
     try (var flooder = BridgeClient.connect(server.url()).claim("flood-1");
         var other = BridgeClient.connect(server.url()).claim("calm-1")) {
       for (int i = 0; i < flood; i++) { // sent without waiting for any answer
-        flooder.callback("held.children", BridgeClient.clickRequest("hold", i, "held"), "flood-1", "r.f." + i);
+        flooder.callback("held.children", UpdateRequests.click("hold", i, "held"), "flood-1", "r.f." + i);
       }
       var refused = refusals(flooder, flood - PER_PAGE);
       assertThat(refused).as("every refusal says why").allSatisfy(body -> assertThat(body).isEqualTo(
@@ -96,7 +97,7 @@ class SocketLimitsIT {
       assertThat(started).hasValue(PER_PAGE);
       assertThat(threads.getThreadCount() - before).as("threads the flood cost").isLessThan(PER_PAGE + 40);
 
-      other.callback("quick-out.children", BridgeClient.clickRequest("quick", 1, "quick-out"), "calm-1", "r.c.1");
+      other.callback("quick-out.children", UpdateRequests.click("quick", 1, "quick-out"), "calm-1", "r.c.1");
       assertThat(BridgeClient.body(other.next()).getJsonObject("body").getJsonObject("response").encode())
           .contains("quick 1");
 
@@ -105,7 +106,7 @@ class SocketLimitsIT {
         assertThat(BridgeClient.body(flooder.next()).getInteger("status")).isEqualTo(200);
       }
       // the page's slots are free again
-      flooder.callback("quick-out.children", BridgeClient.clickRequest("quick", 2, "quick-out"), "flood-1", "r.q.1");
+      flooder.callback("quick-out.children", UpdateRequests.click("quick", 2, "quick-out"), "flood-1", "r.q.1");
       assertThat(BridgeClient.body(flooder.next()).getInteger("status")).isEqualTo(200);
     }
   }
@@ -115,7 +116,7 @@ class SocketLimitsIT {
     try (var socket = BridgeClient.connect(server.url()).claim("tab-a").claim("tab-b").claim("tab-c")) {
       for (String tab : List.of("tab-a", "tab-b", "tab-c")) {
         for (int i = 0; i < PER_PAGE; i++) {
-          socket.callback("held.children", BridgeClient.clickRequest("hold", i, "held"), tab, "r." + tab + "." + i);
+          socket.callback("held.children", UpdateRequests.click("hold", i, "held"), tab, "r." + tab + "." + i);
         }
       }
       var refused = refusals(socket, 3 * PER_PAGE - PER_SOCKET);
@@ -129,10 +130,10 @@ class SocketLimitsIT {
   void aRequestWithoutAReplyAddressIsRefusedAndNeverRuns() {
     try (var page = BridgeClient.connect(server.url()).claim("no-reply-3")) {
       page.send(new JsonObject().put("type", "send").put("address", "dash4j.callback.held.children")
-          .put("body", BridgeClient.clickRequest("hold", 1, "held"))
+          .put("body", UpdateRequests.click("hold", 1, "held"))
           .put("headers", new JsonObject().put("dash4j-renderer", "no-reply-3")));
       assertThat(page.next()).isEqualTo(new JsonObject().put("type", "err").put("body", "rejected"));
-      page.callback("quick-out.children", BridgeClient.clickRequest("quick", 3, "quick-out"), "no-reply-3", "r.n.1");
+      page.callback("quick-out.children", UpdateRequests.click("quick", 3, "quick-out"), "no-reply-3", "r.n.1");
       assertThat(BridgeClient.body(page.next()).getInteger("status")).isEqualTo(200);
     }
     assertThat(started).hasValue(0);
@@ -147,8 +148,8 @@ class SocketLimitsIT {
     try (var stalled = BridgeClient.connect(server.url()).claim("stalled-4");
         var other = BridgeClient.connect(server.url()).claim("other-4")) {
       stalled.pause();
-      stalled.callback("pushed.children", BridgeClient.clickRequest("push", 1, "pushed"), "stalled-4", "r.s.1");
-      other.callback("quick-out.children", BridgeClient.clickRequest("quick", 4, "quick-out"), "other-4", "r.o.1");
+      stalled.callback("pushed.children", UpdateRequests.click("push", 1, "pushed"), "stalled-4", "r.s.1");
+      other.callback("quick-out.children", UpdateRequests.click("quick", 4, "quick-out"), "other-4", "r.o.1");
       assertThat(BridgeClient.body(other.next()).getInteger("status")).isEqualTo(200);
       // The page reads again only once everything was pushed: far more than the socket's buffers hold.
       await(() -> pushed.getCount() == 0, "the callback pushed everything while its page did not read");
