@@ -21,6 +21,7 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
 import io.dash4j.callback.PreventUpdate;
+import io.dash4j.callback.Results;
 import io.dash4j.callback.State;
 import io.dash4j.components.Cyto;
 import io.dash4j.components.DashTable;
@@ -86,12 +87,12 @@ public final class Gallery implements DashApplication {
             progress().id("job-bar").max(100).value("0"),
             div("Not run yet").id("job-result")).className("example")));
 
-    app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.Input.VALUE.asString()),
+    app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.DccInput.VALUE.asString()),
         name -> name == null || name.isBlank() ? "Hello, stranger!" : "Hello, " + name + "!");
 
     app.callback(Outputs.of(Output.of("waves-text", Html.Div.CHILDREN), Output.of("waves-chart", Dcc.Graph.FIGURE)),
         Input.of("waves", Dcc.Slider.VALUE),
-        waves -> Outputs.values(waves + " waves", sineFigure(waves.intValue())));
+        waves -> Results.of(waves + " waves", sineFigure(waves.intValue())));
 
     app.callback(Outputs.of(Output.of("city", Dcc.Dropdown.OPTIONS), Output.of("city", Dcc.Dropdown.VALUE)),
         Input.of("country", Dcc.Dropdown.VALUE),
@@ -100,7 +101,7 @@ public final class Gallery implements DashApplication {
           if (cities == null) {
             throw new PreventUpdate();
           }
-          return Outputs.values(cities, cities.get(0));
+          return Results.of(cities, cities.get(0));
         });
     app.callback(Output.of("choice", Html.Div.CHILDREN), Input.of("city", Dcc.Dropdown.VALUE),
         State.of("country", Dcc.Dropdown.VALUE),

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PropTest {
-  static final Prop<String> TEXT = Dcc.Input.VALUE.asString();
+  static final Prop<String> TEXT = Dcc.DccInput.VALUE.asString();
 
   @Test
   void asStringReadsTextNumbersAndBooleansAsTheirText() {

@@ -62,7 +62,7 @@ class PatchIT {
         div(input("set-value"), button("Set").id("set-btn")),
         div(input("append-value"), button("Append").id("append-btn")),
         div(input("prepend-value"), button("prepend").id("prepend-btn")),
-        div(input("insert-value"), input("insert-index").type(Dcc.Input.Type.NUMBER).value(1),
+        div(input("insert-value"), input("insert-index").type(Dcc.DccInput.Type.NUMBER).value(1),
             button("insert").id("insert-btn")),
         div(input("extend-value"), button("extend").id("extend-btn")),
         div(input("merge-value"), button("Merge").id("merge-btn")),
@@ -78,24 +78,24 @@ class PatchIT {
         Output.of("store-content", Html.Div.CHILDREN), Input.of("store", Dcc.Store.DATA));
 
     app.callback(Output.of("store", Dcc.Store.DATA), Input.of("set-btn", Html.Button.N_CLICKS),
-        State.of("set-value", Dcc.Input.VALUE),
+        State.of("set-value", Dcc.DccInput.VALUE),
         (clicks, value) -> Patch.create().at("value").assign(value).at("n_clicks").add(1), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("append-btn", Html.Button.N_CLICKS),
-        State.of("append-value", Dcc.Input.VALUE),
+        State.of("append-value", Dcc.DccInput.VALUE),
         (clicks, value) -> Patch.create().at("array").append(value).at("n_clicks").add(1), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("prepend-btn", Html.Button.N_CLICKS),
-        State.of("prepend-value", Dcc.Input.VALUE),
+        State.of("prepend-value", Dcc.DccInput.VALUE),
         (clicks, value) -> Patch.create().at("array").prepend(value).at("n_clicks").add(1), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("extend-btn", Html.Button.N_CLICKS),
-        State.of("extend-value", Dcc.Input.VALUE),
+        State.of("extend-value", Dcc.DccInput.VALUE),
         (clicks, value) -> Patch.create().at("array").extend(List.of(value)).at("n_clicks").add(1), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("merge-btn", Html.Button.N_CLICKS),
-        State.of("merge-value", Dcc.Input.VALUE),
+        State.of("merge-value", Dcc.DccInput.VALUE),
         (clicks, value) -> Patch.create().merge(Map.of("merged", value)).at("n_clicks").add(1), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("delete-btn", Html.Button.N_CLICKS),
         clicks -> Patch.create().at("delete").delete(), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("insert-btn", Html.Button.N_CLICKS),
-        State.of("insert-value", Dcc.Input.VALUE), State.of("insert-index", Dcc.Input.VALUE),
+        State.of("insert-value", Dcc.DccInput.VALUE), State.of("insert-index", Dcc.DccInput.VALUE),
         (clicks, value, index) -> Patch.create().at("array").insert(((Number) index).intValue(), value), options -> options.preventInitialCall(true));
     app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("delete-index", Html.Button.N_CLICKS),
         clicks -> Patch.create().at("array", 1).delete().at("array", -2).delete(), options -> options.preventInitialCall(true));
@@ -224,7 +224,7 @@ class PatchIT {
         // html.Div([html.Div("init", id="initial")]): a list of one child, as Append needs a list to add to
         div(List.of(div("init").id("initial"))).id("output")));
     app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("add-children", Html.Button.N_CLICKS),
-        State.of("children-value", Dcc.Input.VALUE.asString()),
+        State.of("children-value", Dcc.DccInput.VALUE.asString()),
         (clicks, value) -> Patch.create().append(div(value).id(value)), options -> options.preventInitialCall(true));
     return app;
   }

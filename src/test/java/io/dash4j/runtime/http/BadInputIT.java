@@ -20,6 +20,7 @@ import io.dash4j.testing.ServedApp;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -53,33 +54,33 @@ class BadInputIT {
     var app = Dash.create(config -> config.port(0).debug(debugMode)
         .maxRequestBytes(1024).callbackTimeout(Duration.ofMillis(300)));
     app.layout(div(input("in"), div().id("echo")));
-    app.callback(Output.of("echo", Html.CHILDREN), Input.of("in", Dcc.Input.VALUE), value -> "echo " + value);
-    app.callback(Outputs.of(Output.of("a", Html.CHILDREN), Output.of("b", Html.CHILDREN)),
-        Input.of("two", Dcc.Input.VALUE), value -> Outputs.values("a " + value, NoUpdate.NO_UPDATE));
-    app.callback(Output.of("boom-out", Html.CHILDREN), Input.of("boom", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("echo", Html.CHILDREN), Input.of("in", Dcc.DccInput.VALUE), value -> "echo " + value);
+    app.callback(Outputs.of(List.of(Output.of("a", Html.CHILDREN), Output.of("b", Html.CHILDREN))),
+        Input.of("two", Dcc.DccInput.VALUE), value -> Outputs.values("a " + value, NoUpdate.NO_UPDATE));
+    app.callback(Output.of("boom-out", Html.CHILDREN), Input.of("boom", Dcc.DccInput.VALUE), value -> {
       throw new IllegalStateException(SECRET);
     });
-    app.callback(Output.of("overflow-out", Html.CHILDREN), Input.of("overflow", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("overflow-out", Html.CHILDREN), Input.of("overflow", Dcc.DccInput.VALUE), value -> {
       throw new StackOverflowError(); // what a runaway recursion in user code throws
     });
-    app.callback(Output.of("prevent-out", Html.CHILDREN), Input.of("prevent", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("prevent-out", Html.CHILDREN), Input.of("prevent", Dcc.DccInput.VALUE), value -> {
       throw new PreventUpdate();
     });
-    app.callback(Output.of("side-out", Html.CHILDREN), Input.of("side", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("side-out", Html.CHILDREN), Input.of("side", Dcc.DccInput.VALUE), value -> {
       CallbackContext.current().setProps("other", Map.of("children", "set by " + value));
       return "done";
     });
-    app.callback(Output.of("handled-out", Html.CHILDREN), Input.of("handled", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("handled-out", Html.CHILDREN), Input.of("handled", Dcc.DccInput.VALUE), value -> {
       throw new IllegalArgumentException("bad " + value);
     }, options -> options.onError(error -> "recovered from " + error.getMessage()));
-    app.callback(Output.of("slow-out", Html.CHILDREN), Input.of("slow", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("slow-out", Html.CHILDREN), Input.of("slow", Dcc.DccInput.VALUE), value -> {
       Thread.sleep(5_000);
       return "too late";
     });
     app.callback(Output.of("clicks-out", Html.CHILDREN), Input.of("clicks", Html.N_CLICKS), n -> "clicked " + n);
-    app.callback(Output.of("effect-out", Html.CHILDREN), Input.of("effect", Dcc.Input.VALUE),
+    app.callback(Output.of("effect-out", Html.CHILDREN), Input.of("effect", Dcc.DccInput.VALUE),
         value -> "effect " + sideEffects.incrementAndGet(), options -> options.apiEndpoint("/api/effect"));
-    app.callback(Output.of("greet-out", Html.CHILDREN), Input.of("greet", Dcc.Input.VALUE.asString()), name -> {
+    app.callback(Output.of("greet-out", Html.CHILDREN), Input.of("greet", Dcc.DccInput.VALUE.asString()), name -> {
       greetings.incrementAndGet();
       return "Hello, " + name + "!";
     });
