@@ -69,7 +69,12 @@ function emitComponent(pkg, component) {
   const props = javaProps(component);
   const i1 = INDENT;
   const i2 = INDENT + INDENT;
-  let out = javadoc(component.description, `The {@code ${component.name}} component of ${pkg.npm}.`, i1);
+  // A renamed class says which Dash component it is, so a search for `dcc.Input` finds DccInput.
+  const renamed = cls !== component.name && cls.startsWith(pkg.javaClass)
+    ? `\n\nDash's \`${pkg.javaClass.toLowerCase()}.${component.name}\`, named \`${cls}\` so that static imports of `
+      + 'the component facades and the callback classes do not clash.' : '';
+  let out = javadoc(component.description ? component.description + renamed : '',
+    `The {@code ${component.name}} component of ${pkg.npm}.${renamed ? ` Named {@code ${cls}} so that static imports of the component facades and the callback classes do not clash.` : ''}`, i1);
   out += `${i1}public static final class ${cls} extends Component {\n`;
   for (const p of props) {
     out += javadoc(p.description, `The {@code ${p.name}} prop.`, i2);

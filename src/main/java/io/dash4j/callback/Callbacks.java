@@ -105,50 +105,53 @@ public interface Callbacks {
     single(output, arguments, fn, options);
   }
 
-  /** A multi-output callback of one argument; it returns one value per output. */
+  /**
+   * A multi-output callback of one argument, its outputs untyped ({@code Outputs.of(List.of(...))}): it returns a
+   * list, one value per output ({@code Outputs.values(...)}).
+   */
   default <A> void callback(Outputs outputs, Argument<A> a, Fn1<? super A, ? extends List<?>> fn) {
     callback(outputs, a, fn, options -> {});
   }
 
-  /** A multi-output callback of one argument, with options. */
+  /** An untyped multi-output callback of one argument, with options. */
   @SuppressWarnings("unchecked")
   default <A> void callback(Outputs outputs, Argument<A> a, Fn1<? super A, ? extends List<?>> fn,
       Consumer<CallbackOptions> options) {
     multi(outputs, List.of(a), args -> fn.apply((A) args.get(0)), options);
   }
 
-  /** A multi-output callback of two arguments; it returns one value per output. */
+  /** An untyped multi-output callback of two arguments; it returns a list, one value per output. */
   default <A, B> void callback(
       Outputs outputs, Argument<A> a, Argument<B> b, Fn2<? super A, ? super B, ? extends List<?>> fn) {
     callback(outputs, a, b, fn, options -> {});
   }
 
-  /** A multi-output callback of two arguments, with options. */
+  /** An untyped multi-output callback of two arguments, with options. */
   @SuppressWarnings("unchecked")
   default <A, B> void callback(Outputs outputs, Argument<A> a, Argument<B> b,
       Fn2<? super A, ? super B, ? extends List<?>> fn, Consumer<CallbackOptions> options) {
     multi(outputs, List.of(a, b), args -> fn.apply((A) args.get(0), (B) args.get(1)), options);
   }
 
-  /** A multi-output callback of three arguments; it returns one value per output. */
+  /** An untyped multi-output callback of three arguments; it returns a list, one value per output. */
   default <A, B, C> void callback(Outputs outputs, Argument<A> a, Argument<B> b, Argument<C> c,
       Fn3<? super A, ? super B, ? super C, ? extends List<?>> fn) {
     callback(outputs, a, b, c, fn, options -> {});
   }
 
-  /** A multi-output callback of three arguments, with options. */
+  /** An untyped multi-output callback of three arguments, with options. */
   @SuppressWarnings("unchecked")
   default <A, B, C> void callback(Outputs outputs, Argument<A> a, Argument<B> b, Argument<C> c,
       Fn3<? super A, ? super B, ? super C, ? extends List<?>> fn, Consumer<CallbackOptions> options) {
     multi(outputs, List.of(a, b, c), args -> fn.apply((A) args.get(0), (B) args.get(1), (C) args.get(2)), options);
   }
 
-  /** A multi-output callback of any number of arguments; it returns one value per output. */
+  /** An untyped multi-output callback of any number of arguments; it returns a list, one value per output. */
   default void callback(Outputs outputs, List<Argument<?>> arguments, FnN<? extends List<?>> fn) {
     callback(outputs, arguments, fn, options -> {});
   }
 
-  /** A multi-output callback of any number of arguments, with options. */
+  /** An untyped multi-output callback of any number of arguments, with options. */
   default void callback(Outputs outputs, List<Argument<?>> arguments, FnN<? extends List<?>> fn,
       Consumer<CallbackOptions> options) {
     multi(outputs, arguments, fn, options);
@@ -158,7 +161,8 @@ public interface Callbacks {
    * A multi-output callback of one argument, its outputs typed each ({@code Outputs.of(a, b)}): it returns
    * {@code Results.of(...)}, one value per output.
    */
-  default <R extends Results, A> void callback(Outputs.Typed<R> outputs, Argument<A> a, Fn1<? super A, ? extends R> fn) {
+  default <R extends Results, A> void callback(
+      Outputs.Typed<R> outputs, Argument<A> a, Fn1<? super A, ? extends R> fn) {
     callback(outputs, a, fn, options -> {});
   }
 
