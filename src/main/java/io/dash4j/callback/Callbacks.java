@@ -303,18 +303,15 @@ public interface Callbacks {
   }
 
   private void single(Output<?> output, List<Argument<?>> arguments, FnN<?> fn, Consumer<CallbackOptions> options) {
-    register(new CallbackDeclaration(List.of(output), false, arguments, args -> Wire.single(fn.apply(args)),
-        CallbackDeclaration.options(options)));
+    register(new CallbackDeclaration(List.of(output), false, arguments, fn, CallbackDeclaration.options(options)));
   }
 
   private void multi(Outputs outputs, List<Argument<?>> arguments, FnN<?> fn, Consumer<CallbackOptions> options) {
-    register(new CallbackDeclaration(outputs.list(), true, arguments, args -> Wire.multi(fn.apply(args)),
-        CallbackDeclaration.options(options)));
+    register(new CallbackDeclaration(outputs.list(), true, arguments, fn, CallbackDeclaration.options(options)));
   }
 
   private void typedMulti(Outputs.Typed<?> outputs, List<Argument<?>> arguments, FnN<?> fn,
       Consumer<CallbackOptions> options) {
-    register(new CallbackDeclaration(outputs.list(), true, arguments, args -> Wire.multi(fn.apply(args)),
-        CallbackDeclaration.options(options)));
+    register(new CallbackDeclaration(outputs.list(), true, arguments, fn, CallbackDeclaration.options(options)));
   }
 }

@@ -61,6 +61,13 @@ class TypedResultsTest {
     assertThat(run(1)).isEqualTo(java.util.Arrays.asList(NoUpdate.NO_UPDATE, null));
   }
 
+  @Test
+  void aHandBuiltDeclarationIsUnwrappedToo() throws Exception {
+    app.register(new CallbackDeclaration(List.of(Output.of("t", TITLE), Output.of("c", FIGURE)), true,
+        List.of(CLICKS), args -> Results.of(Update.noUpdate(), Map.of()), new CallbackOptions()));
+    assertThat(run(1)).isEqualTo(List.of(NoUpdate.NO_UPDATE, Map.of()));
+  }
+
   /** Runs the only declared callback's function as the runtime does, with decoded arguments. */
   private Object run(Integer clicks) throws Exception {
     assertThat(declared).hasSize(1);

@@ -378,7 +378,7 @@ class MissingOutputsIT {
         button("Submit").id("button"),
         div("Output 1 will be displayed here").id("output-1"),
         div("Output 2 will be displayed here").id("output-2")));
-    // The typed multi-output callbacks must return a List, so a bare NO_UPDATE takes a hand-built declaration, whose
+    // The typed multi-output callbacks return Results, so a bare NO_UPDATE takes a hand-built declaration, whose
     // function may return any value.
     app.register(new CallbackDeclaration(
         List.of(Output.of("output-1", Html.Div.CHILDREN), Output.of("output-2", Html.Div.CHILDREN)), true,

@@ -12,6 +12,7 @@ import io.dash4j.callback.NoUpdate;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
 import io.dash4j.callback.PreventUpdate;
+import io.dash4j.components.DashTable;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.testing.Http;
@@ -57,6 +58,10 @@ class BadInputIT {
     app.callback(Output.of("echo", Html.CHILDREN), Input.of("in", Dcc.DccInput.VALUE), value -> "echo " + value);
     app.callback(Outputs.of(List.of(Output.of("a", Html.CHILDREN), Output.of("b", Html.CHILDREN))),
         Input.of("two", Dcc.DccInput.VALUE), value -> Outputs.values("a " + value, NoUpdate.NO_UPDATE));
+    app.callback(Output.of("twice-out", Html.CHILDREN), Input.of("twice", Dcc.DccInput.VALUE.asNumber()),
+        number -> "twice " + number.intValue() * 2);
+    app.callback(Output.of("rows-out", Html.CHILDREN), Input.of("rows", DashTable.DataTable.DATA),
+        rows -> rows.size() + " rows, first " + rows.get(0).get("region"));
     app.callback(Output.of("boom-out", Html.CHILDREN), Input.of("boom", Dcc.DccInput.VALUE), value -> {
       throw new IllegalStateException(SECRET);
     });
@@ -199,6 +204,39 @@ class BadInputIT {
     // a number is text enough, as in Dash
     assertThat(json(http.postJson("_dash-update-component", greet("3")))).isEqualTo(new JsonObject(
         "{\"multi\": true, \"response\": {\"greet-out\": {\"children\": \"Hello, 3!\"}}}"));
+  }
+
+  @ParameterizedTest(name = "{0} where a number is expected gets 400")
+  @ValueSource(strings = {"\"abc\"", "true", "{\"a\": 1}", "[21]"})
+  void textThatIsNoNumberOrAnotherJsonTypeForANumberViewGets400(String value) {
+    var response = http.postJson("_dash-update-component", valueCall("twice", "value", value));
+
+    assertThat(response.statusCode()).as("body: %s", response.body()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo("Malformed callback request");
+    // a number, or its text, is what the view reads
+    var numberAsText = valueCall("twice", "value", "\"21\"");
+    assertThat(json(http.postJson("_dash-update-component", numberAsText))).isEqualTo(new JsonObject(
+        "{\"multi\": true, \"response\": {\"twice-out\": {\"children\": \"twice 42\"}}}"));
+  }
+
+  @ParameterizedTest(name = "{0} where table rows are expected gets 400")
+  @ValueSource(strings = {"\"rows\"", "{\"region\": \"North\"}", "[\"North\"]", "[[1]]"})
+  void tableRowsThatAreNoObjectsGet400(String value) {
+    var response = http.postJson("_dash-update-component", valueCall("rows", "data", value));
+
+    assertThat(response.statusCode()).as("body: %s", response.body()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo("Malformed callback request");
+    var rows = valueCall("rows", "data", "[{\"region\": \"North\", \"units\": 12}]");
+    assertThat(json(http.postJson("_dash-update-component", rows))).isEqualTo(new JsonObject(
+        "{\"multi\": true, \"response\": {\"rows-out\": {\"children\": \"1 rows, first North\"}}}"));
+  }
+
+  /** A call of the callback from {@code <id>.<property>} to {@code <id>-out.children} with this JSON value. */
+  private static String valueCall(String id, String property, String json) {
+    return """
+        {"output": "%1$s-out.children", "outputs": {"id": "%1$s-out", "property": "children"},
+         "inputs": [{"id": "%1$s", "property": "%2$s", "value": %3$s}], "changedPropIds": ["%1$s.%2$s"]}"""
+        .formatted(id, property, json);
   }
 
   private static String greet(String json) {
