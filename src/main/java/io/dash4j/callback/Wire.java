@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns what a callback function returned into what the runtime takes (applied by {@link CallbackDeclaration}): an {@link Update} becomes its value,
- * {@link NoUpdate#NO_UPDATE} or its patch, and {@link Results} become a list, so the runtime never sees these types.
+ * Turns what a callback function returned into what the runtime takes, wrapped around every function by
+ * {@link CallbackDeclaration}: an {@link Update} becomes its value, {@link NoUpdate#NO_UPDATE} or its patch, and
+ * {@link Results} become a list, so the runtime never sees these types.
  */
 final class Wire {
   private Wire() {}
