@@ -65,11 +65,16 @@ function emitEnum(enumType, indent) {
 }
 
 function emitComponent(pkg, component) {
-  const cls = className(component.name);
+  const cls = className(component.name, pkg);
   const props = javaProps(component);
   const i1 = INDENT;
   const i2 = INDENT + INDENT;
-  let out = javadoc(component.description, `The {@code ${component.name}} component of ${pkg.npm}.`, i1);
+  // A renamed class says which Dash component it is, so a search for `dcc.Input` finds DccInput.
+  const renamed = cls !== component.name && cls.startsWith(pkg.javaClass)
+    ? `\n\nDash's \`${pkg.javaClass.toLowerCase()}.${component.name}\`, named \`${cls}\` so that static imports of `
+      + 'the component facades and the callback classes do not clash.' : '';
+  let out = javadoc(component.description ? component.description + renamed : '',
+    `The {@code ${component.name}} component of ${pkg.npm}.${renamed ? ` Named {@code ${cls}} so that static imports of the component facades and the callback classes do not clash.` : ''}`, i1);
   out += `${i1}public static final class ${cls} extends Component {\n`;
   for (const p of props) {
     out += javadoc(p.description, `The {@code ${p.name}} prop.`, i2);
@@ -95,8 +100,8 @@ function emitComponent(pkg, component) {
 }
 
 function emitFactory(pkg, component) {
-  const cls = className(component.name);
-  const fn = factoryName(component.name);
+  const cls = className(component.name, pkg);
+  const fn = factoryName(component.name, pkg);
   const summary = `A new {@link ${cls}}`;
   if (hasChildren(component)) {
     return `${INDENT}/** ${summary} with these children (components, strings, numbers). */\n`
@@ -124,10 +129,23 @@ function emitSharedProps(pkg) {
     '', INDENT) + `${INDENT}public static final Prop<${p.propType}> ${p.constant} = ${p.propFactory};\n`).join('');
 }
 
+/**
+ * The simple names a facade brings in with {@code import static}: its nested classes, factories and shared prop
+ * constants. Two facades sharing one would make it ambiguous for an app importing both.
+ */
+export function staticNames(pkg) {
+  const shared = emitSharedProps(pkg).match(/ [A-Z0-9_]+ = /g) || [];
+  return [
+    ...pkg.components.map((c) => `class ${className(c.name, pkg)}`),
+    ...pkg.components.map((c) => `method ${factoryName(c.name, pkg)}`),
+    ...shared.map((s) => `constant ${s.slice(1, -3)}`),
+  ];
+}
+
 /** The Java source of a package's facade class. */
 export function emitPackage(pkg, javaPackage) {
   const components = [...pkg.components].sort((a, b) => a.name.localeCompare(b.name));
-  const clash = components.find((c) => className(c.name) === pkg.javaClass);
+  const clash = components.find((c) => className(c.name, pkg) === pkg.javaClass);
   if (clash) {
     // Java forbids a nested class named like its enclosing class.
     throw new Error(`components.json: javaClass "${pkg.javaClass}" of ${pkg.npm} names one of its components; `

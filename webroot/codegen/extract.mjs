@@ -136,7 +136,7 @@ function extractPackage(spec) {
   }
   components.sort(byName);
   const pkg = { npm: spec.npm, version, namespace: spec.namespace, javaClass: spec.javaClass,
-    scripts: [...spec.scripts], components };
+    prefixed: [...(spec.prefixed || [])], scripts: [...spec.scripts], components };
   return { pkg, report: { warnings, withoutPropTypes, undocumented, ms: Date.now() - started } };
 }
 

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emitPackage } from './emit-java.mjs';
+import { emitPackage, staticNames } from './emit-java.mjs';
 import { extract } from './extract.mjs';
 
 const JAVA_PACKAGE = 'io.dash4j.components';
@@ -21,6 +21,20 @@ if (!javaDir || !resourceDir) {
 
 const packages = JSON.parse(readFileSync(join(webroot, 'components.json'), 'utf8'));
 const metadata = await extract(packages);
+
+// Apps write `import static io.dash4j.components.Dcc.*;` beside Html.*: a name both facades bring in would not compile
+// where it is used, so the build stops here and names it (list the component as `prefixed` in components.json).
+const owners = new Map();
+for (const pkg of metadata.packages) {
+  for (const name of staticNames(pkg)) {
+    if (owners.has(name)) {
+      console.error(`components.json: ${name} is in both ${owners.get(name)} and ${pkg.javaClass}; list the `
+        + `component in one package's "prefixed"`);
+      process.exit(1);
+    }
+    owners.set(name, pkg.javaClass);
+  }
+}
 
 const outDir = join(javaDir, ...JAVA_PACKAGE.split('.'));
 rmSync(outDir, { recursive: true, force: true }); // a package renamed or removed leaves no stale class behind

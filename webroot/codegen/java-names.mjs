@@ -22,14 +22,32 @@ function words(name) {
     .filter(Boolean);
 }
 
-/** A nested class name for a component: its React name unless that would shadow a type the code uses. */
-export function className(component) {
+// The callback classes apps import beside `import static io.dash4j.components.Dcc.*` (and Html.*): a static import
+// on demand brings in a facade's nested classes too, so a component class of one of these names would make
+// `Input` ambiguous next to `import io.dash4j.callback.*`.
+const CALLBACK_CLASS_NAMES = new Set(['Input', 'Output', 'State', 'Outputs', 'Patch', 'Update', 'Results']);
+
+/**
+ * A nested class name for a component: its React name, with the facade's name in front where the bare name would
+ * clash under static imports (dcc.Input -> DccInput, as Dash.jl writes dcc_input; html.Output -> HtmlOutput; and the
+ * components a package lists as `prefixed` in components.json, because another package has them too), and
+ * `Element` behind where it would shadow a type the generated code uses (html.Object -> ObjectElement).
+ */
+export function className(component, pkg = { javaClass: '', prefixed: [] }) {
+  if (pkg.javaClass && (CALLBACK_CLASS_NAMES.has(component) || pkg.prefixed.includes(component))) {
+    return `${pkg.javaClass}${component}`;
+  }
   return TAKEN_CLASS_NAMES.has(component) ? `${component}Element` : component;
 }
 
-/** lowerCamel factory name: DatePickerRange -> datePickerRange, H1 -> h1. */
-export function factoryName(component) {
-  const name = className(component);
+/**
+ * lowerCamel factory name: DatePickerRange -> datePickerRange, H1 -> h1; with the facade's name in front for the
+ * components a package lists as `prefixed` (html.Link -> htmlLink), whose factories would be ambiguous under static
+ * imports of two facades. A class prefixed only for a callback name keeps its factory (dcc.Input -> input): methods
+ * and types never clash.
+ */
+export function factoryName(component, pkg = { javaClass: '', prefixed: [] }) {
+  const name = pkg.prefixed.includes(component) ? className(component, pkg) : className(component);
   const lower = name.charAt(0).toLowerCase() + name.slice(1);
   return KEYWORDS.has(lower) ? `${lower}Element` : lower;
 }

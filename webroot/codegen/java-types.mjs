@@ -2,12 +2,17 @@
 // factory, and any enum to generate. The rules, in one table:
 //   string -> String          number -> Number (n_* counters -> Integer)   bool -> Boolean
 //   oneOf(strings) -> enum    arrayOf/array -> List<?>                     shape/exact/objectOf/object -> Map
+//   arrayOf(shape/exact/objectOf/object) -> List<Map> (DataTable rows, Cytoscape elements: each item a map)
 //   element -> Component      node/any/union/everything else -> Object (any JSON, components included)
 //   style, *Style, *_style -> Map; n_*, *_n_* counters -> Integer (Dash's conventions, whatever is declared)
 import { enumTypeName } from './java-names.mjs';
 
 function isStringEnum(type) {
   return type.name === 'enum' && type.value.length > 0 && type.value.every((v) => typeof v === 'string');
+}
+
+function isMap(type) {
+  return ['shape', 'exact', 'objectOf', 'object'].includes(type.name);
 }
 
 /** Unwraps a one-member union and merges unions of string enums into one enum. */
@@ -52,6 +57,11 @@ export function javaType(prop) {
       }
       return { param: 'Object', propType: 'Object', propFactory: `Prop.any(${n})` };
     case 'arrayOf':
+      if (isMap(simplify(type.value || { name: 'any' }))) {
+        return { param: 'List<?>', propType: 'List<Map<String, Object>>',
+          propFactory: `Prop.listOf(Prop.map(${n}))` };
+      }
+      return { param: 'List<?>', propType: 'List<Object>', propFactory: `Prop.list(${n})` };
     case 'array':
       return { param: 'List<?>', propType: 'List<Object>', propFactory: `Prop.list(${n})` };
     case 'shape':

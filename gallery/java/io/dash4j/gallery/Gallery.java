@@ -21,7 +21,9 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
 import io.dash4j.callback.PreventUpdate;
+import io.dash4j.callback.Results;
 import io.dash4j.callback.State;
+import io.dash4j.callback.Update;
 import io.dash4j.components.Cyto;
 import io.dash4j.components.DashTable;
 import io.dash4j.components.Dcc;
@@ -32,6 +34,7 @@ import io.dash4j.figure.Scatter;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -86,39 +89,41 @@ public final class Gallery implements DashApplication {
             progress().id("job-bar").max(100).value("0"),
             div("Not run yet").id("job-result")).className("example")));
 
-    app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.Input.VALUE.asString()),
+    // dcc.Input's value may be text or a number: asString() reads it as text.
+    app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.DccInput.VALUE.asString()),
         name -> name == null || name.isBlank() ? "Hello, stranger!" : "Hello, " + name + "!");
 
+    // Two outputs typed each: javac checks the text and the figure against their props.
     app.callback(Outputs.of(Output.of("waves-text", Html.Div.CHILDREN), Output.of("waves-chart", Dcc.Graph.FIGURE)),
         Input.of("waves", Dcc.Slider.VALUE),
-        waves -> Outputs.values(waves + " waves", sineFigure(waves.intValue())));
+        waves -> Results.of(waves + " waves", sineFigure(waves.intValue())));
 
     app.callback(Outputs.of(Output.of("city", Dcc.Dropdown.OPTIONS), Output.of("city", Dcc.Dropdown.VALUE)),
-        Input.of("country", Dcc.Dropdown.VALUE),
+        Input.of("country", Dcc.Dropdown.VALUE.asString()),
         country -> {
-          List<String> cities = CITIES.get(String.valueOf(country));
+          List<String> cities = CITIES.get(country);
           if (cities == null) {
             throw new PreventUpdate();
           }
-          return Outputs.values(cities, cities.get(0));
+          return Results.of(cities, cities.get(0));
         });
-    app.callback(Output.of("choice", Html.Div.CHILDREN), Input.of("city", Dcc.Dropdown.VALUE),
-        State.of("country", Dcc.Dropdown.VALUE),
+    app.callback(Output.of("choice", Html.Div.CHILDREN), Input.of("city", Dcc.Dropdown.VALUE.asString()),
+        State.of("country", Dcc.Dropdown.VALUE.asString()),
         (city, country) -> "You chose " + city + ", " + country + ".");
 
-    app.callback(Output.of("dice", Html.Div.CHILDREN), Input.of("roll", Html.Button.N_CLICKS),
-        State.of("rolls", Html.Div.CHILDREN),
+    // orNoUpdate(): the callback returns an Update, so "leave it as it is" (Dash's no_update) is typed too.
+    app.callback(Output.of("dice", Html.Div.CHILDREN).orNoUpdate(), Input.of("roll", Html.Button.N_CLICKS),
+        State.of("rolls", Html.Div.CHILDREN.asNumber()),
         (clicks, rolls) -> {
           if (clicks == null) {
-            throw new PreventUpdate();
+            return Update.noUpdate();
           }
-          int count = Integer.parseInt(String.valueOf(rolls)) + 1;
-          CallbackContext.current().setProps("rolls", Map.of("children", String.valueOf(count)));
-          return "You rolled " + (1 + (int) (Math.random() * 6));
+          CallbackContext.current().setProp(Html.Div.CHILDREN.of("rolls"), rolls.intValue() + 1);
+          return Update.of("You rolled " + ThreadLocalRandom.current().nextInt(1, 7));
         });
     app.callback(Output.of("sales-total", Html.Div.CHILDREN), Input.of("sales", DashTable.DataTable.DATA),
         rows -> "Total units: " + java.math.BigDecimal.valueOf(
-            rows.stream().mapToDouble(row -> number(((Map<?, ?>) row).get("units"))).sum())
+            rows.stream().mapToDouble(row -> number(row.get("units"))).sum())
             .stripTrailingZeros().toPlainString());
 
     app.callback(Output.of("tapped", Html.Div.CHILDREN), Input.of("network", Cyto.Cytoscape.TAP_NODE_DATA),
@@ -128,7 +133,7 @@ public final class Gallery implements DashApplication {
     app.persistentCallback(() -> {
       var context = CallbackContext.current();
       while (!context.isShutdown()) {
-        context.setProps("clock", Map.of("children", "Server time " + LocalTime.now().withNano(0)));
+        context.setProp(Html.Div.CHILDREN.of("clock"), "Server time " + LocalTime.now().withNano(0));
         Thread.sleep(1000);
       }
     });
@@ -138,7 +143,7 @@ public final class Gallery implements DashApplication {
       }
       var context = CallbackContext.current();
       for (int percent = 10; percent <= 100; percent += 10) {
-        context.setProps("job-bar", Map.of("value", String.valueOf(percent)));
+        context.setProp(Html.Progress.VALUE.of("job-bar"), Integer.toString(percent)); // html.Progress takes text
         Thread.sleep(150);
       }
       return "Job " + clicks + " done; the page's bar reads " + context.getProp("job-bar", "value") + "%";
@@ -155,12 +160,12 @@ public final class Gallery implements DashApplication {
   }
 
   /** An edited cell arrives as text; anything unreadable counts as zero. */
-  private static double number(Object value) {
-    if (value instanceof Number n) {
+  private static double number(Object cell) {
+    if (cell instanceof Number n) {
       return n.doubleValue();
     }
     try {
-      return Double.parseDouble(String.valueOf(value));
+      return cell instanceof String text ? Double.parseDouble(text) : 0;
     } catch (NumberFormatException e) {
       return 0;
     }

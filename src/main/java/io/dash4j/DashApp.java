@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * var app = Dash.create(config -> config.title("Hello"));
  * app.layout(div(input("name").value("world"), div().id("greeting")));
- * app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.Input.VALUE.asString()),
+ * app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.DccInput.VALUE.asString()),
  *     name -> "Hello " + name);
  * app.run();
  * }</pre>

@@ -1,6 +1,9 @@
 package io.dash4j.callback;
 
+import io.dash4j.layout.Prop;
+import io.dash4j.layout.PropId;
 import io.dash4j.websocket.Websocket;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -114,6 +117,17 @@ public abstract class CallbackContext {
    * @param props prop name to new value
    */
   public abstract void setProps(Object componentId, Map<String, ?> props);
+
+  /**
+   * Dash's {@code set_props} for one prop, typed: {@code setProp(Html.Div.CHILDREN.of("clock"), "12:00")}, the value
+   * checked by javac against the prop. Behaves as {@link #setProps} with one entry.
+   *
+   * @param prop the prop of a component in the page, from {@link Prop#of(Object)}
+   * @param value its new value; null sets it to null
+   */
+  public final <T> void setProp(PropId<T> prop, T value) {
+    setProps(prop.componentId(), Collections.singletonMap(prop.prop().name(), value));
+  }
 
   /**
    * The socket this call came through (Dash's {@code ctx.websocket}), or null when it came over HTTP. Over the socket

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * @param outputs the outputs; empty for a callback without outputs
  * @param multiOutput whether the function returns a list with one value per output
  * @param arguments inputs and states in the order the function receives their values
- * @param function the function, given the decoded argument values
+ * @param function the function, given the decoded argument values; it may return {@link Update}s and {@link Results}
  * @param options the options, frozen
  */
 public record CallbackDeclaration(
@@ -23,11 +23,16 @@ public record CallbackDeclaration(
     FnN<?> function,
     CallbackOptions options) {
 
-  /** Copies the lists and freezes the options. */
+  /**
+   * Copies the lists and freezes the options. The function is wrapped so the runtime gets plain values: an
+   * {@link Update} becomes its value, {@link NoUpdate#NO_UPDATE} or its patch, and {@link Results} the list of one
+   * value per output (for hand-built declarations too).
+   */
   public CallbackDeclaration {
     outputs = List.copyOf(outputs);
     arguments = List.copyOf(arguments);
-    Objects.requireNonNull(function, "function");
+    FnN<?> given = Objects.requireNonNull(function, "function");
+    function = multiOutput ? args -> Wire.multi(given.apply(args)) : args -> Wire.single(given.apply(args));
     options = Objects.requireNonNull(options, "options").freeze();
   }
 

@@ -105,53 +105,126 @@ public interface Callbacks {
     single(output, arguments, fn, options);
   }
 
-  /** A multi-output callback of one argument; it returns one value per output. */
+  /**
+   * A multi-output callback of one argument, its outputs untyped ({@code Outputs.of(List.of(...))}): it returns a
+   * list, one value per output ({@code Outputs.values(...)}).
+   */
   default <A> void callback(Outputs outputs, Argument<A> a, Fn1<? super A, ? extends List<?>> fn) {
     callback(outputs, a, fn, options -> {});
   }
 
-  /** A multi-output callback of one argument, with options. */
+  /** An untyped multi-output callback of one argument, with options. */
   @SuppressWarnings("unchecked")
   default <A> void callback(Outputs outputs, Argument<A> a, Fn1<? super A, ? extends List<?>> fn,
       Consumer<CallbackOptions> options) {
     multi(outputs, List.of(a), args -> fn.apply((A) args.get(0)), options);
   }
 
-  /** A multi-output callback of two arguments; it returns one value per output. */
+  /** An untyped multi-output callback of two arguments; it returns a list, one value per output. */
   default <A, B> void callback(
       Outputs outputs, Argument<A> a, Argument<B> b, Fn2<? super A, ? super B, ? extends List<?>> fn) {
     callback(outputs, a, b, fn, options -> {});
   }
 
-  /** A multi-output callback of two arguments, with options. */
+  /** An untyped multi-output callback of two arguments, with options. */
   @SuppressWarnings("unchecked")
   default <A, B> void callback(Outputs outputs, Argument<A> a, Argument<B> b,
       Fn2<? super A, ? super B, ? extends List<?>> fn, Consumer<CallbackOptions> options) {
     multi(outputs, List.of(a, b), args -> fn.apply((A) args.get(0), (B) args.get(1)), options);
   }
 
-  /** A multi-output callback of three arguments; it returns one value per output. */
+  /** An untyped multi-output callback of three arguments; it returns a list, one value per output. */
   default <A, B, C> void callback(Outputs outputs, Argument<A> a, Argument<B> b, Argument<C> c,
       Fn3<? super A, ? super B, ? super C, ? extends List<?>> fn) {
     callback(outputs, a, b, c, fn, options -> {});
   }
 
-  /** A multi-output callback of three arguments, with options. */
+  /** An untyped multi-output callback of three arguments, with options. */
   @SuppressWarnings("unchecked")
   default <A, B, C> void callback(Outputs outputs, Argument<A> a, Argument<B> b, Argument<C> c,
       Fn3<? super A, ? super B, ? super C, ? extends List<?>> fn, Consumer<CallbackOptions> options) {
     multi(outputs, List.of(a, b, c), args -> fn.apply((A) args.get(0), (B) args.get(1), (C) args.get(2)), options);
   }
 
-  /** A multi-output callback of any number of arguments; it returns one value per output. */
+  /** An untyped multi-output callback of any number of arguments; it returns a list, one value per output. */
   default void callback(Outputs outputs, List<Argument<?>> arguments, FnN<? extends List<?>> fn) {
     callback(outputs, arguments, fn, options -> {});
   }
 
-  /** A multi-output callback of any number of arguments, with options. */
+  /** An untyped multi-output callback of any number of arguments, with options. */
   default void callback(Outputs outputs, List<Argument<?>> arguments, FnN<? extends List<?>> fn,
       Consumer<CallbackOptions> options) {
     multi(outputs, arguments, fn, options);
+  }
+
+  /**
+   * A multi-output callback of one argument, its outputs typed each ({@code Outputs.of(a, b)}): it returns
+   * {@code Results.of(...)}, one value per output.
+   */
+  default <R extends Results, A> void callback(
+      Outputs.Typed<R> outputs, Argument<A> a, Fn1<? super A, ? extends R> fn) {
+    callback(outputs, a, fn, options -> {});
+  }
+
+  /** A typed multi-output callback of one argument, with options. */
+  @SuppressWarnings("unchecked")
+  default <R extends Results, A> void callback(Outputs.Typed<R> outputs, Argument<A> a,
+      Fn1<? super A, ? extends R> fn, Consumer<CallbackOptions> options) {
+    typedMulti(outputs, List.of(a), args -> fn.apply((A) args.get(0)), options);
+  }
+
+  /** A typed multi-output callback of two arguments; it returns {@code Results.of(...)}. */
+  default <R extends Results, A, B> void callback(Outputs.Typed<R> outputs, Argument<A> a, Argument<B> b,
+      Fn2<? super A, ? super B, ? extends R> fn) {
+    callback(outputs, a, b, fn, options -> {});
+  }
+
+  /** A typed multi-output callback of two arguments, with options. */
+  @SuppressWarnings("unchecked")
+  default <R extends Results, A, B> void callback(Outputs.Typed<R> outputs, Argument<A> a, Argument<B> b,
+      Fn2<? super A, ? super B, ? extends R> fn, Consumer<CallbackOptions> options) {
+    typedMulti(outputs, List.of(a, b), args -> fn.apply((A) args.get(0), (B) args.get(1)), options);
+  }
+
+  /** A typed multi-output callback of three arguments; it returns {@code Results.of(...)}. */
+  default <R extends Results, A, B, C> void callback(Outputs.Typed<R> outputs, Argument<A> a, Argument<B> b,
+      Argument<C> c, Fn3<? super A, ? super B, ? super C, ? extends R> fn) {
+    callback(outputs, a, b, c, fn, options -> {});
+  }
+
+  /** A typed multi-output callback of three arguments, with options. */
+  @SuppressWarnings("unchecked")
+  default <R extends Results, A, B, C> void callback(Outputs.Typed<R> outputs, Argument<A> a, Argument<B> b,
+      Argument<C> c, Fn3<? super A, ? super B, ? super C, ? extends R> fn, Consumer<CallbackOptions> options) {
+    typedMulti(outputs, List.of(a, b, c), args -> fn.apply((A) args.get(0), (B) args.get(1), (C) args.get(2)),
+        options);
+  }
+
+  /** A typed multi-output callback of four arguments; it returns {@code Results.of(...)}. */
+  default <R extends Results, A, B, C, D> void callback(Outputs.Typed<R> outputs, Argument<A> a, Argument<B> b,
+      Argument<C> c, Argument<D> d, Fn4<? super A, ? super B, ? super C, ? super D, ? extends R> fn) {
+    callback(outputs, a, b, c, d, fn, options -> {});
+  }
+
+  /** A typed multi-output callback of four arguments, with options. */
+  @SuppressWarnings("unchecked")
+  default <R extends Results, A, B, C, D> void callback(Outputs.Typed<R> outputs, Argument<A> a, Argument<B> b,
+      Argument<C> c, Argument<D> d, Fn4<? super A, ? super B, ? super C, ? super D, ? extends R> fn,
+      Consumer<CallbackOptions> options) {
+    typedMulti(outputs, List.of(a, b, c, d),
+        args -> fn.apply((A) args.get(0), (B) args.get(1), (C) args.get(2), (D) args.get(3)), options);
+  }
+
+  /** A typed multi-output callback of any number of arguments (values in declaration order). */
+  default <R extends Results> void callback(Outputs.Typed<R> outputs, List<Argument<?>> arguments,
+      FnN<? extends R> fn) {
+    callback(outputs, arguments, fn, options -> {});
+  }
+
+  /** A typed multi-output callback of any number of arguments, with options. */
+  default <R extends Results> void callback(Outputs.Typed<R> outputs, List<Argument<?>> arguments,
+      FnN<? extends R> fn, Consumer<CallbackOptions> options) {
+    typedMulti(outputs, arguments, fn, options);
   }
 
   /** A callback without outputs of one argument: it acts through {@code setProps} or side effects. */
@@ -234,6 +307,11 @@ public interface Callbacks {
   }
 
   private void multi(Outputs outputs, List<Argument<?>> arguments, FnN<?> fn, Consumer<CallbackOptions> options) {
+    register(new CallbackDeclaration(outputs.list(), true, arguments, fn, CallbackDeclaration.options(options)));
+  }
+
+  private void typedMulti(Outputs.Typed<?> outputs, List<Argument<?>> arguments, FnN<?> fn,
+      Consumer<CallbackOptions> options) {
     register(new CallbackDeclaration(outputs.list(), true, arguments, fn, CallbackDeclaration.options(options)));
   }
 }

@@ -48,6 +48,16 @@ public final class Output<T> extends Dependency<T> {
     return new Output<>(componentId(), prop(), many(), true);
   }
 
+  /**
+   * This output, set by returning an {@link Update}: a new value ({@code Update.of(v)}), Dash's {@code no_update}
+   * ({@code Update.noUpdate()}) or a {@link Patch} ({@code Update.patch(p)}), each checked by javac against the prop.
+   */
+  @SuppressWarnings("unchecked")
+  public Output<Update<T>> orNoUpdate() {
+    // An output's prop is only named on the wire, never decoded, so the same prop serves the Update-typed output.
+    return new Output<>(componentId(), (Prop<Update<T>>) (Prop<?>) prop(), many(), allowDuplicate);
+  }
+
   /** Whether other callbacks may set this prop too. */
   public boolean allowsDuplicate() {
     return allowDuplicate;

@@ -4,13 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The outputs of a multi-output callback. Its function returns one value per output, in the same order, as a list;
- * {@link NoUpdate#NO_UPDATE} in the list leaves that output as it is.
+ * The outputs of a multi-output callback. Two to four outputs are typed each: {@code Outputs.of(a, b)} makes the
+ * function return {@code Results.of(valueA, valueB)}, checked by javac against the props.
  *
  * <pre>{@code
- * app.callback(Outputs.of(Output.of("text", Html.CHILDREN), Output.of("chart", Dcc.Graph.FIGURE)),
- *     Input.of("n", Dcc.Input.VALUE), n -> Outputs.values("n = " + n, figure(n)));
+ * app.callback(Outputs.of(Output.of("text", Html.Div.CHILDREN), Output.of("chart", Dcc.Graph.FIGURE)),
+ *     Input.of("n", Dcc.Slider.VALUE), n -> Results.of("n = " + n, figure(n)));
  * }</pre>
+ *
+ * <p>Any number of outputs also go untyped, as a list: {@code Outputs.of(List.of(a, b, c, d, e))} (or one output,
+ * {@code Outputs.of(a)}) makes the function return {@code Outputs.values(...)}, one value per output in order, where
+ * {@link NoUpdate#NO_UPDATE} leaves that output as it is.
  */
 public final class Outputs {
   private final List<Output<?>> outputs;
@@ -22,7 +26,26 @@ public final class Outputs {
     this.outputs = List.copyOf(outputs);
   }
 
-  /** The outputs, in the order the callback's returned list fills them. */
+  /** Two outputs, typed: the callback returns {@code Results.of(first, second)}. */
+  public static <A, B> Typed<Results.Result2<A, B>> of(Output<A> first, Output<B> second) {
+    return new Typed<>(List.of(first, second));
+  }
+
+  /** Three outputs, typed: the callback returns {@code Results.of(first, second, third)}. */
+  public static <A, B, C> Typed<Results.Result3<A, B, C>> of(Output<A> first, Output<B> second, Output<C> third) {
+    return new Typed<>(List.of(first, second, third));
+  }
+
+  /** Four outputs, typed: the callback returns {@code Results.of(first, second, third, fourth)}. */
+  public static <A, B, C, D> Typed<Results.Result4<A, B, C, D>> of(
+      Output<A> first, Output<B> second, Output<C> third, Output<D> fourth) {
+    return new Typed<>(List.of(first, second, third, fourth));
+  }
+
+  /**
+   * The outputs, untyped, in the order the callback's returned list fills them: for one output, or five and more
+   * (two to four are typed by the overloads above).
+   */
   public static Outputs of(Output<?>... outputs) {
     return new Outputs(Arrays.asList(outputs));
   }
@@ -55,5 +78,24 @@ public final class Outputs {
   /** The outputs. */
   public List<Output<?>> list() {
     return outputs;
+  }
+
+  /**
+   * Outputs typed each, made by {@code Outputs.of(a, b)} (up to four): the callback returns {@code R}, the
+   * {@link Results} record with one typed value per output.
+   *
+   * @param <R> the record the callback returns
+   */
+  public static final class Typed<R extends Results> {
+    private final Outputs outputs;
+
+    private Typed(List<Output<?>> outputs) {
+      this.outputs = new Outputs(outputs);
+    }
+
+    /** The outputs, in the order of the record's components. */
+    public List<Output<?>> list() {
+      return outputs.list();
+    }
   }
 }

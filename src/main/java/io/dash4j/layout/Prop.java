@@ -8,7 +8,7 @@ import java.util.function.Function;
 /**
  * A typed property of a component: its wire name and how a JSON value from the browser becomes a Java value.
  *
- * <p>Component classes declare one constant per prop ({@code Dcc.Input.VALUE}); callbacks name them in {@code
+ * <p>Component classes declare one constant per prop ({@code Dcc.DccInput.VALUE}); callbacks name them in {@code
  * Output}/{@code Input}/{@code State}, so javac checks a callback's argument and return types against the props.
  *
  * @param <T> the Java type of the prop's value
@@ -109,11 +109,63 @@ public final class Prop<T> {
 
   /**
    * This prop read as text: for props that may hold a string or a number, such as {@code dcc.Input}'s
-   * {@code value}, when the callback wants a string ({@code Input.of("name", Dcc.Input.VALUE.asString())}). A list
+   * {@code value}, when the callback wants a string ({@code Input.of("name", Dcc.DccInput.VALUE.asString())}). A list
    * or an object from the browser is refused like any value of the wrong type.
    */
   public Prop<String> asString() {
     return string(name);
+  }
+
+  /**
+   * This prop read as a number: for props that may hold a number or its text, such as {@code dcc.Input}'s
+   * {@code value} or a {@code children} the app filled with a count ({@code Input.of("n", Dcc.DccInput.VALUE
+   * .asNumber())}). A JSON number stays as sent (an Integer, Long or Double); text is parsed the same way, blank text
+   * is null. Text that is no number, a list or an object is refused like any value of the wrong type.
+   */
+  public Prop<Number> asNumber() {
+    return new Prop<>(name, Number.class, value -> {
+      if (value == null || value instanceof Number) {
+        return (Number) value;
+      }
+      if (value instanceof String text) {
+        return parseNumber(name, text);
+      }
+      throw new ClassCastException(); // decode turns it into the IllegalArgumentException of any mismatch
+    });
+  }
+
+  /**
+   * This prop read as a list of texts, the way {@code dcc.Dropdown} reads its own {@code value}: null is no
+   * selection (an empty list), one value is a list of one, and a list (a {@code multi} dropdown) is its items as
+   * text. Items that are lists or objects are refused like any value of the wrong type.
+   */
+  public Prop<List<String>> asStringList() {
+    Prop<String> item = string(name);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Class<List<String>> type = (Class) List.class;
+    return new Prop<>(name, type, value -> {
+      if (value == null) {
+        return List.of();
+      }
+      if (!(value instanceof List<?> items)) {
+        return List.of(item.decode(value));
+      }
+      var texts = new java.util.ArrayList<String>(items.size());
+      for (Object each : items) {
+        texts.add(item.decode(each));
+      }
+      return texts;
+    });
+  }
+
+  /**
+   * This prop of the component with this id, for {@code CallbackContext.setProps(Html.Div.CHILDREN.of("clock"),
+   * "12:00")}: typed like the prop, so javac checks the value.
+   *
+   * @param componentId a string id, or a map for a pattern-matching id
+   */
+  public PropId<T> of(Object componentId) {
+    return new PropId<>(componentId, this);
   }
 
   /** The prop's name on the wire, e.g. {@code n_clicks}. */
@@ -137,6 +189,31 @@ public final class Prop<T> {
     } catch (ClassCastException e) {
       throw new IllegalArgumentException(
           "prop '" + name + "' expects " + type.getSimpleName() + " but got " + json.getClass().getSimpleName());
+    }
+  }
+
+  /** A number from its text, as the JSON codec reads numbers: Integer, then Long, then a finite Double. */
+  private static Number parseNumber(String name, String text) {
+    String trimmed = text.strip();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    try {
+      long whole = Long.parseLong(trimmed);
+      if (whole == (int) whole) {
+        return Integer.valueOf((int) whole);
+      }
+      return Long.valueOf(whole);
+    } catch (NumberFormatException notWhole) {
+      try {
+        double number = Double.parseDouble(trimmed);
+        if (Double.isFinite(number)) {
+          return number;
+        }
+      } catch (NumberFormatException notNumber) {
+        // falls through to the refusal below
+      }
+      throw new IllegalArgumentException("prop '" + name + "' expects a number but got text");
     }
   }
 

@@ -4,6 +4,7 @@ import io.dash4j.callback.Callbacks;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
+import io.dash4j.callback.Results;
 import io.dash4j.callback.State;
 import java.util.function.Supplier;
 import io.dash4j.components.Dcc;
@@ -69,7 +70,7 @@ public final class Pages {
         Input.of(LOCATION, Dcc.Location.PATHNAME), State.of(LOCATION, Dcc.Location.SEARCH),
         (pathname, search) -> {
           var visit = visit(stripPrefix(pathname, requestsPathnamePrefix.get()), search);
-          return Outputs.values(visit.layout(), Map.of("title", visit.title(), "description", visit.description()));
+          return Results.of(visit.layout(), Map.of("title", visit.title(), "description", visit.description()));
         });
     app.clientsideCallback("function(data) { if (data && data.title) { document.title = data.title; }"
         + " return window.dash_clientside.no_update; }",

@@ -13,6 +13,7 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
 import io.dash4j.callback.PreventUpdate;
+import io.dash4j.callback.Results;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.testing.Browser;
@@ -47,18 +48,18 @@ class CallbacksBrowserIT {
         input("chain-in").value("x").debounce(true), div().id("chain-1"), div().id("chain-2"), div().id("chain-3"),
         button("roll").id("roll"), div("nothing yet").id("rolled"), div("untouched").id("side")));
 
-    app.callback(Output.of("typed-out", Html.CHILDREN), Input.of("typed-in", Dcc.Input.VALUE),
+    app.callback(Output.of("typed-out", Html.CHILDREN), Input.of("typed-in", Dcc.DccInput.VALUE),
         value -> "You typed: " + value);
 
     app.callback(Outputs.of(Output.of("bump-text", Html.CHILDREN), Output.of("bump-graph", Dcc.Graph.FIGURE)),
         Input.of("bump", Html.N_CLICKS), clicks -> {
           int n = clicks == null ? 0 : clicks;
-          return Outputs.values("Clicks: " + n, Map.of(
+          return Results.of("Clicks: " + n, Map.of(
               "data", List.of(Map.of("type", "bar", "x", List.of("a", "b", "c"), "y", List.of(n, n + 1, n + 2))),
               "layout", Map.of("title", Map.of("text", "Chart " + n))));
         });
 
-    app.callback(Output.of("guarded-out", Html.CHILDREN), Input.of("guarded-in", Dcc.Input.VALUE.asString()), value -> {
+    app.callback(Output.of("guarded-out", Html.CHILDREN), Input.of("guarded-in", Dcc.DccInput.VALUE.asString()), value -> {
       preventCalls.incrementAndGet();
       if (value.contains("prevent")) {
         throw new PreventUpdate();
@@ -66,7 +67,7 @@ class CallbacksBrowserIT {
       return value;
     });
 
-    app.callback(Output.of("chain-1", Html.CHILDREN), Input.of("chain-in", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("chain-1", Html.CHILDREN), Input.of("chain-in", Dcc.DccInput.VALUE), value -> {
       chain1.incrementAndGet();
       return value + "-1";
     });

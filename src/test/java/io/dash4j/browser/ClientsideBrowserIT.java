@@ -44,7 +44,7 @@ class ClientsideBrowserIT {
     app.layout(div(Dcc.input("text").value("hello"), div().id("shouted"), button("count").id("btn"),
         div().id("doubled"), div().id("after")));
     app.clientsideCallback(ClientsideCallback.function("shout", "upper"),
-        Output.of("shouted", Html.Div.CHILDREN), Input.of("text", Dcc.Input.VALUE));
+        Output.of("shouted", Html.Div.CHILDREN), Input.of("text", Dcc.DccInput.VALUE));
     app.clientsideCallback("function(n) { return 'doubled ' + 2 * (n || 0); }",
         Output.of("doubled", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS));
     app.callback(Output.of("after", Html.Div.CHILDREN), Input.of("doubled", Html.Div.CHILDREN), text -> {

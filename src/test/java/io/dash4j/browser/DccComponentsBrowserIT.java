@@ -60,7 +60,7 @@ class DccComponentsBrowserIT {
         Dcc.location("url").refresh(false),
         div().id("url-out"),
 
-        Dcc.button("Count").id("button").className("primary").title("Counts clicks").nClicks(0),
+        Dcc.dccButton("Count").id("button").className("primary").title("Counts clicks").nClicks(0),
         div().id("button-out"),
 
         Dcc.checklist("checklist")
@@ -96,7 +96,7 @@ class DccComponentsBrowserIT {
             .config(Map.of("displayModeBar", false, "responsive", true))
             .style(Map.of("height", "300px")),
 
-        Dcc.input("text-input").type(Dcc.Input.Type.TEXT).value("Ada").placeholder("Your name")
+        Dcc.input("text-input").type(Dcc.DccInput.Type.TEXT).value("Ada").placeholder("Your name")
             .debounce(true).maxLength(40),
 
         Dcc.interval("interval").interval(200).maxIntervals(3).nIntervals(0),
@@ -146,7 +146,7 @@ class DccComponentsBrowserIT {
 
     app.callback(Output.of("url-out", Html.CHILDREN), Input.of("url", Dcc.Location.PATHNAME),
         path -> "Path: " + path);
-    app.callback(Output.of("button-out", Html.CHILDREN), Input.of("button", Dcc.Button.N_CLICKS),
+    app.callback(Output.of("button-out", Html.CHILDREN), Input.of("button", Dcc.DccButton.N_CLICKS),
         clicks -> "Clicked " + clicks + " times");
     app.callback(Output.of("checklist-out", Html.CHILDREN), Input.of("checklist", Dcc.Checklist.VALUE),
         values -> "Fruits: " + values.stream().map(String::valueOf).collect(Collectors.joining(", ")));

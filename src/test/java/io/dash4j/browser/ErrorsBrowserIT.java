@@ -34,7 +34,7 @@ class ErrorsBrowserIT {
   private static DashApp failingApp(boolean debugMode) {
     var app = Dash.create(config -> config.port(0).debug(debugMode));
     app.layout(div(input("in").value("fine").debounce(true), div().id("out")));
-    app.callback(Output.of("out", Html.CHILDREN), Input.of("in", Dcc.Input.VALUE.asString()), value -> {
+    app.callback(Output.of("out", Html.CHILDREN), Input.of("in", Dcc.DccInput.VALUE.asString()), value -> {
       if (value.contains("fail")) {
         failures.incrementAndGet();
         throw new IllegalStateException(SECRET);

@@ -23,7 +23,7 @@ class PrefixBrowserIT {
   private static DashApp app() {
     var app = Dash.create(config -> config.port(0).prefix("/app/"));
     app.layout(div(input("in").value("mounted"), div().id("out")));
-    app.callback(Output.of("out", Html.CHILDREN), Input.of("in", Dcc.Input.VALUE), value -> "Echo: " + value);
+    app.callback(Output.of("out", Html.CHILDREN), Input.of("in", Dcc.DccInput.VALUE), value -> "Echo: " + value);
     return app;
   }
 

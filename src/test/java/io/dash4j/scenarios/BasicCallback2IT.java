@@ -12,6 +12,7 @@ import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
+import io.dash4j.callback.Results;
 import io.dash4j.callback.State;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
@@ -75,7 +76,7 @@ class BasicCallback2IT {
           if (clicks == 1) {
             firstClickMayFinish.await(10, TimeUnit.SECONDS); // Dash: `with lock: pass`
           }
-          return Outputs.values(clicks, clicks + 1);
+          return Results.of(clicks, clicks + 1);
         });
     return app;
   }
@@ -176,8 +177,8 @@ class BasicCallback2IT {
 
   private static DashApp inputOutputApp() {
     var app = Dash.create(config -> config.port(0));
-    app.layout(div(div("0").id("input-text"), Dcc.input("input").type(Dcc.Input.Type.NUMBER).value(0)));
-    app.callback(Output.of("input", Dcc.Input.VALUE), Input.of("input", Dcc.Input.VALUE), value -> {
+    app.layout(div(div("0").id("input-text"), Dcc.input("input").type(Dcc.DccInput.Type.NUMBER).value(0)));
+    app.callback(Output.of("input", Dcc.DccInput.VALUE), Input.of("input", Dcc.DccInput.VALUE), value -> {
       // Python's `if not ctx.triggered`: there the initial call's placeholder list is falsy; dash4j's is not, and
       // says "initial call" by a null triggeredId()
       if (CallbackContext.current().triggeredId() == null) {
@@ -186,7 +187,7 @@ class BasicCallback2IT {
       Number n = (Number) value;
       return n.doubleValue() == n.longValue() ? (Object) (n.longValue() + 1) : (Object) (n.doubleValue() + 1);
     });
-    app.callback(Output.of("input-text", Html.CHILDREN), Input.of("input", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("input-text", Html.CHILDREN), Input.of("input", Dcc.DccInput.VALUE), value -> {
       followerCalls.incrementAndGet();
       return String.valueOf(value);
     });
@@ -223,7 +224,7 @@ class BasicCallback2IT {
         Dcc.input("input").value("initial value"),
         div(div(1.5, null, "string", div().id("output-1")))));
     Fn1<Object, String> updateOutput = value -> "returning " + value;
-    app.callback(Output.of("output-1", Html.CHILDREN), Input.of("input", Dcc.Input.VALUE), updateOutput);
+    app.callback(Output.of("output-1", Html.CHILDREN), Input.of("input", Dcc.DccInput.VALUE), updateOutput);
     assertThat(updateOutput.apply("my-value")).isEqualTo("returning my-value");
   }
 

@@ -89,7 +89,7 @@ class BasicCallbackIT {
     app.layout(div(
         Dcc.input("input").value("initial value"),
         div(div(1.5, null, "string", div().id("output-1")))));
-    app.callback(Output.of("output-1", Html.CHILDREN), Input.of("input", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("output-1", Html.CHILDREN), Input.of("input", Dcc.DccInput.VALUE), value -> {
       simpleCalls.incrementAndGet();
       return value;
     });
@@ -118,10 +118,10 @@ class BasicCallbackIT {
   private static DashApp generatingChildrenApp() {
     var app = Dash.create(config -> config.port(0).suppressCallbackExceptions(true));
     app.layout(div(Dcc.input("input").value("initial value"), div().id("output")));
-    app.callback(Output.of("output", Html.CHILDREN), Input.of("input", Dcc.Input.VALUE), value -> div(
+    app.callback(Output.of("output", Html.CHILDREN), Input.of("input", Dcc.DccInput.VALUE), value -> div(
         Dcc.input("sub-input-1").value("sub input initial value"),
         div().id("sub-output-1")));
-    app.callback(Output.of("sub-output-1", Html.CHILDREN), Input.of("sub-input-1", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("sub-output-1", Html.CHILDREN), Input.of("sub-input-1", Dcc.DccInput.VALUE), value -> {
       subOutputCalls.incrementAndGet();
       return value;
     });
@@ -380,7 +380,7 @@ class BasicCallbackIT {
         Dcc.input("input").value("initial value"),
         div(div(1.5, null, "string",
             div().id("output-1").prop("data-cb", "initial value").prop("aria-cb", "initial value")))));
-    app.callback(Output.of("output-1", "data-cb"), Input.of("input", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("output-1", "data-cb"), Input.of("input", Dcc.DccInput.VALUE), value -> {
       dataCbCalls.incrementAndGet();
       return value;
     });
@@ -450,7 +450,7 @@ class BasicCallbackIT {
   private static List<Argument<?>> tenInputDependencies() {
     var inputs = new ArrayList<Argument<?>>();
     for (int i = 0; i < 10; i++) {
-      inputs.add(Input.of("input-" + i, Dcc.Input.VALUE));
+      inputs.add(Input.of("input-" + i, Dcc.DccInput.VALUE));
     }
     return inputs;
   }

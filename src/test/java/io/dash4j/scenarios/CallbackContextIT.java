@@ -87,7 +87,7 @@ class CallbackContextIT {
   static DashApp modifiedResponseApp() {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(input("input").value("ab"), div().id("output")));
-    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("input", Dcc.Input.VALUE.asString()), value -> {
+    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("input", Dcc.DccInput.VALUE.asString()), value -> {
       CallbackContext.current().response().setCookie("dash_cookie", value + " - cookie");
       return value + " - output";
     });
@@ -272,19 +272,19 @@ class CallbackContextIT {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(
         div(
-            div(label("ID: input-number-1"), input("input-number-1").type(Dcc.Input.Type.NUMBER).value(0)),
-            div(label("ID: input-number-2"), input("input-number-2").type(Dcc.Input.Type.NUMBER).value(0)),
-            div(label("ID: sum-number"), input("sum-number").type(Dcc.Input.Type.NUMBER).value(0).disabled(true)))
+            div(label("ID: input-number-1"), input("input-number-1").type(Dcc.DccInput.Type.NUMBER).value(0)),
+            div(label("ID: input-number-2"), input("input-number-2").type(Dcc.DccInput.Type.NUMBER).value(0)),
+            div(label("ID: sum-number"), input("sum-number").type(Dcc.DccInput.Type.NUMBER).value(0).disabled(true)))
             .style(Map.of("display", "block")),
         div().id("results")));
-    app.callback(Output.of("sum-number", Dcc.Input.VALUE), Input.of("input-number-1", Dcc.Input.VALUE),
-        Input.of("input-number-2", Dcc.Input.VALUE), (n1, n2) -> {
+    app.callback(Output.of("sum-number", Dcc.DccInput.VALUE), Input.of("input-number-1", Dcc.DccInput.VALUE),
+        Input.of("input-number-2", Dcc.DccInput.VALUE), (n1, n2) -> {
           predecessorCalls.incrementAndGet();
           predecessorTriggers.add(propIds(CallbackContext.current()));
           return ((Number) n1).longValue() + ((Number) n2).longValue();
         });
-    app.callback(Output.of("results", Html.Div.CHILDREN), Input.of("input-number-1", Dcc.Input.VALUE),
-        Input.of("input-number-2", Dcc.Input.VALUE), Input.of("sum-number", Dcc.Input.VALUE), (n1, n2, sum) -> {
+    app.callback(Output.of("results", Html.Div.CHILDREN), Input.of("input-number-1", Dcc.DccInput.VALUE),
+        Input.of("input-number-2", Dcc.DccInput.VALUE), Input.of("sum-number", Dcc.DccInput.VALUE), (n1, n2, sum) -> {
           predecessorCalls.incrementAndGet();
           var context = CallbackContext.current();
           predecessorTriggers.add(propIds(context));

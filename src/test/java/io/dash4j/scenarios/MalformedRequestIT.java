@@ -34,7 +34,7 @@ class MalformedRequestIT {
   static DashApp app() {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(input("i").value("initial value"), div(div(1.5, null, "string", div().id("o1")))));
-    app.callback(Output.of("o1", Html.Div.CHILDREN), Input.of("i", Dcc.Input.VALUE), value -> value);
+    app.callback(Output.of("o1", Html.Div.CHILDREN), Input.of("i", Dcc.DccInput.VALUE), value -> value);
     return app;
   }
 

@@ -11,6 +11,7 @@ import io.dash4j.DashApp;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
+import io.dash4j.callback.Results;
 import io.dash4j.callback.State;
 import io.dash4j.components.Html;
 import io.dash4j.layout.Component;
@@ -250,7 +251,7 @@ class MissingInputsIT {
     var app = newApp();
     app.layout(div(button("click").id("btn"), div().id("content"), div("output1 init").id("out1")));
     contentOnClick(app, n -> List.of(div("A").id("a"), div("B").id("b")));
-    app.callback(Outputs.of(out("out1"), out("b")), in("a"), a -> Outputs.values(a, a));
+    app.callback(Outputs.of(out("out1"), out("b")), in("a"), a -> Results.of(a, a));
     return app;
   }
 
@@ -341,7 +342,7 @@ class MissingInputsIT {
     contentOnClick(app, n -> itemsAnd(n, div("output1 init").id("out1")));
     app.callback(Outputs.of(out("out1"), out("out3")), Input.all(Map.of("i", ALL), Html.Div.CHILDREN), items -> {
       String out = joined(items);
-      return Outputs.values(out, out + " - 3");
+      return Results.of(out, out + " - 3");
     });
     app.callback(out("out2"), in("out1"), out1 -> out1 + " - 2");
     return app;

@@ -18,6 +18,7 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.NoUpdate;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
+import io.dash4j.callback.Results;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.testing.Browser;
@@ -95,8 +96,8 @@ class MissingOutputsIT {
           Input.of("values", Html.Button.N_CLICKS), Input.all(Map.of("i", ALL), Html.Div.ID), (n2, contentIds) -> {
             // this variant *is* called with an empty ALL, because of the second Output; content_ids is an input so
             // that emptying the ALL triggers it
-            var content = Collections.nCopies(contentIds.size(), orZero(n2));
-            return Outputs.values(content, content.size() * orZero(n2));
+            List<Object> content = Collections.nCopies(contentIds.size(), orZero(n2));
+            return Results.of(content, content.size() * orZero(n2));
           });
     } else {
       app.callback(Output.all(Map.of("i", ALL), Html.Div.CHILDREN), Input.of("values", Html.Button.N_CLICKS), n2 -> {
@@ -166,8 +167,8 @@ class MissingOutputsIT {
       app.callback(Outputs.of(Output.all(allOfJ, Html.Div.CHILDREN), Output.of(Map.of("j", MATCH), Html.Div.CHILDREN)),
           Input.of("values", Html.Button.N_CLICKS), Input.all(allOfJ, Html.Div.ID), (n2, contentIds) -> {
             // called with an empty ALL too, because of the second Output
-            var content = Collections.nCopies(contentIds.size(), orZero(n2));
-            return Outputs.values(content, content.size() * orZero(n2));
+            List<Object> content = Collections.nCopies(contentIds.size(), orZero(n2));
+            return Results.of(content, content.size() * orZero(n2));
           });
     } else {
       app.callback(Output.all(allOfJ, Html.Div.CHILDREN), Input.of("values", Html.Button.N_CLICKS), n2 -> {
@@ -239,7 +240,7 @@ class MissingOutputsIT {
           for (int j = 0; j < orZero(n1) % 3; j++) {
             c2.add(div().id(Map.of("j", j)));
           }
-          return Outputs.values(c1, c2);
+          return Results.of(c1, c2);
         });
     app.callback(Outputs.of(Output.all(Map.of("i", ALL), Html.Div.CHILDREN),
         Output.all(Map.of("j", ALL), Html.Div.CHILDREN)), Input.of("values", Html.Button.N_CLICKS), n2 -> {
@@ -250,7 +251,7 @@ class MissingOutputsIT {
           if (n1i + n1j == 0) {
             throw new IllegalStateException("should not be called with no outputs!");
           }
-          return Outputs.values(Collections.nCopies(n1i, orZero(n2)), Collections.nCopies(n1j, orZero(n2) + 2));
+          return Results.of(Collections.nCopies(n1i, orZero(n2)), Collections.nCopies(n1j, orZero(n2) + 2));
         });
     app.callback(Output.of("output", Html.Div.CHILDREN), Input.all(Map.of("i", ALL), Html.Div.CHILDREN),
         Input.all(Map.of("j", ALL), Html.Div.CHILDREN), (ci, cj) -> sum(ci) + sum(cj));
@@ -373,16 +374,16 @@ class MissingOutputsIT {
   static DashApp noUpdateSingleToMultiApp() {
     var app = newApp();
     app.layout(div(
-        input("input-box").type(Dcc.Input.Type.TEXT).value(""),
+        input("input-box").type(Dcc.DccInput.Type.TEXT).value(""),
         button("Submit").id("button"),
         div("Output 1 will be displayed here").id("output-1"),
         div("Output 2 will be displayed here").id("output-2")));
-    // The typed multi-output callbacks must return a List, so a bare NO_UPDATE takes a hand-built declaration, whose
+    // The typed multi-output callbacks return Results, so a bare NO_UPDATE takes a hand-built declaration, whose
     // function may return any value.
     app.register(new CallbackDeclaration(
         List.of(Output.of("output-1", Html.Div.CHILDREN), Output.of("output-2", Html.Div.CHILDREN)), true,
-        List.of(Input.of("button", Html.Button.N_CLICKS), Input.of("input-box", Dcc.Input.VALUE)),
-        args -> args.get(0) == null ? NoUpdate.NO_UPDATE : Outputs.values("Hello", "world!"),
+        List.of(Input.of("button", Html.Button.N_CLICKS), Input.of("input-box", Dcc.DccInput.VALUE)),
+        args -> args.get(0) == null ? NoUpdate.NO_UPDATE : Results.of("Hello", "world!"),
         new CallbackOptions()));
     return app;
   }

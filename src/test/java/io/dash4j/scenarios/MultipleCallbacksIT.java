@@ -21,6 +21,7 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
 import io.dash4j.callback.PreventUpdate;
+import io.dash4j.callback.Results;
 import io.dash4j.callback.State;
 import io.dash4j.components.DashTable;
 import io.dash4j.components.Dcc;
@@ -147,12 +148,12 @@ class MultipleCallbacksIT {
   static DashApp canceledIntermediateApp() {
     var app = newApp(false);
     app.layout(div(input("a").value("x"), div("b").id("b"), div("c").id("c"), div().id("out")));
-    app.callback(Output.of("out", Html.Div.CHILDREN), Input.of("a", Dcc.Input.VALUE),
+    app.callback(Output.of("out", Html.Div.CHILDREN), Input.of("a", Dcc.DccInput.VALUE),
         Input.of("b", Html.Div.CHILDREN), Input.of("c", Html.Div.CHILDREN), (a, b, c) -> a + "/" + b + "/" + c);
-    app.callback(Output.of("b", Html.Div.CHILDREN), Input.of("a", Dcc.Input.VALUE), a -> {
+    app.callback(Output.of("b", Html.Div.CHILDREN), Input.of("a", Dcc.DccInput.VALUE), a -> {
       throw new PreventUpdate();
     });
-    app.callback(Output.of("c", Html.Div.CHILDREN), Input.of("a", Dcc.Input.VALUE), a -> a);
+    app.callback(Output.of("c", Html.Div.CHILDREN), Input.of("a", Dcc.DccInput.VALUE), a -> a);
     return app;
   }
 
@@ -181,7 +182,7 @@ class MultipleCallbacksIT {
         dataTable("table")));
     // the order of these outputs, a2 before a1, was what broke in dash#1071
     app.callback(Outputs.of(Output.of("a2", Html.Div.CHILDREN), Output.of("a1", Html.Div.CHILDREN)),
-        Input.of("button", Html.Button.N_CLICKS), n -> Outputs.values("a2: " + str(n), "a1: " + str(n)));
+        Input.of("button", Html.Button.N_CLICKS), n -> Results.of("a2: " + str(n), "a1: " + str(n)));
     app.callback(Output.of("b1", Html.Div.CHILDREN), Input.of("a1", Html.Div.CHILDREN),
         a1 -> "b1: '" + str(a1) + "'");
     app.callback(Output.of("b2", Html.H1.CHILDREN), Input.of("a2", Html.Div.CHILDREN),
@@ -224,7 +225,7 @@ class MultipleCallbacksIT {
             if (n == null || n == 0) {
               throw new PreventUpdate();
             }
-            return Outputs.values(n, n);
+            return Results.of(n, n);
           });
     } else {
       for (String slider : List.of("slider1", "slider2")) {
@@ -276,8 +277,8 @@ class MultipleCallbacksIT {
             throw new PreventUpdate();
           }
           return context.triggered().get(0).propId().equals("b1.n_clicks")
-              ? Outputs.values(-1, -1)
-              : Outputs.values(1, 1);
+              ? Results.of(-1, -1)
+              : Results.of(1, 1);
         });
     app.callback(Output.of("out", Html.Div.CHILDREN), Input.of("slider1", Dcc.Slider.VALUE),
         Input.of("slider2", Dcc.Slider.VALUE), (s1, s2) -> "x=" + str(s1) + ", y=" + str(s2));
@@ -354,12 +355,12 @@ class MultipleCallbacksIT {
   static DashApp directChainApp() {
     var app = newApp(false);
     app.layout(div(input("input-1").value("input 1"), input("input-2"), div("test").id("output")));
-    app.callback(Output.of("input-2", Dcc.Input.VALUE), Input.of("input-1", Dcc.Input.VALUE), input1 -> {
+    app.callback(Output.of("input-2", Dcc.DccInput.VALUE), Input.of("input-1", Dcc.DccInput.VALUE), input1 -> {
       directInput2Calls.incrementAndGet();
       return "<<" + str(input1) + ">>";
     });
-    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("input-1", Dcc.Input.VALUE),
-        Input.of("input-2", Dcc.Input.VALUE), (input1, input2) -> {
+    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("input-1", Dcc.DccInput.VALUE),
+        Input.of("input-2", Dcc.DccInput.VALUE), (input1, input2) -> {
           directOutputCalls.incrementAndGet();
           return str(input1) + " + " + str(input2);
         });
@@ -401,23 +402,23 @@ class MultipleCallbacksIT {
     var app = newApp(false);
     app.layout(div(input("grandparent").value("input 1"), input("parent-a"), input("parent-b"), div().id("child-a"),
         div().id("child-b")));
-    app.callback(Output.of("parent-a", Dcc.Input.VALUE), Input.of("grandparent", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("parent-a", Dcc.DccInput.VALUE), Input.of("grandparent", Dcc.DccInput.VALUE), value -> {
       branchedCalls.get("parent-a").incrementAndGet();
       return "a: " + str(value);
     });
-    app.callback(Output.of("parent-b", Dcc.Input.VALUE), Input.of("grandparent", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("parent-b", Dcc.DccInput.VALUE), Input.of("grandparent", Dcc.DccInput.VALUE), value -> {
       Thread.sleep(200);
       branchedCalls.get("parent-b").incrementAndGet();
       return "b: " + str(value);
     });
-    app.callback(Output.of("child-a", Html.Div.CHILDREN), Input.of("parent-a", Dcc.Input.VALUE),
-        Input.of("parent-b", Dcc.Input.VALUE), (parentA, parentB) -> {
+    app.callback(Output.of("child-a", Html.Div.CHILDREN), Input.of("parent-a", Dcc.DccInput.VALUE),
+        Input.of("parent-b", Dcc.DccInput.VALUE), (parentA, parentB) -> {
           Thread.sleep(500);
           branchedCalls.get("child-a").incrementAndGet();
           return str(parentA) + " + " + str(parentB);
         });
-    app.callback(Output.of("child-b", Html.Div.CHILDREN), Input.of("parent-a", Dcc.Input.VALUE),
-        Input.of("parent-b", Dcc.Input.VALUE), Input.of("grandparent", Dcc.Input.VALUE),
+    app.callback(Output.of("child-b", Html.Div.CHILDREN), Input.of("parent-a", Dcc.DccInput.VALUE),
+        Input.of("parent-b", Dcc.DccInput.VALUE), Input.of("grandparent", Dcc.DccInput.VALUE),
         (parentA, parentB, grandparentValue) -> {
           branchedCalls.get("child-b").incrementAndGet();
           return str(parentA) + " + " + str(parentB) + " + " + str(grandparentValue);

@@ -47,7 +47,7 @@ class PagesBrowserIT {
         Pages.container()));
     // a page's own callback, on components that exist only while the page shows
     app.config().suppressCallbackExceptions(true);
-    app.callback(Output.of("city-out", Html.Div.CHILDREN), Input.of("city", Dcc.Input.VALUE.asString()),
+    app.callback(Output.of("city-out", Html.Div.CHILDREN), Input.of("city", Dcc.DccInput.VALUE.asString()),
         city -> "City: " + city);
     return app;
   }

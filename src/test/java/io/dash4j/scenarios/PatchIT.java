@@ -79,7 +79,7 @@ class PatchIT {
         div(input("set-value"), button("Set").id("set-btn")),
         div(input("append-value"), button("Append").id("append-btn")),
         div(input("prepend-value"), button("prepend").id("prepend-btn")),
-        div(input("insert-value"), input("insert-index").type(Dcc.Input.Type.NUMBER).value(1),
+        div(input("insert-value"), input("insert-index").type(Dcc.DccInput.Type.NUMBER).value(1),
             button("insert").id("insert-btn")),
         div(input("extend-value"), button("extend").id("extend-btn")),
         div(input("merge-value"), button("Merge").id("merge-btn")),
@@ -120,7 +120,7 @@ class PatchIT {
     void on(String button, List<String> inputValues, Function<List<Object>, Patch> patch) {
       var arguments = new ArrayList<Argument<?>>();
       arguments.add(Input.of(button, Html.Button.N_CLICKS));
-      inputValues.forEach(id -> arguments.add(State.of(id, Dcc.Input.VALUE)));
+      inputValues.forEach(id -> arguments.add(State.of(id, Dcc.DccInput.VALUE)));
       if (sideUpdates) {
         app.callbackWithoutOutput(arguments, a -> CallbackContext.current().setProps("store",
             Map.of("data", patch.apply(a.subList(1, a.size())))), options -> options.preventInitialCall(true));
@@ -266,7 +266,7 @@ class PatchIT {
         // html.Div([html.Div("init", id="initial")]): a list of one child, as Append needs a list to add to
         div(List.of(div("init").id("initial"))).id("output")));
     app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("add-children", Html.Button.N_CLICKS),
-        State.of("children-value", Dcc.Input.VALUE.asString()),
+        State.of("children-value", Dcc.DccInput.VALUE.asString()),
         (clicks, value) -> Patch.create().append(div(value).id(value)), options -> options.preventInitialCall(true));
     return app;
   }

@@ -13,6 +13,7 @@ import io.dash4j.callback.NoUpdate;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
 import io.dash4j.callback.PreventUpdate;
+import io.dash4j.callback.Results;
 import io.dash4j.callback.State;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
@@ -53,7 +54,7 @@ class PreventUpdateIT {
         input("input").value("initial input"),
         div("initial output").id("output1"),
         div("initial output").id("output2")));
-    app.callback(Output.of("output1", Html.Div.CHILDREN), Input.of("input", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("output1", Html.Div.CHILDREN), Input.of("input", Dcc.DccInput.VALUE), value -> {
       // the first two calls (page load, first key) raise PreventUpdate, later ones return no_update
       if (callback1Calls.incrementAndGet() > 2) {
         return NoUpdate.NO_UPDATE;
@@ -98,7 +99,7 @@ class PreventUpdateIT {
         Output.of("n3", Html.P.CHILDREN)), Input.of("btn", Html.Button.N_CLICKS), n -> {
           showClicksCalls.incrementAndGet();
           // partial or complete cancellation of updates via no_update
-          return Outputs.values(
+          return Results.of(
               n != null && n > 4 ? NoUpdate.NO_UPDATE : n,
               n != null && n > 2 ? NoUpdate.NO_UPDATE : n,
               NoUpdate.NO_UPDATE);
@@ -136,9 +137,9 @@ class PreventUpdateIT {
         p("").id("b_out"),
         p("").id("ab_out")));
     app.callback(Outputs.of(Output.of("a_out", Html.P.CHILDREN), Output.of("a_out_short", Html.P.CHILDREN)),
-        Input.of("a_in", Dcc.Input.VALUE.asString()),
-        a -> Outputs.values(a, a.length() < 3 ? a : NoUpdate.NO_UPDATE));
-    app.callback(Output.of("b_out", Html.P.CHILDREN), Input.of("b_in", Dcc.Input.VALUE), b -> b);
+        Input.of("a_in", Dcc.DccInput.VALUE.asString()),
+        a -> Results.of(a, a.length() < 3 ? a : NoUpdate.NO_UPDATE));
+    app.callback(Output.of("b_out", Html.P.CHILDREN), Input.of("b_in", Dcc.DccInput.VALUE), b -> b);
     app.callback(Output.of("ab_out", Html.P.CHILDREN), Input.of("a_out_short", Html.P.CHILDREN),
         State.of("b_out", Html.P.CHILDREN), (a, b) -> a + " " + b);
     return app;

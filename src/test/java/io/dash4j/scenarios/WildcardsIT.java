@@ -23,6 +23,7 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.NoUpdate;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
+import io.dash4j.callback.Results;
 import io.dash4j.callback.Patch;
 import io.dash4j.callback.State;
 import io.dash4j.components.Dcc;
@@ -154,12 +155,12 @@ class WildcardsIT {
 
     List<Argument<?>> editArguments = List.of(
         Input.of("add", Html.Button.N_CLICKS),
-        Input.of("new-item", Dcc.Input.N_SUBMIT),
+        Input.of("new-item", Dcc.DccInput.N_SUBMIT),
         Input.of("clear-done", Html.Button.N_CLICKS),
-        State.of("new-item", Dcc.Input.VALUE),
+        State.of("new-item", Dcc.DccInput.VALUE),
         State.all(Map.of("item", ALL), Html.Div.CHILDREN),
         State.all(Map.of("item", ALL, "action", "done"), Dcc.Checklist.VALUE));
-    app.callback(Outputs.of(Output.of("list-container", Html.Div.CHILDREN), Output.of("new-item", Dcc.Input.VALUE)),
+    app.callback(Outputs.of(Output.of("list-container", Html.Div.CHILDREN), Output.of("new-item", Dcc.DccInput.VALUE)),
         editArguments, args -> {
           calls.list().incrementAndGet();
           var triggered = CallbackContext.current().triggered().stream().map(CallbackContext.Triggered::propId)
@@ -191,7 +192,7 @@ class WildcardsIT {
                 div().id(Map.of("item", i, "preceding", true)).style(STYLE_TODO))
                 .style(Map.of("clear", "both")));
           }
-          return Outputs.values(newList, adding ? "" : newItem);
+          return Results.of(newList, adding ? "" : newItem);
         });
 
     app.callback(Output.of(Map.of("item", MATCH), Html.Div.STYLE),
@@ -326,11 +327,11 @@ class WildcardsIT {
   static DashApp fibonacciApp(boolean clientside, AtomicInteger count, AtomicInteger sumCount) {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(
-        input("n").type(Dcc.Input.Type.NUMBER).min(0).max(10).value(4),
+        input("n").type(Dcc.DccInput.Type.NUMBER).min(0).max(10).value(4),
         div().id("series"),
         div().id("sum")));
 
-    app.callback(Output.of("series", Html.Div.CHILDREN), Input.of("n", Dcc.Input.VALUE),
+    app.callback(Output.of("series", Html.Div.CHILDREN), Input.of("n", Dcc.DccInput.VALUE),
         n -> IntStream.range(0, ((Number) n).intValue()).mapToObj(i -> div().id(Map.of("i", i))).toList());
 
     if (clientside) {
@@ -477,9 +478,9 @@ class WildcardsIT {
         ? div(input(Map.of("type", "input", "index", 2)).value("input-2"), div().id("output-inner"))
         : "No content initially");
     app.callback(Output.of("output-inner", Html.Div.CHILDREN),
-        Input.all(Map.of("type", "input", "index", ALL), Dcc.Input.VALUE), values -> triggerInfo());
+        Input.all(Map.of("type", "input", "index", ALL), Dcc.DccInput.VALUE), values -> triggerInfo());
     app.callback(Output.of("output-outer", Html.Div.CHILDREN),
-        Input.all(Map.of("type", "input", "index", ALL), Dcc.Input.VALUE), values -> triggerInfo());
+        Input.all(Map.of("type", "input", "index", ALL), Dcc.DccInput.VALUE), values -> triggerInfo());
     return app;
   }
 
@@ -536,7 +537,7 @@ class WildcardsIT {
     app.callback(Outputs.of(Output.of(Map.of("type", "demo-options", "index", 0), Dcc.Dropdown.OPTIONS),
             Output.of(Map.of("type", "demo-options", "index", 1), Dcc.Dropdown.OPTIONS)),
         Input.of("refresh-options", Html.Button.N_CLICKS),
-        clicks -> Outputs.values(List.of("option0-0", "option0-1", "option0-2"),
+        clicks -> Results.of(List.of("option0-0", "option0-1", "option0-2"),
             List.of("option1-0", "option1-1", "option1-2")), options -> options.preventInitialCall(true));
     app.callback(Output.of("selected-values", Html.Pre.CHILDREN),
         Input.all(Map.of("type", "demo-options", "index", ALL), Dcc.Dropdown.VALUE), PythonFormat::str);
@@ -684,7 +685,7 @@ class WildcardsIT {
 
   private static Component patchItem(int index) {
     return div(
-        input(Map.of("type", "item-input", "index", index)).value(index).type(Dcc.Input.Type.NUMBER)
+        input(Map.of("type", "item-input", "index", index)).value(index).type(Dcc.DccInput.Type.NUMBER)
             .className("item-input"),
         div("init").id(Map.of("type", "item-output", "index", index)).className("item-output"));
   }
@@ -695,7 +696,7 @@ class WildcardsIT {
     app.callback(Output.of("container", Html.Div.CHILDREN), Input.of("add-btn", Html.Button.N_CLICKS),
         n -> Patch.create().append(patchItem(n + 1)), options -> options.preventInitialCall(true));
     app.callback(Output.of(Map.of("type", "item-output", "index", MATCH), Html.Div.CHILDREN),
-        Input.of(Map.of("type", "item-input", "index", MATCH), Dcc.Input.VALUE), value -> {
+        Input.of(Map.of("type", "item-input", "index", MATCH), Dcc.DccInput.VALUE), value -> {
           Object index = outputIdKey("index");
           int count = patchFires.merge(index, 1, Integer::sum);
           return "fired-" + index + "-#" + count;
@@ -826,7 +827,7 @@ class WildcardsIT {
         Input.of("patch-btn", Html.Button.N_CLICKS), n -> {
           var patch = Patch.create().at(0, "props", "children", 0, "props", "value").assign("patched-" + n)
               .append(div().id("new-group"));
-          return Outputs.values(patch, String.valueOf(n));
+          return Results.of(patch, String.valueOf(n));
         }, options -> options.preventInitialCall(true));
     for (String group : List.of("patched-group", "untouched-group", "new-group")) {
       app.callback(Output.of(group, Html.Div.CLASS_NAME), Input.of("static", Html.Div.CHILDREN), staticText -> {

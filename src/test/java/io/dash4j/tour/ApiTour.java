@@ -18,7 +18,9 @@ import io.dash4j.callback.NoUpdate;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
 import io.dash4j.callback.PreventUpdate;
+import io.dash4j.callback.Results;
 import io.dash4j.callback.State;
+import io.dash4j.callback.Update;
 import io.dash4j.components.DashTable;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
@@ -50,7 +52,7 @@ public final class ApiTour implements DashApplication {
     // Layout: typed factories and fluent setters; enums for oneOf props; any component by hand.
     app.layout(() -> div(
         h1("Sales").className("title").style(Map.of("color", "#333")),
-        input("region").type(Dcc.Input.Type.TEXT).value("EU").debounce(true),
+        input("region").type(Dcc.DccInput.Type.TEXT).value("EU").debounce(true),
         dropdown("year").options(List.of(2024, 2025)).value(2025).clearable(false),
         button("Refresh").id("refresh").nClicks(0),
         graph("chart"),
@@ -60,15 +62,15 @@ public final class ApiTour implements DashApplication {
         div().id("status")));
 
     // One output, typed arguments: javac checks the lambda against the props.
-    app.callback(Output.of("chart", Dcc.Graph.FIGURE), Input.of("region", Dcc.Input.VALUE.asString()),
+    app.callback(Output.of("chart", Dcc.Graph.FIGURE), Input.of("region", Dcc.DccInput.VALUE.asString()),
         Input.of("year", Dcc.Dropdown.VALUE), (region, year) -> Figure.of(
             Bar.of(List.of("Q1", "Q2"), List.of(3, 5)).name(region),
             Scatter.lines(new double[] {0, 1}, new double[] {3, 5}).name("trend"))
             .title(region + " " + year)
             .yaxis(Axis.titled("units").type(AxisType.LINEAR)));
 
-    // Several outputs, a State, PreventUpdate, NoUpdate, the callback context and setProps.
-    app.callback(Outputs.of(Output.of("status", Html.Div.CHILDREN), Output.of("cache", Dcc.Store.DATA)),
+    // Several outputs typed each, a State, PreventUpdate, an Update (no_update), the callback context, setProps.
+    app.callback(Outputs.of(Output.of("status", Html.Div.CHILDREN), Output.of("cache", Dcc.Store.DATA).orNoUpdate()),
         Input.of("refresh", Html.Button.N_CLICKS), State.of("cache", Dcc.Store.DATA),
         (clicks, cache) -> {
           if (clicks == null) {
@@ -76,8 +78,8 @@ public final class ApiTour implements DashApplication {
           }
           var context = CallbackContext.current();
           context.setProps("region", Map.of("value", "US"));
-          return Outputs.values("refreshed by " + context.triggeredId(), clicks % 2 == 0 ? NoUpdate.NO_UPDATE
-              : Map.of("seen", clicks));
+          return Results.of("refreshed by " + context.triggeredId(), clicks % 2 == 0 ? Update.noUpdate()
+              : Update.of(Map.of("seen", clicks)));
         }, options -> options.preventInitialCall(true).onError(error -> "failed: " + error.getMessage()));
 
     // Any number of arguments, as a list in declaration order.

@@ -41,10 +41,10 @@ class NoSharedWorkerIT {
 
   static DashApp app() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(input("name").type(Dcc.Input.Type.TEXT).value("world"), div().id("greeting"),
+    app.layout(div(input("name").type(Dcc.DccInput.Type.TEXT).value("world"), div().id("greeting"),
         button("Go").id("go"), div().id("side"), div().id("persistent"), button("Ask").id("ask"),
         div().id("asked")));
-    app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.Input.VALUE), name -> {
+    app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.DccInput.VALUE), name -> {
       doors.door();
       return "Hello " + name;
     });

@@ -40,9 +40,9 @@ class SocketFallbackIT {
 
   static DashApp app() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(input("name").type(Dcc.Input.Type.TEXT).value("world"), div().id("greeting"),
+    app.layout(div(input("name").type(Dcc.DccInput.Type.TEXT).value("world"), div().id("greeting"),
         button("Push").id("push"), div("waiting").id("pushed")));
-    app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.Input.VALUE), name -> {
+    app.callback(Output.of("greeting", Html.Div.CHILDREN), Input.of("name", Dcc.DccInput.VALUE), name -> {
       doors.door();
       return "Hello " + name;
     });

@@ -13,6 +13,7 @@ import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
+import io.dash4j.callback.Results;
 import io.dash4j.callback.State;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
@@ -57,9 +58,9 @@ class WebsocketBasicIT {
 
   static DashApp perCallbackApp() {
     var app = Dash.create(config -> config.port(0));
-    app.layout(div(h1("Per-Callback WebSocket Test"), input("ws-input").type(Dcc.Input.Type.TEXT)
+    app.layout(div(h1("Per-Callback WebSocket Test"), input("ws-input").type(Dcc.DccInput.Type.TEXT)
         .placeholder("Type here..."), div().id("ws-output")));
-    app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.DccInput.VALUE), value -> {
       perCallbackDoors.door();
       return "WS: " + (value == null ? "" : value);
     }, options -> options.websocket(true));
@@ -81,12 +82,12 @@ class WebsocketBasicIT {
   static DashApp globalApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(button("Click me").id("btn").nClicks(0), div().id("output"),
-        input("input").type(Dcc.Input.Type.TEXT), div().id("input-output")));
+        input("input").type(Dcc.DccInput.Type.TEXT), div().id("input-output")));
     app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
       globalDoors.door();
       return "Clicked " + n + " times";
     });
-    app.callback(Output.of("input-output", Html.Div.CHILDREN), Input.of("input", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("input-output", Html.Div.CHILDREN), Input.of("input", Dcc.DccInput.VALUE), value -> {
       globalDoors.door();
       return "Input: " + (value == null ? "" : value);
     });
@@ -109,11 +110,11 @@ class WebsocketBasicIT {
   static DashApp mixedApp() {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(
-        div(input("ws-input").type(Dcc.Input.Type.TEXT), div().id("ws-output")),
-        div(input("http-input").type(Dcc.Input.Type.TEXT), div().id("http-output"))));
-    app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.Input.VALUE),
+        div(input("ws-input").type(Dcc.DccInput.Type.TEXT), div().id("ws-output")),
+        div(input("http-input").type(Dcc.DccInput.Type.TEXT), div().id("http-output"))));
+    app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.DccInput.VALUE),
         value -> (mixedDoors.door() ? "[WebSocket] " : "[HTTP?] ") + (value == null ? "" : value), options -> options.websocket(true));
-    app.callback(Output.of("http-output", Html.Div.CHILDREN), Input.of("http-input", Dcc.Input.VALUE),
+    app.callback(Output.of("http-output", Html.Div.CHILDREN), Input.of("http-input", Dcc.DccInput.VALUE),
         value -> (mixedDoors.door() ? "[WebSocket?] " : "[HTTP] ") + (value == null ? "" : value));
     return app;
   }
@@ -131,10 +132,10 @@ class WebsocketBasicIT {
 
   static DashApp stateApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(input("state-input").type(Dcc.Input.Type.TEXT).value("initial"), button("Submit").id("btn"),
+    app.layout(div(input("state-input").type(Dcc.DccInput.Type.TEXT).value("initial"), button("Submit").id("btn"),
         div().id("output")));
     app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS),
-        State.of("state-input", Dcc.Input.VALUE), (n, state) -> {
+        State.of("state-input", Dcc.DccInput.VALUE), (n, state) -> {
           stateDoors.door();
           return n == null || n == 0 ? "Click to submit" : "Submitted: " + state;
         });
@@ -184,7 +185,7 @@ class WebsocketBasicIT {
         Output.of("output3", Html.Div.CHILDREN)), Input.of("btn", Html.Button.N_CLICKS), n -> {
           multiDoors.door();
           int clicks = n == null ? 0 : n;
-          return List.of("First: " + clicks, "Second: " + clicks * 2, "Third: " + clicks * 3);
+          return Results.of("First: " + clicks, "Second: " + clicks * 2, "Third: " + clicks * 3);
         });
     return app;
   }
@@ -226,8 +227,8 @@ class WebsocketBasicIT {
 
   static DashApp cookieApp() {
     var app = Dash.create(config -> config.port(0));
-    app.layout(div(input("ws-input").type(Dcc.Input.Type.TEXT), div().id("ws-output")));
-    app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.Input.VALUE), value -> {
+    app.layout(div(input("ws-input").type(Dcc.DccInput.Type.TEXT), div().id("ws-output")));
+    app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.DccInput.VALUE), value -> {
       cookieDoors.door();
       var context = CallbackContext.current();
       Map<String, String> jar = context.cookies();

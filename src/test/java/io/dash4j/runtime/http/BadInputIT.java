@@ -12,6 +12,7 @@ import io.dash4j.callback.NoUpdate;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
 import io.dash4j.callback.PreventUpdate;
+import io.dash4j.components.DashTable;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.testing.Http;
@@ -21,6 +22,7 @@ import io.dash4j.testing.UpdateRequests;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -53,34 +55,38 @@ class BadInputIT {
     var app = Dash.create(config -> config.port(0).debug(debugMode)
         .maxRequestBytes(1024).callbackTimeout(Duration.ofMillis(300)));
     app.layout(div(input("in"), div().id("echo")));
-    app.callback(Output.of("echo", Html.CHILDREN), Input.of("in", Dcc.Input.VALUE), value -> "echo " + value);
-    app.callback(Outputs.of(Output.of("a", Html.CHILDREN), Output.of("b", Html.CHILDREN)),
-        Input.of("two", Dcc.Input.VALUE), value -> Outputs.values("a " + value, NoUpdate.NO_UPDATE));
-    app.callback(Output.of("boom-out", Html.CHILDREN), Input.of("boom", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("echo", Html.CHILDREN), Input.of("in", Dcc.DccInput.VALUE), value -> "echo " + value);
+    app.callback(Outputs.of(List.of(Output.of("a", Html.CHILDREN), Output.of("b", Html.CHILDREN))),
+        Input.of("two", Dcc.DccInput.VALUE), value -> Outputs.values("a " + value, NoUpdate.NO_UPDATE));
+    app.callback(Output.of("twice-out", Html.CHILDREN), Input.of("twice", Dcc.DccInput.VALUE.asNumber()),
+        number -> "twice " + number.intValue() * 2);
+    app.callback(Output.of("rows-out", Html.CHILDREN), Input.of("rows", DashTable.DataTable.DATA),
+        rows -> rows.size() + " rows, first " + rows.get(0).get("region"));
+    app.callback(Output.of("boom-out", Html.CHILDREN), Input.of("boom", Dcc.DccInput.VALUE), value -> {
       throw new IllegalStateException(SECRET);
     });
-    app.callback(Output.of("overflow-out", Html.CHILDREN), Input.of("overflow", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("overflow-out", Html.CHILDREN), Input.of("overflow", Dcc.DccInput.VALUE), value -> {
       throw new StackOverflowError(); // what a runaway recursion in user code throws
     });
-    app.callback(Output.of("prevent-out", Html.CHILDREN), Input.of("prevent", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("prevent-out", Html.CHILDREN), Input.of("prevent", Dcc.DccInput.VALUE), value -> {
       throw new PreventUpdate();
     });
-    app.callback(Output.of("side-out", Html.CHILDREN), Input.of("side", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("side-out", Html.CHILDREN), Input.of("side", Dcc.DccInput.VALUE), value -> {
       CallbackContext.current().setProps("other", Map.of("children", "set by " + value));
       return "done";
     });
-    app.callback(Output.of("handled-out", Html.CHILDREN), Input.of("handled", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("handled-out", Html.CHILDREN), Input.of("handled", Dcc.DccInput.VALUE), value -> {
       throw new IllegalArgumentException("bad " + value);
     }, options -> options.onError(error -> "recovered from " + error.getMessage()));
-    app.callback(Output.of("slow-out", Html.CHILDREN), Input.of("slow", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("slow-out", Html.CHILDREN), Input.of("slow", Dcc.DccInput.VALUE), value -> {
       Thread.sleep(5_000);
       slowCallbacksFinished.incrementAndGet();
       return "too late";
     });
     app.callback(Output.of("clicks-out", Html.CHILDREN), Input.of("clicks", Html.N_CLICKS), n -> "clicked " + n);
-    app.callback(Output.of("effect-out", Html.CHILDREN), Input.of("effect", Dcc.Input.VALUE),
+    app.callback(Output.of("effect-out", Html.CHILDREN), Input.of("effect", Dcc.DccInput.VALUE),
         value -> "effect " + sideEffects.incrementAndGet(), options -> options.apiEndpoint("/api/effect"));
-    app.callback(Output.of("greet-out", Html.CHILDREN), Input.of("greet", Dcc.Input.VALUE.asString()), name -> {
+    app.callback(Output.of("greet-out", Html.CHILDREN), Input.of("greet", Dcc.DccInput.VALUE.asString()), name -> {
       greetings.incrementAndGet();
       return "Hello, " + name + "!";
     });
@@ -199,6 +205,39 @@ class BadInputIT {
     // a number is text enough, as in Dash
     assertThat(json(http.postJson("_dash-update-component", greet("3")))).isEqualTo(new JsonObject(
         "{\"multi\": true, \"response\": {\"greet-out\": {\"children\": \"Hello, 3!\"}}}"));
+  }
+
+  @ParameterizedTest(name = "{0} where a number is expected gets 400")
+  @ValueSource(strings = {"\"abc\"", "true", "{\"a\": 1}", "[21]"})
+  void textThatIsNoNumberOrAnotherJsonTypeForANumberViewGets400(String value) {
+    var response = http.postJson("_dash-update-component", valueCall("twice", "value", value));
+
+    assertThat(response.statusCode()).as("body: %s", response.body()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo("Malformed callback request");
+    // a number, or its text, is what the view reads
+    var numberAsText = valueCall("twice", "value", "\"21\"");
+    assertThat(json(http.postJson("_dash-update-component", numberAsText))).isEqualTo(new JsonObject(
+        "{\"multi\": true, \"response\": {\"twice-out\": {\"children\": \"twice 42\"}}}"));
+  }
+
+  @ParameterizedTest(name = "{0} where table rows are expected gets 400")
+  @ValueSource(strings = {"\"rows\"", "{\"region\": \"North\"}", "[\"North\"]", "[[1]]"})
+  void tableRowsThatAreNoObjectsGet400(String value) {
+    var response = http.postJson("_dash-update-component", valueCall("rows", "data", value));
+
+    assertThat(response.statusCode()).as("body: %s", response.body()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo("Malformed callback request");
+    var rows = valueCall("rows", "data", "[{\"region\": \"North\", \"units\": 12}]");
+    assertThat(json(http.postJson("_dash-update-component", rows))).isEqualTo(new JsonObject(
+        "{\"multi\": true, \"response\": {\"rows-out\": {\"children\": \"1 rows, first North\"}}}"));
+  }
+
+  /** A call of the callback from {@code <id>.<property>} to {@code <id>-out.children} with this JSON value. */
+  private static String valueCall(String id, String property, String json) {
+    return """
+        {"output": "%1$s-out.children", "outputs": {"id": "%1$s-out", "property": "children"},
+         "inputs": [{"id": "%1$s", "property": "%2$s", "value": %3$s}], "changedPropIds": ["%1$s.%2$s"]}"""
+        .formatted(id, property, json);
   }
 
   private static String greet(String json) {

@@ -40,7 +40,7 @@ class CallbackApiIT {
         input("a").value("1"), input("b").value("2"), button("go").id("go"), div().id("ctx"), div().id("x"),
         div().id("y"), div().id("side")));
 
-    app.callback(Output.of("ctx", Html.CHILDREN), Input.of("a", Dcc.Input.VALUE), Input.of("b", Dcc.Input.VALUE),
+    app.callback(Output.of("ctx", Html.CHILDREN), Input.of("a", Dcc.DccInput.VALUE), Input.of("b", Dcc.DccInput.VALUE),
         State.of("go", Html.N_CLICKS), (a, b, clicks) -> {
           var context = CallbackContext.current();
           return new JsonObject()
@@ -57,7 +57,7 @@ class CallbackApiIT {
       throw new IllegalArgumentException("x failed at " + clicks);
     });
     // its own handler wins over the app's, and may set props
-    app.callback(Output.of("y", Html.CHILDREN), Input.of("a", Dcc.Input.VALUE), value -> {
+    app.callback(Output.of("y", Html.CHILDREN), Input.of("a", Dcc.DccInput.VALUE), value -> {
       throw new IllegalStateException("y failed");
     }, options -> options.onError(error -> {
 CallbackContext.current().setProps("side", Map.of("children", "handled: " + error.getMessage()));

@@ -33,11 +33,11 @@ class CallbackFailureMessagesIT {
   static DashApp app() {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(div().id("socket-out"), div().id("http-out")));
-    app.callback(Output.of("socket-out", Html.CHILDREN), Input.of("socket-in", Dcc.Input.VALUE),
+    app.callback(Output.of("socket-out", Html.CHILDREN), Input.of("socket-in", Dcc.DccInput.VALUE),
         value -> CallbackContext.current().getProp("socket-in", "value"), options -> options.websocket(true));
-    app.callback(Output.of("http-out", Html.CHILDREN), Input.of("http-in", Dcc.Input.VALUE),
+    app.callback(Output.of("http-out", Html.CHILDREN), Input.of("http-in", Dcc.DccInput.VALUE),
         value -> CallbackContext.current().getProp("http-in", "value"));
-    app.callbackWithoutOutput(Input.of("quiet-in", Dcc.Input.VALUE), value -> {
+    app.callbackWithoutOutput(Input.of("quiet-in", Dcc.DccInput.VALUE), value -> {
       throw new IllegalStateException("no output, still named");
     });
     withoutOutput = ModelAccess.of(app).callbacks().get(2);

@@ -12,6 +12,7 @@ import io.dash4j.DashApp;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
+import io.dash4j.callback.Results;
 import io.dash4j.callback.State;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
@@ -64,10 +65,10 @@ class HttpRoutesIT {
         div().id("greeting"),
         div().id("length"),
         graph("chart")).id("main"));
-    app.callback(Output.of("greeting", Html.CHILDREN), Input.of("name", Dcc.Input.VALUE), name -> "Hello, " + name);
+    app.callback(Output.of("greeting", Html.CHILDREN), Input.of("name", Dcc.DccInput.VALUE), name -> "Hello, " + name);
     app.callback(Outputs.of(Output.of("chart", Dcc.Graph.FIGURE), Output.of("length", Html.CHILDREN)),
-        Input.of("go", Html.N_CLICKS), State.of("name", Dcc.Input.VALUE.asString()),
-        (clicks, name) -> Outputs.values(Map.of("data", List.of()), name.length()), options -> options.preventInitialCall(true));
+        Input.of("go", Html.N_CLICKS), State.of("name", Dcc.DccInput.VALUE.asString()),
+        (clicks, name) -> Results.of(Map.of("data", List.of()), name.length()), options -> options.preventInitialCall(true));
     return app;
   }
 

@@ -37,7 +37,7 @@ class PrefixIT {
     Files.writeString(assets.resolve("app.js"), "window.prefixed = true;");
     var dash = Dash.create(config -> config.port(0).prefix("/app/").assetsFolder(assets.toString()));
     dash.layout(div(input("name").value("world"), div().id("greeting")));
-    dash.callback(Output.of("greeting", Html.CHILDREN), Input.of("name", Dcc.Input.VALUE), name -> "Hi " + name);
+    dash.callback(Output.of("greeting", Html.CHILDREN), Input.of("name", Dcc.DccInput.VALUE), name -> "Hi " + name);
     return dash;
   }
 
