@@ -4,7 +4,9 @@ import java.util.function.Consumer;
 
 /** The front door: {@code var app = Dash.create(config -> config.title("Sales"));}. */
 public final class Dash {
-  /** The Dash version whose front-end protocol dash4j speaks (reported to the renderer's dev tools). */
+  /**
+   * The Dash version whose front-end protocol dash4j speaks (reported to the renderer's dev tools).
+   */
   public static final String PROTOCOL_VERSION = "4.3.0";
 
   private Dash() {}

@@ -13,6 +13,7 @@ import io.dash4j.model.ClientsideCallbackSpec;
 import io.dash4j.model.ModelAccess;
 import io.dash4j.model.ServerCallbackSpec;
 import io.dash4j.pages.Page;
+import io.dash4j.pages.Pages;
 import io.dash4j.websocket.WebsocketHooks.ConnectHook;
 import io.dash4j.websocket.WebsocketHooks.MessageHook;
 import java.util.ArrayList;
@@ -33,8 +34,9 @@ import java.util.function.Supplier;
  * app.run();
  * }</pre>
  *
- * <p>The registration calls ({@link Callbacks}) are typed by their {@code Output}/{@code Input}/{@code State} props
- * and take their options as a last argument; a callback is checked and frozen when its registration call returns.
+ * <p>The registration calls ({@link Callbacks}) are typed by their {@code Output}/{@code
+ * Input}/{@code State} props and take their options as a last argument; a callback is checked and
+ * frozen when its registration call returns.
  */
 public final class DashApp implements Callbacks {
   static {
@@ -42,16 +44,17 @@ public final class DashApp implements Callbacks {
   }
 
   /** Frames of these classes are registration plumbing, not the user's declaration site. */
-  private static final Set<String> PLUMBING = Set.of(DashApp.class.getName(), Callbacks.class.getName(),
-      io.dash4j.pages.Pages.class.getName());
+  private static final Set<String> PLUMBING =
+      Set.of(DashApp.class.getName(), Callbacks.class.getName(), Pages.class.getName());
 
   private final DashConfig config;
   private final AppModel model;
 
   DashApp(DashConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    this.model = new AppModel(
-        () -> new AppDefaults(config.preventInitialCallbacks(), config.websocketCallbacks()));
+    this.model =
+        new AppModel(
+            () -> new AppDefaults(config.preventInitialCallbacks(), config.websocketCallbacks()));
   }
 
   /** The app's settings. */
@@ -72,15 +75,19 @@ public final class DashApp implements Callbacks {
     return this;
   }
 
-  /** Handles the exceptions of every callback without a handler of its own (Dash's {@code on_error}). */
+  /**
+   * Handles the exceptions of every callback without a handler of its own (Dash's {@code
+   * on_error}).
+   */
   public DashApp onError(ErrorHandler handler) {
     model.errorHandler(handler);
     return this;
   }
 
   /**
-   * Adds a hook that admits or refuses each socket when it opens (Dash's {@code hooks.websocket_connect}), e.g. to
-   * check a session cookie. Hooks run in the order they were added; the first refusal closes the socket.
+   * Adds a hook that admits or refuses each socket when it opens (Dash's {@code
+   * hooks.websocket_connect}), e.g. to check a session cookie. Hooks run in the order they were
+   * added; the first refusal closes the socket.
    */
   public DashApp onWebsocketConnect(ConnectHook hook) {
     model.connectHooks().add(Objects.requireNonNull(hook, "hook"));
@@ -88,8 +95,9 @@ public final class DashApp implements Callbacks {
   }
 
   /**
-   * Adds a hook that sees every message a page sends over its socket (Dash's {@code hooks.websocket_message}); a
-   * refusal closes that socket. Hooks run in the order they were added.
+   * Adds a hook that sees every message a page sends over its socket (Dash's {@code
+   * hooks.websocket_message}); a refusal closes that socket. Hooks run in the order they were
+   * added.
    */
   public DashApp onWebsocketMessage(MessageHook hook) {
     model.messageHooks().add(Objects.requireNonNull(hook, "hook"));
@@ -97,8 +105,9 @@ public final class DashApp implements Callbacks {
   }
 
   /**
-   * Adds a page (Dash's {@code register_page}); put {@code Pages.container()} in the layout. The first page also
-   * installs the routing callback (path → page layout and title), as Dash pages does.
+   * Adds a page (Dash's {@code register_page}); put {@code Pages.container()} in the layout. The
+   * first page also installs the routing callback (path → page layout and title), as Dash pages
+   * does.
    */
   public DashApp registerPage(Page page) {
     var pages = model.pages();
@@ -122,7 +131,10 @@ public final class DashApp implements Callbacks {
     return this;
   }
 
-  /** A path of the app as the browser reaches it, under the prefix (Dash's {@code get_relative_path}). */
+  /**
+   * A path of the app as the browser reaches it, under the prefix (Dash's {@code
+   * get_relative_path}).
+   */
   public String relativePath(String path) {
     String prefix = config.requestsPathnamePrefix();
     return prefix + (path.startsWith("/") ? path.substring(1) : path);
@@ -131,8 +143,8 @@ public final class DashApp implements Callbacks {
   /**
    * {@inheritDoc}
    *
-   * @throws IllegalArgumentException when the callback breaks one of Dash's rules or sets an output another
-   *     callback sets
+   * @throws IllegalArgumentException when the callback breaks one of Dash's rules or sets an output
+   *     another callback sets
    */
   @Override
   public void register(CallbackDeclaration callback) {
@@ -151,31 +163,38 @@ public final class DashApp implements Callbacks {
         arguments.add((Argument<?>) dependency);
       }
     }
-    model.add(new ClientsideCallbackSpec(callback, outputs, outputs.size() > 1, arguments, callSite()));
+    model.add(
+        new ClientsideCallbackSpec(callback, outputs, outputs.size() > 1, arguments, callSite()));
   }
 
   /**
-   * {@code Class:line} of the user code that declared a callback: the key of a callback with neither outputs nor
-   * inputs, stable across restarts and identical on every node of a cluster (Dash hashes the decorator's file:line).
+   * {@code Class:line} of the user code that declared a callback: the key of a callback with
+   * neither outputs nor inputs, stable across restarts and identical on every node of a cluster
+   * (Dash hashes the decorator's file:line).
    */
   private static String callSite() {
-    return StackWalker.getInstance().walk(frames -> frames
-        .filter(f -> !PLUMBING.contains(f.getClassName()))
-        .findFirst()
-        .map(f -> f.getClassName() + ":" + f.getLineNumber())
-        .orElse("unknown"));
+    return StackWalker.getInstance()
+        .walk(
+            frames ->
+                frames
+                    .filter(f -> !PLUMBING.contains(f.getClassName()))
+                    .findFirst()
+                    .map(f -> f.getClassName() + ":" + f.getLineNumber())
+                    .orElse("unknown"));
   }
 
   /**
-   * Starts a server for this app on {@link DashConfig#host()}:{@link DashConfig#port()} and returns once it
-   * listens; it serves until it is closed or the JVM stops.
+   * Starts a server for this app on {@link DashConfig#host()}:{@link DashConfig#port()} and returns
+   * once it listens; it serves until it is closed or the JVM stops.
    *
    * @return the running app: its port (useful with port 0), its URL, and {@code close()}
    * @throws IllegalStateException when no runtime is on the class path or the server cannot start
    */
   public RunningApp run() {
-    var runtime = ServiceLoader.load(DashRuntime.class, DashApp.class.getClassLoader()).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no dash4j runtime on the class path"));
+    var runtime =
+        ServiceLoader.load(DashRuntime.class, DashApp.class.getClassLoader())
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no dash4j runtime on the class path"));
     return runtime.start(this);
   }
 }

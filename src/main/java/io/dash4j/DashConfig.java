@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * App and server settings, with Dash's names where Dash has one. Fluent: {@code config.title("Sales").debug(true)};
- * each setting's no-argument form reads it. The launcher's JSON config ({@code conf/config.json}) overrides the
- * server settings (host, port, prefix, debug, limits).
+ * App and server settings, with Dash's names where Dash has one. Fluent: {@code
+ * config.title("Sales").debug(true)}; each setting's no-argument form reads it. The launcher's JSON
+ * config ({@code conf/config.json}) overrides the server settings (host, port, prefix, debug,
+ * limits).
  */
 public final class DashConfig {
   private String title = "Dash";
@@ -45,8 +46,8 @@ public final class DashConfig {
   }
 
   /**
-   * Debug mode (Dash's {@code debug=True}): dev bundles, the dev-tools UI with callback errors and their stack
-   * traces, and hot reload. Never in production: error pages then show internals.
+   * Debug mode (Dash's {@code debug=True}): dev bundles, the dev-tools UI with callback errors and
+   * their stack traces, and hot reload. Never in production: error pages then show internals.
    */
   public DashConfig debug(boolean debug) {
     this.debug = debug;
@@ -58,7 +59,10 @@ public final class DashConfig {
     return debug;
   }
 
-  /** The interface the server listens on (default {@code localhost}; {@code 0.0.0.0} for every interface). */
+  /**
+   * The interface the server listens on (default {@code localhost}; {@code 0.0.0.0} for every
+   * interface).
+   */
   public DashConfig host(String host) {
     this.host = Objects.requireNonNull(host, "host");
     return this;
@@ -84,8 +88,8 @@ public final class DashConfig {
   }
 
   /**
-   * Where the app is mounted, e.g. {@code /app/} (Dash's {@code url_base_pathname}): routes are served under it and
-   * the browser builds its URLs from it. Must start and end with {@code /}.
+   * Where the app is mounted, e.g. {@code /app/} (Dash's {@code url_base_pathname}): routes are
+   * served under it and the browser builds its URLs from it. Must start and end with {@code /}.
    */
   public DashConfig prefix(String prefix) {
     this.prefix = requireSlashes("prefix", prefix);
@@ -98,8 +102,8 @@ public final class DashConfig {
   }
 
   /**
-   * The prefix the browser uses when it differs from {@link #prefix()}: behind a proxy that strips a path
-   * (Dash's {@code requests_pathname_prefix}).
+   * The prefix the browser uses when it differs from {@link #prefix()}: behind a proxy that strips
+   * a path (Dash's {@code requests_pathname_prefix}).
    */
   public DashConfig requestsPathnamePrefix(String prefix) {
     this.requestsPathnamePrefix = requireSlashes("requestsPathnamePrefix", prefix);
@@ -122,7 +126,9 @@ public final class DashConfig {
     return assetsFolder;
   }
 
-  /** The document title while callbacks run (default {@code Updating...}; empty to keep the title). */
+  /**
+   * The document title while callbacks run (default {@code Updating...}; empty to keep the title).
+   */
   public DashConfig updateTitle(String updateTitle) {
     this.updateTitle = Objects.requireNonNull(updateTitle, "updateTitle");
     return this;
@@ -133,7 +139,10 @@ public final class DashConfig {
     return updateTitle;
   }
 
-  /** Lets callbacks name components that are not in the initial layout (Dash's suppress_callback_exceptions). */
+  /**
+   * Lets callbacks name components that are not in the initial layout (Dash's
+   * suppress_callback_exceptions).
+   */
   public DashConfig suppressCallbackExceptions(boolean suppress) {
     this.suppressCallbackExceptions = suppress;
     return this;
@@ -159,8 +168,8 @@ public final class DashConfig {
   }
 
   /**
-   * How long a callback called over HTTP may run before its caller gets a timeout error (default 30 s). A callback
-   * over the socket has no deadline: it runs until it returns or its page goes away.
+   * How long a callback called over HTTP may run before its caller gets a timeout error (default 30
+   * s). A callback over the socket has no deadline: it runs until it returns or its page goes away.
    */
   public DashConfig callbackTimeout(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
@@ -190,8 +199,9 @@ public final class DashConfig {
   }
 
   /**
-   * Runs every server callback over the socket door where the browser can (Dash's {@code websocket_callbacks}); HTTP
-   * stays the fallback. A single callback can ask for it with {@code options -> options.websocket(true)}.
+   * Runs every server callback over the socket door where the browser can (Dash's {@code
+   * websocket_callbacks}); HTTP stays the fallback. A single callback can ask for it with {@code
+   * options -> options.websocket(true)}.
    */
   public DashConfig websocketCallbacks(boolean all) {
     this.websocketCallbacks = all;
@@ -204,9 +214,9 @@ public final class DashConfig {
   }
 
   /**
-   * Origins allowed to open a socket besides the app's own (Dash's {@code websocket_allowed_origins}), e.g.
-   * {@code https://intranet.example.com}; exact matches, or {@code *} for any origin. By default only a page served
-   * by this app may connect.
+   * Origins allowed to open a socket besides the app's own (Dash's {@code
+   * websocket_allowed_origins}), e.g. {@code https://intranet.example.com}; exact matches, or
+   * {@code *} for any origin. By default only a page served by this app may connect.
    */
   public DashConfig websocketAllowedOrigins(String... origins) {
     websocketAllowedOrigins.addAll(List.of(origins));
@@ -219,8 +229,9 @@ public final class DashConfig {
   }
 
   /**
-   * How long a page's socket may stay idle before the browser closes it (default 5 minutes; zero never closes). It
-   * reopens by itself on the page's next callback. A running callback counts as activity.
+   * How long a page's socket may stay idle before the browser closes it (default 5 minutes; zero
+   * never closes). It reopens by itself on the page's next callback. A running callback counts as
+   * activity.
    */
   public DashConfig websocketInactivityTimeout(Duration timeout) {
     if (timeout.isNegative()) {
@@ -236,8 +247,8 @@ public final class DashConfig {
   }
 
   /**
-   * How often the browser pings its socket (default 30 s). The server closes a socket that stayed silent for twice
-   * this long, which frees what a vanished page held.
+   * How often the browser pings its socket (default 30 s). The server closes a socket that stayed
+   * silent for twice this long, which frees what a vanished page held.
    */
   public DashConfig websocketHeartbeatInterval(Duration interval) {
     if (interval.isNegative() || interval.isZero()) {
@@ -253,9 +264,10 @@ public final class DashConfig {
   }
 
   /**
-   * How many socket calls one socket may have running at once (default 32). A socket carries every open tab of the
-   * app in one browser; a request beyond this is answered at once with an error (429) and its callback does not run,
-   * so one socket cannot take the server's threads. Persistent callbacks count while they run.
+   * How many socket calls one socket may have running at once (default 32). A socket carries every
+   * open tab of the app in one browser; a request beyond this is answered at once with an error
+   * (429) and its callback does not run, so one socket cannot take the server's threads. Persistent
+   * callbacks count while they run.
    */
   public DashConfig websocketMaxCallsPerSocket(int calls) {
     if (calls <= 0) {
@@ -271,8 +283,9 @@ public final class DashConfig {
   }
 
   /**
-   * How many socket calls one page (one renderer) may have running at once (default 16); beyond it, as for
-   * {@link #websocketMaxCallsPerSocket(int)}, the request is answered with an error (429) and does not run.
+   * How many socket calls one page (one renderer) may have running at once (default 16); beyond it,
+   * as for {@link #websocketMaxCallsPerSocket(int)}, the request is answered with an error (429)
+   * and does not run.
    */
   public DashConfig websocketMaxCallsPerPage(int calls) {
     if (calls <= 0) {
@@ -288,8 +301,9 @@ public final class DashConfig {
   }
 
   /**
-   * Threads for HTTP callbacks on a JDK without virtual threads (default 20, Vert.x's worker pool size); on JDK 21+
-   * each call gets a virtual thread. Socket calls, which may live as long as their page, never wait for this pool.
+   * Threads for HTTP callbacks on a JDK without virtual threads (default 20, Vert.x's worker pool
+   * size); on JDK 21+ each call gets a virtual thread. Socket calls, which may live as long as
+   * their page, never wait for this pool.
    */
   public DashConfig workerPoolSize(int threads) {
     if (threads <= 0) {
@@ -315,7 +329,10 @@ public final class DashConfig {
     return List.copyOf(externalStylesheets);
   }
 
-  /** Adds script URLs loaded after React and before the component bundles (Dash's {@code external_scripts}). */
+  /**
+   * Adds script URLs loaded after React and before the component bundles (Dash's {@code
+   * external_scripts}).
+   */
   public DashConfig externalScripts(String... urls) {
     externalScripts.addAll(List.of(urls));
     return this;

@@ -10,7 +10,9 @@ package io.dash4j;
  * }</pre>
  */
 public interface RunningApp extends AutoCloseable {
-  /** The port the server listens on (the one it was given, or the free one it picked for port 0). */
+  /**
+   * The port the server listens on (the one it was given, or the free one it picked for port 0).
+   */
   int port();
 
   /** The app's URL on this machine, e.g. {@code http://localhost:8050/}. */

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.net.Socket;
 import org.junit.jupiter.api.Test;
 
-/** {@code app.run()} finds the runtime through the service loader, says where it listens, and stops when closed. */
+/**
+ * {@code app.run()} finds the runtime through the service loader, says where it listens, and stops
+ * when closed.
+ */
 class RunningAppIT {
   @Test
   void runServesTheAppOnTheBoundPortUntilClosed() {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The options of one server callback, with Dash's names: given to the last argument of a registration call and
- * frozen when that call returns, so nothing about a registered callback changes later.
+ * The options of one server callback, with Dash's names: given to the last argument of a
+ * registration call and frozen when that call returns, so nothing about a registered callback
+ * changes later.
  *
  * <pre>{@code
  * app.callback(Output.of("out", Html.Div.CHILDREN), Input.of("go", Html.Button.N_CLICKS), n -> "clicked " + n,
@@ -18,7 +19,10 @@ public final class CallbackOptions {
   /** A prop flipped while the callback runs (Dash's {@code running=[(Output, on, off)]}). */
   public record Running(Output<?> output, Object whileRunning, Object afterwards) {}
 
-  /** The api endpoint of a callback: its path and the JSON names of its arguments (empty: their prop names). */
+  /**
+   * The api endpoint of a callback: its path and the JSON names of its arguments (empty: their prop
+   * names).
+   */
   public record ApiEndpoint(String path, List<String> names) {}
 
   private Boolean preventInitialCall; // null: the app's default
@@ -43,8 +47,8 @@ public final class CallbackOptions {
   }
 
   /**
-   * Dash's {@code prevent_initial_call="initial_duplicate"}: the callback runs on page load although one of its
-   * outputs allows duplicates.
+   * Dash's {@code prevent_initial_call="initial_duplicate"}: the callback runs on page load
+   * although one of its outputs allows duplicates.
    */
   public CallbackOptions initialDuplicate() {
     checkOpen();
@@ -61,8 +65,8 @@ public final class CallbackOptions {
   }
 
   /**
-   * Sets {@code output} to {@code whileRunning} when the callback starts and to {@code afterwards} when it ends; for
-   * an {@code Output.all(...)} each matched component gets the value, as in Dash.
+   * Sets {@code output} to {@code whileRunning} when the callback starts and to {@code afterwards}
+   * when it ends; for an {@code Output.all(...)} each matched component gets the value, as in Dash.
    */
   public CallbackOptions running(Output<?> output, Object whileRunning, Object afterwards) {
     checkOpen();
@@ -78,9 +82,10 @@ public final class CallbackOptions {
   }
 
   /**
-   * Also serves this callback as a plain JSON API (Dash's {@code api_endpoint}): {@code POST <prefix><path>} with a
-   * JSON object of argument values answers the JSON of what the callback returns (a list for several outputs). The
-   * body's keys are the arguments' prop names ({@code {"n_clicks": 3}}), or {@code names} in argument order.
+   * Also serves this callback as a plain JSON API (Dash's {@code api_endpoint}): {@code POST
+   * <prefix><path>} with a JSON object of argument values answers the JSON of what the callback
+   * returns (a list for several outputs). The body's keys are the arguments' prop names ({@code
+   * {"n_clicks": 3}}), or {@code names} in argument order.
    */
   public CallbackOptions apiEndpoint(String path, String... names) {
     checkOpen();
@@ -92,8 +97,9 @@ public final class CallbackOptions {
   }
 
   /**
-   * Lets this callback register new callbacks while it runs (Dash's {@code _allow_dynamic_callbacks}); the renderer
-   * fetches the callbacks again after it. Callbacks made so exist on the node that ran it only.
+   * Lets this callback register new callbacks while it runs (Dash's {@code
+   * _allow_dynamic_callbacks}); the renderer fetches the callbacks again after it. Callbacks made
+   * so exist on the node that ran it only.
    */
   public CallbackOptions allowDynamicCallbacks() {
     checkOpen();
@@ -102,9 +108,9 @@ public final class CallbackOptions {
   }
 
   /**
-   * Runs this callback over the socket door when the browser can (Dash's {@code websocket=True}): its
-   * {@code setProps} reach the page at once and it can {@code getProps}. Browsers without a SharedWorker still call
-   * it over HTTP, so it must work there too.
+   * Runs this callback over the socket door when the browser can (Dash's {@code websocket=True}):
+   * its {@code setProps} reach the page at once and it can {@code getProps}. Browsers without a
+   * SharedWorker still call it over HTTP, so it must work there too.
    */
   public CallbackOptions websocket(boolean websocket) {
     checkOpen();
@@ -113,8 +119,8 @@ public final class CallbackOptions {
   }
 
   /**
-   * Marks a long-lived callback (Dash's {@code persistent=True}): the page shows no "Updating..." title and no
-   * loading state while it runs.
+   * Marks a long-lived callback (Dash's {@code persistent=True}): the page shows no "Updating..."
+   * title and no loading state while it runs.
    */
   public CallbackOptions persistent(boolean persistent) {
     checkOpen();
@@ -122,7 +128,9 @@ public final class CallbackOptions {
     return this;
   }
 
-  /** Whether Dash's initial call is skipped, given the app's default for callbacks that say nothing. */
+  /**
+   * Whether Dash's initial call is skipped, given the app's default for callbacks that say nothing.
+   */
   public boolean preventsInitialCall(boolean appDefault) {
     return preventInitialCall == null ? appDefault : preventInitialCall;
   }
@@ -175,7 +183,8 @@ public final class CallbackOptions {
 
   private void checkOpen() {
     if (frozen) {
-      throw new IllegalStateException("callback options are set in the registration call and cannot change later");
+      throw new IllegalStateException(
+          "callback options are set in the registration call and cannot change later");
     }
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Headers and cookies a callback adds to its HTTP response (Dash's {@code callback_context.response}). Reach it with
- * {@code CallbackContext.current().response()}.
+ * Headers and cookies a callback adds to its HTTP response (Dash's {@code
+ * callback_context.response}). Reach it with {@code CallbackContext.current().response()}.
  */
 public final class CallbackResponse {
   private final List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -25,11 +25,13 @@ public final class CallbackResponse {
   }
 
   /**
-   * Sets a cookie for the whole app ({@code Path=/}) with these extra attributes, e.g. {@code "Max-Age=3600"},
-   * {@code "HttpOnly"}, {@code "SameSite=Lax"}. A value with spaces or separators is quoted, as Werkzeug does.
+   * Sets a cookie for the whole app ({@code Path=/}) with these extra attributes, e.g. {@code
+   * "Max-Age=3600"}, {@code "HttpOnly"}, {@code "SameSite=Lax"}. A value with spaces or separators
+   * is quoted, as Werkzeug does.
    */
   public synchronized CallbackResponse setCookie(String name, String value, String... attributes) {
-    var cookie = new StringBuilder(name).append('=').append(quoteIfNeeded(value)).append("; Path=/");
+    var cookie =
+        new StringBuilder(name).append('=').append(quoteIfNeeded(value)).append("; Path=/");
     for (String attribute : attributes) {
       cookie.append("; ").append(attribute);
     }
@@ -43,8 +45,10 @@ public final class CallbackResponse {
   }
 
   private static String quoteIfNeeded(String value) {
-    boolean plain = value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != ',' && c != ';'
-        && c != '\\');
+    boolean plain =
+        value
+            .chars()
+            .allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != ',' && c != ';' && c != '\\');
     return plain ? value : '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 }

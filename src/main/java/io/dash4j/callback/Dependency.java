@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One end of a callback: a component id and one of its props. {@link Output}, {@link Input} and {@link State} are
- * the three kinds, named as in Dash.
+ * One end of a callback: a component id and one of its props. {@link Output}, {@link Input} and
+ * {@link State} are the three kinds, named as in Dash.
  *
- * <p>An id is a string, or a map for pattern matching whose values may be {@link Wildcard}s: {@code MATCH} gives one
- * value per call, {@code ALL}/{@code ALLSMALLER} a list (declare those with {@code Input.all(...)} and friends, so
- * the callback's argument is typed as the list it is).
+ * <p>An id is a string, or a map for pattern matching whose values may be {@link Wildcard}s: {@code
+ * MATCH} gives one value per call, {@code ALL}/{@code ALLSMALLER} a list (declare those with {@code
+ * Input.all(...)} and friends, so the callback's argument is typed as the list it is).
  *
  * @param <T> the Java type of the value the callback gets or returns for this dependency
  */
@@ -28,9 +28,11 @@ public abstract sealed class Dependency<T> permits Output, Argument {
     this.many = many;
     boolean manyWildcard = hasWildcard(Wildcard.ALL) || hasWildcard(Wildcard.ALLSMALLER);
     if (manyWildcard != many) {
-      throw new IllegalArgumentException(many
-          ? "all(...) needs an id with ALL or ALLSMALLER: " + componentId
-          : "an id with ALL or ALLSMALLER matches a list of components: declare it with all(...): " + componentId);
+      throw new IllegalArgumentException(
+          many
+              ? "all(...) needs an id with ALL or ALLSMALLER: " + componentId
+              : "an id with ALL or ALLSMALLER matches a list of components: declare it with all(...): "
+                  + componentId);
     }
   }
 
@@ -61,26 +63,34 @@ public abstract sealed class Dependency<T> permits Output, Argument {
 
   /** Whether the id holds any wildcard. */
   public boolean isPattern() {
-    return componentId instanceof Map<?, ?> map && map.values().stream().anyMatch(Wildcard.class::isInstance);
+    return componentId instanceof Map<?, ?> map
+        && map.values().stream().anyMatch(Wildcard.class::isInstance);
   }
 
   private static Object checkId(Object id) {
     Objects.requireNonNull(id, "component id");
     if (id instanceof String text) {
-      // Dash forbids these: '.' separates id from prop in every key string, '{' starts a pattern-matching id.
+      // Dash forbids these: '.' separates id from prop in every key string, '{' starts a
+      // pattern-matching id.
       if (text.isEmpty() || text.contains(".") || text.startsWith("{")) {
-        throw new IllegalArgumentException("invalid component id '" + text + "': no dots, no leading '{'");
+        throw new IllegalArgumentException(
+            "invalid component id '" + text + "': no dots, no leading '{'");
       }
       return text;
     }
     if (id instanceof Map<?, ?> map && !map.isEmpty()) {
       var sorted = new TreeMap<String, Object>();
-      map.forEach((k, v) -> {
-        if (!(v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof Wildcard)) {
-          throw new IllegalArgumentException("a map id holds strings, numbers, booleans or wildcards, not " + v);
-        }
-        sorted.put(String.valueOf(k), v);
-      });
+      map.forEach(
+          (k, v) -> {
+            if (!(v instanceof String
+                || v instanceof Number
+                || v instanceof Boolean
+                || v instanceof Wildcard)) {
+              throw new IllegalArgumentException(
+                  "a map id holds strings, numbers, booleans or wildcards, not " + v);
+            }
+            sorted.put(String.valueOf(k), v);
+          });
       return Collections.unmodifiableMap(sorted);
     }
     throw new IllegalArgumentException("a component id is a string or a non-empty map, not " + id);
@@ -88,8 +98,10 @@ public abstract sealed class Dependency<T> permits Output, Argument {
 
   @Override
   public boolean equals(Object o) {
-    return o != null && o.getClass() == getClass()
-        && ((Dependency<?>) o).componentId.equals(componentId) && ((Dependency<?>) o).prop.equals(prop);
+    return o != null
+        && o.getClass() == getClass()
+        && ((Dependency<?>) o).componentId.equals(componentId)
+        && ((Dependency<?>) o).prop.equals(prop);
   }
 
   @Override

@@ -3,8 +3,8 @@ package io.dash4j.callback;
 import java.util.List;
 
 /**
- * The shapes of a callback without outputs (it acts through {@code setProps} or side effects): one per number of
- * arguments, each allowed to throw.
+ * The shapes of a callback without outputs (it acts through {@code setProps} or side effects): one
+ * per number of arguments, each allowed to throw.
  */
 public final class Effect {
   private Effect() {}
@@ -37,7 +37,9 @@ public final class Effect {
     void accept(A a, B b, C c) throws Exception;
   }
 
-  /** A callback without outputs of any number of arguments, given as a list in declaration order. */
+  /**
+   * A callback without outputs of any number of arguments, given as a list in declaration order.
+   */
   @FunctionalInterface
   public interface EffectN {
     /** Acts on the arguments. */

@@ -3,8 +3,8 @@ package io.dash4j.callback;
 import java.util.List;
 
 /**
- * The function shapes a callback can have: one per number of arguments, each allowed to throw, so user code needs
- * no try/catch for checked exceptions (an exception becomes the callback's error).
+ * The function shapes a callback can have: one per number of arguments, each allowed to throw, so
+ * user code needs no try/catch for checked exceptions (an exception becomes the callback's error).
  */
 public final class Fn {
   private Fn() {}
@@ -44,7 +44,10 @@ public final class Fn {
     R apply(List<Object> arguments) throws Exception;
   }
 
-  /** Handles a callback's exception: its return value replaces the callback's (null leaves every output as is). */
+  /**
+   * Handles a callback's exception: its return value replaces the callback's (null leaves every
+   * output as is).
+   */
   @FunctionalInterface
   public interface ErrorHandler {
     /** Handles the error; may call {@code CallbackContext.current().setProps(...)}. */

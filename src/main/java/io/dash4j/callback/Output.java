@@ -20,7 +20,10 @@ public final class Output<T> extends Dependency<T> {
     }
   }
 
-  /** The typed prop of the component with this id (a string, or a map for pattern matching with MATCH). */
+  /**
+   * The typed prop of the component with this id (a string, or a map for pattern matching with
+   * MATCH).
+   */
   public static <T> Output<T> of(Object componentId, Prop<T> prop) {
     return new Output<>(componentId, prop, false, false);
   }
@@ -30,7 +33,10 @@ public final class Output<T> extends Dependency<T> {
     return of(componentId, Prop.any(property));
   }
 
-  /** The prop of every component matching a pattern id with {@code ALL}: the callback returns one value each. */
+  /**
+   * The prop of every component matching a pattern id with {@code ALL}: the callback returns one
+   * value each.
+   */
   public static <T> Output<List<T>> all(Object idPattern, Prop<T> prop) {
     return new Output<>(idPattern, Prop.listOf(prop), true, false);
   }
@@ -41,20 +47,22 @@ public final class Output<T> extends Dependency<T> {
   }
 
   /**
-   * This output, which other callbacks may set too (Dash's {@code allow_duplicate}). Needs
-   * {@code preventInitialCall(true)} or {@code initialDuplicate()} on the callback, as in Dash.
+   * This output, which other callbacks may set too (Dash's {@code allow_duplicate}). Needs {@code
+   * preventInitialCall(true)} or {@code initialDuplicate()} on the callback, as in Dash.
    */
   public Output<T> allowDuplicate() {
     return new Output<>(componentId(), prop(), many(), true);
   }
 
   /**
-   * This output, set by returning an {@link Update}: a new value ({@code Update.of(v)}), Dash's {@code no_update}
-   * ({@code Update.noUpdate()}) or a {@link Patch} ({@code Update.patch(p)}), each checked by javac against the prop.
+   * This output, set by returning an {@link Update}: a new value ({@code Update.of(v)}), Dash's
+   * {@code no_update} ({@code Update.noUpdate()}) or a {@link Patch} ({@code Update.patch(p)}),
+   * each checked by javac against the prop.
    */
   @SuppressWarnings("unchecked")
   public Output<Update<T>> orNoUpdate() {
-    // An output's prop is only named on the wire, never decoded, so the same prop serves the Update-typed output.
+    // An output's prop is only named on the wire, never decoded, so the same prop serves the
+    // Update-typed output.
     return new Output<>(componentId(), (Prop<Update<T>>) (Prop<?>) prop(), many(), allowDuplicate);
   }
 

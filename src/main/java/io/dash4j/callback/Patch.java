@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Dash's {@code Patch}: a partial update of an output prop, applied by the browser to the value it already holds,
- * so a callback can change one trace of a figure without sending the whole figure again.
+ * Dash's {@code Patch}: a partial update of an output prop, applied by the browser to the value it
+ * already holds, so a callback can change one trace of a figure without sending the whole figure
+ * again.
  *
  * <pre>{@code
  * app.callback(Output.of("chart", Graph.FIGURE), Input.of("add", Button.N_CLICKS), n -> Patch.create()
@@ -20,25 +21,30 @@ import java.util.Set;
  *     .at("data", 0, "y").append(n));
  * }</pre>
  *
- * <p>Operations are recorded in order and applied in that order by the renderer. A location is a path of
- * {@code String} keys and {@code Integer} indices into the prop value; negative indices count from the end, resolved
- * in the browser. The operations and their params are those of the renderer
- * ({@code dash-renderer/src/actions/patch.ts}) and of Python's {@code dash/_patch.py}.
+ * <p>Operations are recorded in order and applied in that order by the renderer. A location is a
+ * path of {@code String} keys and {@code Integer} indices into the prop value; negative indices
+ * count from the end, resolved in the browser. The operations and their params are those of the
+ * renderer ({@code dash-renderer/src/actions/patch.ts}) and of Python's {@code dash/_patch.py}.
  *
- * <p>A Patch is a read-only {@code Map} whose entries are the wire form
- * {@code {"__dash_patch_update": "__dash_patch_update", "operations": [...]}}, so it can be returned for an output
- * typed as a map (figures, dicts) and passed to {@link CallbackContext#setProps}. A Patch is a Map; for an output typed
- * as another type, use the untyped {@code Output.of(id, "prop")}.
+ * <p>A Patch is a read-only {@code Map} whose entries are the wire form {@code
+ * {"__dash_patch_update": "__dash_patch_update", "operations": [...]}}, so it can be returned for
+ * an output typed as a map (figures, dicts) and passed to {@link CallbackContext#setProps}. A Patch
+ * is a Map; for an output typed as another type, use the untyped {@code Output.of(id, "prop")}.
  *
- * <p>Because a Patch is a Map, {@link #clear()} and {@link #remove(Object)} keep their Map meaning (they throw); record
- * Clear and Remove on the root value with {@code at().clear()} and {@code at().remove(value)}.
+ * <p>Because a Patch is a Map, {@link #clear()} and {@link #remove(Object)} keep their Map meaning
+ * (they throw); record Clear and Remove on the root value with {@code at().clear()} and {@code
+ * at().remove(value)}.
  */
 public final class Patch extends AbstractMap<String, Object> {
-  /** The key (and value) that marks a patch on the wire; the renderer detects a patch by this key alone. */
+  /**
+   * The key (and value) that marks a patch on the wire; the renderer detects a patch by this key
+   * alone.
+   */
   public static final String MARKER = "__dash_patch_update";
 
   private final List<Map<String, Object>> operations = new ArrayList<>();
-  // Built once: the operations entry is a live read-only view, so the map always shows what was recorded.
+  // Built once: the operations entry is a live read-only view, so the map always shows what was
+  // recorded.
   private final Map<String, Object> wire;
 
   private Patch() {
@@ -53,14 +59,17 @@ public final class Patch extends AbstractMap<String, Object> {
     return new Patch();
   }
 
-  /** Whether a value is a patch on the wire: a Map holding {@value #MARKER}, the test of Dash and its renderer. */
+  /**
+   * Whether a value is a patch on the wire: a Map holding {@value #MARKER}, the test of Dash and
+   * its renderer.
+   */
   public static boolean isPatch(Object value) {
     return value instanceof Map<?, ?> map && map.containsKey(MARKER);
   }
 
   /**
-   * The location at a path of {@code String} keys and {@code Integer} indices (negative ones count from the end);
-   * no path is the prop value itself.
+   * The location at a path of {@code String} keys and {@code Integer} indices (negative ones count
+   * from the end); no path is the prop value itself.
    *
    * @throws IllegalArgumentException if an element is neither a String nor an Integer
    */
@@ -68,7 +77,9 @@ public final class Patch extends AbstractMap<String, Object> {
     return new Location(List.of(), path);
   }
 
-  /** The recorded operations, in order, each {@code {"operation", "location", "params"}}; read-only. */
+  /**
+   * The recorded operations, in order, each {@code {"operation", "location", "params"}}; read-only.
+   */
   public List<Map<String, Object>> operations() {
     return Collections.unmodifiableList(operations);
   }
@@ -137,17 +148,24 @@ public final class Patch extends AbstractMap<String, Object> {
   /** Always throws: a Patch records operations through {@link #at}, not by putting entries. */
   @Override
   public Object put(String key, Object value) {
-    throw new UnsupportedOperationException("a Patch is read-only as a Map; record operations with at(...)");
+    throw new UnsupportedOperationException(
+        "a Patch is read-only as a Map; record operations with at(...)");
   }
 
-  /** Always throws: a Patch is read-only as a Map; to record Remove on the root value use {@code at().remove(v)}. */
+  /**
+   * Always throws: a Patch is read-only as a Map; to record Remove on the root value use {@code
+   * at().remove(v)}.
+   */
   @Override
   public Object remove(Object key) {
     throw new UnsupportedOperationException(
         "a Patch is read-only as a Map; to remove an item from the root list use at().remove(value)");
   }
 
-  /** Always throws: a Patch is read-only as a Map; to record Clear on the root value use {@code at().clear()}. */
+  /**
+   * Always throws: a Patch is read-only as a Map; to record Clear on the root value use {@code
+   * at().clear()}.
+   */
   @Override
   public void clear() {
     throw new UnsupportedOperationException(
@@ -170,19 +188,24 @@ public final class Patch extends AbstractMap<String, Object> {
     return params;
   }
 
-  /** A place in the prop value; each operation records itself there and returns the Patch, so calls chain. */
+  /**
+   * A place in the prop value; each operation records itself there and returns the Patch, so calls
+   * chain.
+   */
   public final class Location {
     private final List<Object> path;
 
     private Location(List<Object> parent, Object[] more) {
       if (more == null) {
-        throw new IllegalArgumentException("a Patch location holds String keys and Integer indices, not null");
+        throw new IllegalArgumentException(
+            "a Patch location holds String keys and Integer indices, not null");
       }
       var full = new ArrayList<Object>(parent);
       for (Object element : more) {
         if (!(element instanceof String) && !(element instanceof Integer)) {
-          throw new IllegalArgumentException("a Patch location holds String keys and Integer indices, not "
-              + (element == null ? "null" : element.getClass().getName() + " " + element));
+          throw new IllegalArgumentException(
+              "a Patch location holds String keys and Integer indices, not "
+                  + (element == null ? "null" : element.getClass().getName() + " " + element));
         }
         full.add(element);
       }
@@ -220,14 +243,18 @@ public final class Patch extends AbstractMap<String, Object> {
      * @throws IllegalStateException at the prop value itself, which has no parent to delete it from
      */
     public Patch delete() {
-      // The renderer's dissocPath on an empty path changes nothing, and Python's `del patch[k]` always has a key.
+      // The renderer's dissocPath on an empty path changes nothing, and Python's `del patch[k]`
+      // always has a key.
       if (path.isEmpty()) {
         throw new IllegalStateException("Delete needs a key or index: use at(key).delete()");
       }
       return record("Delete", path, new LinkedHashMap<>());
     }
 
-    /** Records Insert: adds the value at the index (negative counts from the end) of the list at this location. */
+    /**
+     * Records Insert: adds the value at the index (negative counts from the end) of the list at
+     * this location.
+     */
     public Patch insert(int index, Object value) {
       var params = new LinkedHashMap<String, Object>();
       params.put("index", index);
@@ -270,7 +297,9 @@ public final class Patch extends AbstractMap<String, Object> {
       return record("Div", path, value(Objects.requireNonNull(value, "value")));
     }
 
-    /** Records Clear: the list, object or string at this location becomes empty, keeping its type. */
+    /**
+     * Records Clear: the list, object or string at this location becomes empty, keeping its type.
+     */
     public Patch clear() {
       return record("Clear", path, new LinkedHashMap<>());
     }
@@ -280,7 +309,10 @@ public final class Patch extends AbstractMap<String, Object> {
       return record("Reverse", path, new LinkedHashMap<>());
     }
 
-    /** Records Remove: filters every item equal (deeply) to the value out of the list at this location. */
+    /**
+     * Records Remove: filters every item equal (deeply) to the value out of the list at this
+     * location.
+     */
     public Patch remove(Object value) {
       return record("Remove", path, value(value));
     }

@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a multi-output callback declared with {@code Outputs.of(a, b)} (two to four typed outputs) returns: one value
- * per output, in order, each typed by its output, so javac checks them. An output declared with
- * {@link Output#orNoUpdate()} takes an {@link Update} (a value, {@code Update.noUpdate()} or a patch).
+ * What a multi-output callback declared with {@code Outputs.of(a, b)} (two to four typed outputs)
+ * returns: one value per output, in order, each typed by its output, so javac checks them. An
+ * output declared with {@link Output#orNoUpdate()} takes an {@link Update} (a value, {@code
+ * Update.noUpdate()} or a patch).
  *
  * <pre>{@code
  * app.callback(Outputs.of(Output.of("text", Html.Div.CHILDREN), Output.of("chart", Dcc.Graph.FIGURE)),

@@ -4,7 +4,8 @@ import io.dash4j.layout.Prop;
 import java.util.List;
 
 /**
- * A callback state: the callback receives this prop's current value, but a change of it triggers nothing.
+ * A callback state: the callback receives this prop's current value, but a change of it triggers
+ * nothing.
  *
  * @param <T> the Java type of the value
  */
@@ -13,19 +14,25 @@ public final class State<T> extends Argument<T> {
     super(componentId, prop, many, optional);
   }
 
-  /** The typed prop of the component with this id (a string, or a map for pattern matching with MATCH). */
+  /**
+   * The typed prop of the component with this id (a string, or a map for pattern matching with
+   * MATCH).
+   */
   public static <T> State<T> of(Object componentId, Prop<T> prop) {
     return new State<>(componentId, prop, false, false);
   }
 
-  /** A prop by its wire name, with its value as plain JSON (string, number, boolean, list, map or null). */
+  /**
+   * A prop by its wire name, with its value as plain JSON (string, number, boolean, list, map or
+   * null).
+   */
   public static State<Object> of(Object componentId, String property) {
     return of(componentId, Prop.any(property));
   }
 
   /**
-   * The prop of every component matching a pattern id with {@code ALL} or {@code ALLSMALLER}: the callback gets a
-   * list, in the page's order.
+   * The prop of every component matching a pattern id with {@code ALL} or {@code ALLSMALLER}: the
+   * callback gets a list, in the page's order.
    */
   public static <T> State<List<T>> all(Object idPattern, Prop<T> prop) {
     return new State<>(idPattern, Prop.listOf(prop), true, false);
@@ -36,7 +43,10 @@ public final class State<T> extends Argument<T> {
     return all(idPattern, Prop.any(property));
   }
 
-  /** This dependency, allowed to be absent from the page (Dash's {@code allow_optional}): its value is then null. */
+  /**
+   * This dependency, allowed to be absent from the page (Dash's {@code allow_optional}): its value
+   * is then null.
+   */
   public State<T> allowOptional() {
     return new State<>(componentId(), prop(), many(), true);
   }

@@ -3,17 +3,19 @@ package io.dash4j.callback;
 import java.util.Objects;
 
 /**
- * What a callback returns for an output that may stay as it is: a new value, Dash's {@code no_update}, or a
- * {@link Patch}. Declare such an output with {@link Output#orNoUpdate()}; javac then checks the value against the
- * prop, and a plain value no longer fits where an {@code Update} is due.
+ * What a callback returns for an output that may stay as it is: a new value, Dash's {@code
+ * no_update}, or a {@link Patch}. Declare such an output with {@link Output#orNoUpdate()}; javac
+ * then checks the value against the prop, and a plain value no longer fits where an {@code Update}
+ * is due.
  *
  * <pre>{@code
  * app.callback(Output.of("dice", Html.Div.CHILDREN).orNoUpdate(), Input.of("roll", Html.Button.N_CLICKS),
  *     clicks -> clicks == null ? Update.noUpdate() : Update.of("You rolled " + roll()));
  * }</pre>
  *
- * <p>An update is a wrapper, never the value itself: a generic {@code <T> T noUpdate()} would hand a sentinel to a
- * lambda typed {@code String}, and the cast javac puts on the lambda's return would fail at run time.
+ * <p>An update is a wrapper, never the value itself: a generic {@code <T> T noUpdate()} would hand
+ * a sentinel to a lambda typed {@code String}, and the cast javac puts on the lambda's return would
+ * fail at run time.
  *
  * @param <T> the Java type of the output's value
  */
@@ -29,7 +31,9 @@ public sealed interface Update<T> permits Update.Value, Update.NoChange, Update.
     return (Update<T>) NoChange.INSTANCE; // holds no T, so one instance serves every type
   }
 
-  /** Dash's {@code Patch}: the browser applies the patch's operations to the value it already holds. */
+  /**
+   * Dash's {@code Patch}: the browser applies the patch's operations to the value it already holds.
+   */
   static <T> Update<T> patch(Patch patch) {
     return new Partial<>(patch);
   }

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns what a callback function returned into what the runtime takes, wrapped around every function by
- * {@link CallbackDeclaration}: an {@link Update} becomes its value, {@link NoUpdate#NO_UPDATE} or its patch, and
- * {@link Results} become a list, so the runtime never sees these types.
+ * Turns what a callback function returned into what the runtime takes, wrapped around every
+ * function by {@link CallbackDeclaration}: an {@link Update} becomes its value, {@link
+ * NoUpdate#NO_UPDATE} or its patch, and {@link Results} become a list, so the runtime never sees
+ * these types.
  */
 final class Wire {
   private Wire() {}
@@ -16,7 +17,10 @@ final class Wire {
     return result instanceof Update<?> update ? update.wire() : result;
   }
 
-  /** The values of a multi-output callback: a list (or {@link Outputs#noUpdate()}) with updates unwrapped. */
+  /**
+   * The values of a multi-output callback: a list (or {@link Outputs#noUpdate()}) with updates
+   * unwrapped.
+   */
   static Object multi(Object result) {
     List<?> values = result instanceof Results results ? results.values() : null;
     if (values == null && result instanceof List<?> list && !Outputs.isNoUpdate(list)) {

@@ -8,8 +8,9 @@ final class Attributes {
   private final Map<String, Object> root = new LinkedHashMap<>();
 
   /**
-   * Sets the attribute at a dotted path, creating the maps on the way; a value already there, or a non-map on the
-   * way, is replaced. A null value removes the attribute, and maps it leaves empty, so plotly's default applies again.
+   * Sets the attribute at a dotted path, creating the maps on the way; a value already there, or a
+   * non-map on the way, is replaced. A null value removes the attribute, and maps it leaves empty,
+   * so plotly's default applies again.
    */
   void put(String path, Object value) {
     String[] keys = keys(path);

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** An x or y axis of the layout ({@code layout.xaxis}, {@code layout.yaxis}): {@code Axis.titled("t").range(0, 1)}. */
+/**
+ * An x or y axis of the layout ({@code layout.xaxis}, {@code layout.yaxis}): {@code
+ * Axis.titled("t").range(0, 1)}.
+ */
 public final class Axis {
   private final Attributes attributes = new Attributes();
 
@@ -20,7 +23,9 @@ public final class Axis {
     return new Axis().title(title);
   }
 
-  /** The axis title ({@code title.text}); plotly.js 3 no longer reads a bare string {@code title}. */
+  /**
+   * The axis title ({@code title.text}); plotly.js 3 no longer reads a bare string {@code title}.
+   */
   public Axis title(String title) {
     return set("title.text", title);
   }
@@ -31,8 +36,8 @@ public final class Axis {
   }
 
   /**
-   * The visible range of a date or category axis, as date strings, {@code java.time} values or numbers; a null end
-   * is left to autorange ({@code range}).
+   * The visible range of a date or category axis, as date strings, {@code java.time} values or
+   * numbers; a null end is left to autorange ({@code range}).
    */
   public Axis range(Object from, Object to) {
     return set("range", Arrays.asList(from, to));
@@ -43,7 +48,10 @@ public final class Axis {
     return set("type", type.wire());
   }
 
-  /** Sets any axis attribute by its dotted plotly.js path ({@code "tickfont.size"}); null removes it. */
+  /**
+   * Sets any axis attribute by its dotted plotly.js path ({@code "tickfont.size"}); null removes
+   * it.
+   */
   public Axis set(String path, Object value) {
     attributes.put(path, value);
     return this;

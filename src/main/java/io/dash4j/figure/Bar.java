@@ -3,8 +3,8 @@ package io.dash4j.figure;
 import java.util.List;
 
 /**
- * A bar trace ({@code type: "bar"}), like Python's {@code go.Bar} and {@code px.bar}: vertical bars by default,
- * horizontal ones from {@link #horizontal} or {@link #orientation}.
+ * A bar trace ({@code type: "bar"}), like Python's {@code go.Bar} and {@code px.bar}: vertical bars
+ * by default, horizontal ones from {@link #horizontal} or {@link #orientation}.
  */
 public final class Bar extends XYTrace<Bar> {
 
@@ -27,7 +27,10 @@ public final class Bar extends XYTrace<Bar> {
     return new Bar().x(categories).y(values);
   }
 
-  /** Horizontal bars: categories on y, values on x ({@code orientation: "h"}), as plotly.js expects them. */
+  /**
+   * Horizontal bars: categories on y, values on x ({@code orientation: "h"}), as plotly.js expects
+   * them.
+   */
   public static Bar horizontal(List<?> categories, List<? extends Number> values) {
     return new Bar().y(categories).x(values).orientation(Orientation.HORIZONTAL);
   }
@@ -43,8 +46,8 @@ public final class Bar extends XYTrace<Bar> {
   }
 
   /**
-   * Which way the bars point ({@code orientation}); horizontal bars read their values from {@code x} and their
-   * categories from {@code y}.
+   * Which way the bars point ({@code orientation}); horizontal bars read their values from {@code
+   * x} and their categories from {@code y}.
    */
   public Bar orientation(Orientation orientation) {
     return set("orientation", orientation.wire());

@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * A Plotly figure, Python's {@code go.Figure}: traces and a layout.
  *
- * <p>A figure is the read-only map {@code {"data": [traces], "layout": {...}}} that {@code dcc.Graph}'s {@code
- * figure} takes, so it can be given or returned wherever a figure map is expected. The map is rebuilt from the
- * traces and layout each time it is read, so changes made after building show.
+ * <p>A figure is the read-only map {@code {"data": [traces], "layout": {...}}} that {@code
+ * dcc.Graph}'s {@code figure} takes, so it can be given or returned wherever a figure map is
+ * expected. The map is rebuilt from the traces and layout each time it is read, so changes made
+ * after building show.
  *
  * <pre>{@code
  * Figure.of(Scatter.lines(xs, ys).name("sin"), Bar.of(List.of("a", "b"), List.of(3, 5)).name("counts"))
@@ -49,7 +50,10 @@ public final class Figure extends AbstractMap<String, Object> {
     return this;
   }
 
-  /** The figure title ({@code layout.title.text}); plotly.js 3 no longer reads a bare string {@code title}. */
+  /**
+   * The figure title ({@code layout.title.text}); plotly.js 3 no longer reads a bare string {@code
+   * title}.
+   */
   public Figure title(String title) {
     return layout("title.text", title);
   }
@@ -64,7 +68,10 @@ public final class Figure extends AbstractMap<String, Object> {
     return layout("yaxis", axis);
   }
 
-  /** Whether the legend is shown; plotly shows it for two or more traces ({@code layout.showlegend}). */
+  /**
+   * Whether the legend is shown; plotly shows it for two or more traces ({@code
+   * layout.showlegend}).
+   */
   public Figure showlegend(boolean show) {
     return layout("showlegend", show);
   }
@@ -74,22 +81,36 @@ public final class Figure extends AbstractMap<String, Object> {
     return layout("legend.orientation", orientation.wire());
   }
 
-  /** The margins around the plot area in pixels, in plotly's l, r, t, b order ({@code layout.margin}). */
+  /**
+   * The margins around the plot area in pixels, in plotly's l, r, t, b order ({@code
+   * layout.margin}).
+   */
   public Figure margin(int left, int right, int top, int bottom) {
-    return layout("margin.l", left).layout("margin.r", right).layout("margin.t", top).layout("margin.b", bottom);
+    return layout("margin.l", left)
+        .layout("margin.r", right)
+        .layout("margin.t", top)
+        .layout("margin.b", bottom);
   }
 
-  /** The figure height in pixels ({@code layout.height}); dcc.Graph's own box is 450px high unless styled. */
+  /**
+   * The figure height in pixels ({@code layout.height}); dcc.Graph's own box is 450px high unless
+   * styled.
+   */
   public Figure height(int pixels) {
     return layout("height", pixels);
   }
 
-  /** The figure width in pixels ({@code layout.width}); left unset, the figure fills its container. */
+  /**
+   * The figure width in pixels ({@code layout.width}); left unset, the figure fills its container.
+   */
   public Figure width(int pixels) {
     return layout("width", pixels);
   }
 
-  /** One of Python's built-in looks ({@code layout.template}); see {@link Template} for what it carries. */
+  /**
+   * One of Python's built-in looks ({@code layout.template}); see {@link Template} for what it
+   * carries.
+   */
   public Figure template(Template template) {
     return layout("template", template.toMap());
   }
@@ -99,25 +120,33 @@ public final class Figure extends AbstractMap<String, Object> {
     return layout("template", template);
   }
 
-  /** How bars at the same location are drawn: grouped, stacked, overlaid or relative ({@code layout.barmode}). */
+  /**
+   * How bars at the same location are drawn: grouped, stacked, overlaid or relative ({@code
+   * layout.barmode}).
+   */
   public Figure barmode(BarMode mode) {
     return layout("barmode", mode.wire());
   }
 
   /**
-   * Sets any figure attribute by its dotted path from the figure's root, such as {@code "layout.xaxis.showgrid"} or
-   * {@code "layout.legend.y"}, as Python's {@code fig.update(layout_xaxis_showgrid=False)}; null removes it. Traces
-   * are not reached this way: set theirs with {@link Trace#set}.
+   * Sets any figure attribute by its dotted path from the figure's root, such as {@code
+   * "layout.xaxis.showgrid"} or {@code "layout.legend.y"}, as Python's {@code
+   * fig.update(layout_xaxis_showgrid=False)}; null removes it. Traces are not reached this way: set
+   * theirs with {@link Trace#set}.
    */
   public Figure set(String path, Object value) {
     if (path.equals("data") || path.startsWith("data.")) {
-      throw new IllegalArgumentException("traces go in with addTrace; set their attributes with Trace.set");
+      throw new IllegalArgumentException(
+          "traces go in with addTrace; set their attributes with Trace.set");
     }
     attributes.put(path, value);
     return this;
   }
 
-  /** The figure as plotly.js JSON: a fresh {@code {"data": [...], "layout": {...}}} of plain maps and lists. */
+  /**
+   * The figure as plotly.js JSON: a fresh {@code {"data": [...], "layout": {...}}} of plain maps
+   * and lists.
+   */
   public Map<String, Object> toMap() {
     var map = new LinkedHashMap<String, Object>();
     var traces = new ArrayList<Object>(data.size());

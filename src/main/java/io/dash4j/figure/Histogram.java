@@ -3,8 +3,8 @@ package io.dash4j.figure;
 import java.util.List;
 
 /**
- * A histogram trace ({@code type: "histogram"}), like Python's {@code go.Histogram} and {@code px.histogram}: the
- * browser bins the raw values and draws a bar per bin.
+ * A histogram trace ({@code type: "histogram"}), like Python's {@code go.Histogram} and {@code
+ * px.histogram}: the browser bins the raw values and draws a bar per bin.
  */
 public final class Histogram extends XYTrace<Histogram> {
 
@@ -27,14 +27,16 @@ public final class Histogram extends XYTrace<Histogram> {
     return new Histogram().x(values);
   }
 
-  /** The most bins to use along x; plotly picks a round bin size up to this count ({@code nbinsx}). */
+  /**
+   * The most bins to use along x; plotly picks a round bin size up to this count ({@code nbinsx}).
+   */
   public Histogram nbinsx(int bins) {
     return set("nbinsx", bins);
   }
 
   /**
-   * What a bar measures: {@code ""} (counts), {@code "percent"}, {@code "probability"}, {@code "density"} or {@code
-   * "probability density"} ({@code histnorm}).
+   * What a bar measures: {@code ""} (counts), {@code "percent"}, {@code "probability"}, {@code
+   * "density"} or {@code "probability density"} ({@code histnorm}).
    */
   public Histogram histnorm(String norm) {
     return set("histnorm", norm);

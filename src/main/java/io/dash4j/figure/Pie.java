@@ -3,8 +3,8 @@ package io.dash4j.figure;
 import java.util.List;
 
 /**
- * A pie trace ({@code type: "pie"}), like Python's {@code go.Pie} and {@code px.pie}; a {@link #hole} makes it a
- * donut.
+ * A pie trace ({@code type: "pie"}), like Python's {@code go.Pie} and {@code px.pie}; a {@link
+ * #hole} makes it a donut.
  */
 public final class Pie extends Trace<Pie> {
 

@@ -3,11 +3,11 @@ package io.dash4j.figure;
 import java.util.List;
 
 /**
- * A scatter trace ({@code type: "scatter"}): points, lines or both, like Python's {@code go.Scatter} and {@code
- * px.line}/{@code px.scatter}.
+ * A scatter trace ({@code type: "scatter"}): points, lines or both, like Python's {@code
+ * go.Scatter} and {@code px.line}/{@code px.scatter}.
  *
- * <p>{@code Scatter.lines(xs, ys).name("sin")}. Other x/y shapes, such as {@code int[]}, go in with {@link #x} and
- * {@link #y} after any factory.
+ * <p>{@code Scatter.lines(xs, ys).name("sin")}. Other x/y shapes, such as {@code int[]}, go in with
+ * {@link #x} and {@link #y} after any factory.
  */
 public final class Scatter extends XYTrace<Scatter> {
 
@@ -75,7 +75,10 @@ public final class Scatter extends XYTrace<Scatter> {
     return of(x, y).mode("lines+markers");
   }
 
-  /** What is drawn: {@code "markers"}, {@code "lines"}, {@code "text"}, joined by {@code +}, or {@code "none"}. */
+  /**
+   * What is drawn: {@code "markers"}, {@code "lines"}, {@code "text"}, joined by {@code +}, or
+   * {@code "none"}.
+   */
   public Scatter mode(String mode) {
     return set("mode", mode);
   }
@@ -85,7 +88,10 @@ public final class Scatter extends XYTrace<Scatter> {
     return set("marker.size", size);
   }
 
-  /** How the area by the line is filled: {@code "tozeroy"}, {@code "tonexty"}, {@code "toself"}... ({@code fill}). */
+  /**
+   * How the area by the line is filled: {@code "tozeroy"}, {@code "tonexty"}, {@code "toself"}...
+   * ({@code fill}).
+   */
   public Scatter fill(String fill) {
     return set("fill", fill);
   }

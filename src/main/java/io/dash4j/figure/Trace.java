@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One plotly.js trace: an entry of the figure's {@code data}, with the attributes every trace type shares.
+ * One plotly.js trace: an entry of the figure's {@code data}, with the attributes every trace type
+ * shares.
  *
- * <p>Typed subclasses cover the common types ({@link Scatter}, {@link Bar}, {@link Histogram}, {@link Heatmap},
- * {@link Pie}); {@link #of(String)} makes any other type, and {@link #set(String, Object)} reaches any attribute.
+ * <p>Typed subclasses cover the common types ({@link Scatter}, {@link Bar}, {@link Histogram},
+ * {@link Heatmap}, {@link Pie}); {@link #of(String)} makes any other type, and {@link #set(String,
+ * Object)} reaches any attribute.
  *
  * @param <T> the trace's own class, so every setter returns it for chaining
  */
@@ -20,14 +22,18 @@ public abstract class Trace<T extends Trace<T>> {
     attributes.put("type", Objects.requireNonNull(type, "type"));
   }
 
-  /** A trace of any plotly.js {@code type}, filled in with {@link #set}: {@code Trace.of("scatter3d").set("z", zs)}. */
+  /**
+   * A trace of any plotly.js {@code type}, filled in with {@link #set}: {@code
+   * Trace.of("scatter3d").set("z", zs)}.
+   */
   public static Trace<?> of(String type) {
     return new Raw(type);
   }
 
   /**
-   * Sets any attribute by its dotted plotly.js path ({@code "marker.line.color"}), creating the maps on the way and
-   * replacing what was there. Arrays and collections become lists, dates ISO strings; null removes the attribute.
+   * Sets any attribute by its dotted plotly.js path ({@code "marker.line.color"}), creating the
+   * maps on the way and replacing what was there. Arrays and collections become lists, dates ISO
+   * strings; null removes the attribute.
    */
   public T set(String path, Object value) {
     attributes.put(path, value);
@@ -49,7 +55,10 @@ public abstract class Trace<T extends Trace<T>> {
     return set("showlegend", showlegend);
   }
 
-  /** The hover label template, such as {@code "%{x}: %{y:.2f}<extra></extra>"} ({@code hovertemplate}). */
+  /**
+   * The hover label template, such as {@code "%{x}: %{y:.2f}<extra></extra>"} ({@code
+   * hovertemplate}).
+   */
   public T hovertemplate(String template) {
     return set("hovertemplate", template);
   }
@@ -59,12 +68,18 @@ public abstract class Trace<T extends Trace<T>> {
     return set("text", text);
   }
 
-  /** A text per point, shown on hover or, with a {@code "text"} mode, beside the point ({@code text}). */
+  /**
+   * A text per point, shown on hover or, with a {@code "text"} mode, beside the point ({@code
+   * text}).
+   */
   public T text(List<?> texts) {
     return set("text", texts);
   }
 
-  /** The colour of markers and bars, such as {@code "#636efa"} ({@code marker.color}); pies use {@link Pie#colors}. */
+  /**
+   * The colour of markers and bars, such as {@code "#636efa"} ({@code marker.color}); pies use
+   * {@link Pie#colors}.
+   */
   public T markerColor(String color) {
     return set("marker.color", color);
   }
@@ -85,14 +100,17 @@ public abstract class Trace<T extends Trace<T>> {
   }
 
   /**
-   * The dash style of the line: {@code "solid"}, {@code "dot"}, {@code "dash"}, {@code "longdash"}, {@code "dashdot"},
-   * {@code "longdashdot"} or a pixel list such as {@code "5px,10px"} ({@code line.dash}).
+   * The dash style of the line: {@code "solid"}, {@code "dot"}, {@code "dash"}, {@code "longdash"},
+   * {@code "dashdot"}, {@code "longdashdot"} or a pixel list such as {@code "5px,10px"} ({@code
+   * line.dash}).
    */
   public T lineDash(String dash) {
     return set("line.dash", dash);
   }
 
-  /** The trace as plotly.js JSON: a fresh map holding {@code type} and the attributes that were set. */
+  /**
+   * The trace as plotly.js JSON: a fresh map holding {@code type} and the attributes that were set.
+   */
   public Map<String, Object> toMap() {
     return attributes.toMap();
   }

@@ -8,13 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns Java values into the plain JSON values plotly.js reads: maps, lists, strings, numbers, booleans, null. */
+/**
+ * Turns Java values into the plain JSON values plotly.js reads: maps, lists, strings, numbers,
+ * booleans, null.
+ */
 final class Values {
   private Values() {}
 
-  /** A plain copy of a value: arrays and collections become lists, maps become string-keyed maps. */
+  /**
+   * A plain copy of a value: arrays and collections become lists, maps become string-keyed maps.
+   */
   static Object plain(Object value) {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean) {
       return value;
     } else if (value instanceof CharSequence || value instanceof Character) {
       return value.toString();
@@ -36,7 +44,8 @@ final class Values {
       // ZonedDateTime.toString() appends "[Europe/Paris]", which plotly's date parser rejects
       return zoned.toOffsetDateTime().toString();
     } else if (value instanceof TemporalAccessor) {
-      // ISO text; plotly.js reads "2024-01-31", "2024-01-31T10:15" and a trailing zone, which it ignores
+      // ISO text; plotly.js reads "2024-01-31", "2024-01-31T10:15" and a trailing zone, which it
+      // ignores
       return value.toString();
     } else if (value instanceof Map<?, ?> map) {
       var copy = new LinkedHashMap<String, Object>();
@@ -51,8 +60,10 @@ final class Values {
     } else if (value.getClass().isArray()) {
       return array(value);
     }
-    throw new IllegalArgumentException("plotly.js cannot take a " + value.getClass().getName()
-        + ": use strings, numbers, booleans, dates, arrays, lists, maps or null");
+    throw new IllegalArgumentException(
+        "plotly.js cannot take a "
+            + value.getClass().getName()
+            + ": use strings, numbers, booleans, dates, arrays, lists, maps or null");
   }
 
   private static List<Object> list(double[] numbers) {
@@ -63,7 +74,8 @@ final class Values {
     return list;
   }
 
-  // int[], long[], boolean[], Object[], double[][]...: reflection boxes each element, fine for the rarer shapes
+  // int[], long[], boolean[], Object[], double[][]...: reflection boxes each element, fine for the
+  // rarer shapes
   private static List<Object> array(Object array) {
     int length = Array.getLength(array);
     var list = new ArrayList<Object>(length);

@@ -4,16 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A node of a Dash layout: a React component type in a JavaScript namespace, with the props given to it.
+ * A node of a Dash layout: a React component type in a JavaScript namespace, with the props given
+ * to it.
  *
- * <p>Only props that were set are sent to the browser (Dash never sends defaults it does not mean). Typed component
- * classes extend this and add one fluent method per prop; this class alone is enough for any third-party component:
- * {@code new Component("dash_bio", "Ideogram").prop("id", "ideo")}.
+ * <p>Only props that were set are sent to the browser (Dash never sends defaults it does not mean).
+ * Typed component classes extend this and add one fluent method per prop; this class alone is
+ * enough for any third-party component: {@code new Component("dash_bio", "Ideogram").prop("id",
+ * "ideo")}.
  */
 public class Component {
   private final String namespace;
@@ -23,7 +24,8 @@ public class Component {
   /**
    * Creates a component.
    *
-   * @param namespace the global the component bundle registers in the browser, e.g. {@code dash_html_components}
+   * @param namespace the global the component bundle registers in the browser, e.g. {@code
+   *     dash_html_components}
    * @param type the React component name, e.g. {@code Div}
    */
   public Component(String namespace, String type) {

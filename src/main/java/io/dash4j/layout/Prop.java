@@ -1,15 +1,18 @@
 package io.dash4j.layout;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A typed property of a component: its wire name and how a JSON value from the browser becomes a Java value.
+ * A typed property of a component: its wire name and how a JSON value from the browser becomes a
+ * Java value.
  *
- * <p>Component classes declare one constant per prop ({@code Dcc.DccInput.VALUE}); callbacks name them in {@code
- * Output}/{@code Input}/{@code State}, so javac checks a callback's argument and return types against the props.
+ * <p>Component classes declare one constant per prop ({@code Dcc.DccInput.VALUE}); callbacks name
+ * them in {@code Output}/{@code Input}/{@code State}, so javac checks a callback's argument and
+ * return types against the props.
  *
  * @param <T> the Java type of the prop's value
  */
@@ -24,22 +27,32 @@ public final class Prop<T> {
     this.decoder = decoder;
   }
 
-  /** A prop of any JSON value: strings, numbers, booleans, lists, maps, components (as maps) or null. */
+  /**
+   * A prop of any JSON value: strings, numbers, booleans, lists, maps, components (as maps) or
+   * null.
+   */
   public static Prop<Object> any(String name) {
     return new Prop<>(name, Object.class, value -> value);
   }
 
   /**
-   * A string prop; numbers and booleans from the browser arrive as their text. A list or an object is a type
-   * mismatch ({@link #decode} throws), not the text of a Java collection.
+   * A string prop; numbers and booleans from the browser arrive as their text. A list or an object
+   * is a type mismatch ({@link #decode} throws), not the text of a Java collection.
    */
   public static Prop<String> string(String name) {
-    return new Prop<>(name, String.class, value -> {
-      if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
-        return value == null ? null : String.valueOf(value);
-      }
-      throw new ClassCastException(); // decode turns it into the IllegalArgumentException of any mismatch
-    });
+    return new Prop<>(
+        name,
+        String.class,
+        value -> {
+          if (value == null
+              || value instanceof String
+              || value instanceof Number
+              || value instanceof Boolean) {
+            return value == null ? null : String.valueOf(value);
+          }
+          throw new ClassCastException(); // decode turns it into the IllegalArgumentException of
+          // any mismatch
+        });
   }
 
   /** A numeric prop, kept as the JSON number the browser sent (an Integer, Long or Double). */
@@ -49,7 +62,8 @@ public final class Prop<T> {
 
   /** A whole-number prop such as {@code n_clicks}; null when the browser has no value yet. */
   public static Prop<Integer> integer(String name) {
-    return new Prop<>(name, Integer.class, value -> value == null ? null : ((Number) value).intValue());
+    return new Prop<>(
+        name, Integer.class, value -> value == null ? null : ((Number) value).intValue());
   }
 
   /** A boolean prop. */
@@ -70,97 +84,115 @@ public final class Prop<T> {
   }
 
   /**
-   * A list of values of the element prop, decoded one by one: what a callback gets for a pattern-matching
-   * dependency with {@code ALL} or {@code ALLSMALLER}. Same wire name as the element prop.
+   * A list of values of the element prop, decoded one by one: what a callback gets for a
+   * pattern-matching dependency with {@code ALL} or {@code ALLSMALLER}. Same wire name as the
+   * element prop.
    */
   public static <E> Prop<List<E>> listOf(Prop<E> element) {
     @SuppressWarnings({"unchecked", "rawtypes"})
     Class<List<E>> type = (Class) List.class;
-    return new Prop<>(element.name, type, value -> {
-      if (value == null) {
-        return null;
-      }
-      var decoded = new java.util.ArrayList<E>();
-      for (Object item : (List<?>) value) {
-        decoded.add(element.decode(item));
-      }
-      return decoded;
-    });
+    return new Prop<>(
+        element.name,
+        type,
+        value -> {
+          if (value == null) {
+            return null;
+          }
+          var decoded = new ArrayList<E>();
+          for (Object item : (List<?>) value) {
+            decoded.add(element.decode(item));
+          }
+          return decoded;
+        });
   }
 
   /**
-   * A prop whose values are the constants of a generated enum; the browser's string becomes the constant with that
-   * wire value.
+   * A prop whose values are the constants of a generated enum; the browser's string becomes the
+   * constant with that wire value.
    */
   public static <E extends Enum<E> & WireValue> Prop<E> enumeration(String name, Class<E> type) {
     E[] constants = type.getEnumConstants();
-    return new Prop<>(name, type, value -> {
-      if (value == null) {
-        return null;
-      }
-      for (E constant : constants) {
-        if (constant.wire().equals(value)) {
-          return constant;
-        }
-      }
-      throw new IllegalArgumentException("prop '" + name + "' has no value " + value);
-    });
+    return new Prop<>(
+        name,
+        type,
+        value -> {
+          if (value == null) {
+            return null;
+          }
+          for (E constant : constants) {
+            if (constant.wire().equals(value)) {
+              return constant;
+            }
+          }
+          throw new IllegalArgumentException("prop '" + name + "' has no value " + value);
+        });
   }
 
   /**
-   * This prop read as text: for props that may hold a string or a number, such as {@code dcc.Input}'s
-   * {@code value}, when the callback wants a string ({@code Input.of("name", Dcc.DccInput.VALUE.asString())}). A list
-   * or an object from the browser is refused like any value of the wrong type.
+   * This prop read as text: for props that may hold a string or a number, such as {@code
+   * dcc.Input}'s {@code value}, when the callback wants a string ({@code Input.of("name",
+   * Dcc.DccInput.VALUE.asString())}). A list or an object from the browser is refused like any
+   * value of the wrong type.
    */
   public Prop<String> asString() {
     return string(name);
   }
 
   /**
-   * This prop read as a number: for props that may hold a number or its text, such as {@code dcc.Input}'s
-   * {@code value} or a {@code children} the app filled with a count ({@code Input.of("n", Dcc.DccInput.VALUE
-   * .asNumber())}). A JSON number stays as sent (an Integer, Long or Double); text is parsed the same way, blank text
-   * is null. Text that is no number, a list or an object is refused like any value of the wrong type.
+   * This prop read as a number: for props that may hold a number or its text, such as {@code
+   * dcc.Input}'s {@code value} or a {@code children} the app filled with a count ({@code
+   * Input.of("n", Dcc.DccInput.VALUE .asNumber())}). A JSON number stays as sent (an Integer, Long
+   * or Double); text is parsed the same way, blank text is null. Text that is no number, a list or
+   * an object is refused like any value of the wrong type.
    */
   public Prop<Number> asNumber() {
-    return new Prop<>(name, Number.class, value -> {
-      if (value == null || value instanceof Number) {
-        return (Number) value;
-      }
-      if (value instanceof String text) {
-        return parseNumber(name, text);
-      }
-      throw new ClassCastException(); // decode turns it into the IllegalArgumentException of any mismatch
-    });
+    return new Prop<>(
+        name,
+        Number.class,
+        value -> {
+          if (value == null || value instanceof Number) {
+            return (Number) value;
+          }
+          if (value instanceof String text) {
+            return parseNumber(name, text);
+          }
+          throw new ClassCastException(); // decode turns it into the IllegalArgumentException of
+          // any mismatch
+        });
   }
 
   /**
-   * This prop read as a list of texts, the way {@code dcc.Dropdown} reads its own {@code value}: null is no
-   * selection (an empty list), one value is a list of one, and a list (a {@code multi} dropdown) is its items as
-   * text. Items that are lists or objects are refused like any value of the wrong type.
+   * This prop read as a list of texts, the way {@code dcc.Dropdown} reads its own {@code value}:
+   * null is no selection (an empty list), one value is a list of one, and a list (a {@code multi}
+   * dropdown) is its items as text. Items that are lists or objects are refused like any value of
+   * the wrong type.
    */
   public Prop<List<String>> asStringList() {
     Prop<String> item = string(name);
     @SuppressWarnings({"unchecked", "rawtypes"})
     Class<List<String>> type = (Class) List.class;
-    return new Prop<>(name, type, value -> {
-      if (value == null) {
-        return List.of();
-      }
-      if (!(value instanceof List<?> items)) {
-        return List.of(item.decode(value));
-      }
-      var texts = new java.util.ArrayList<String>(items.size());
-      for (Object each : items) {
-        texts.add(item.decode(each));
-      }
-      return texts;
-    });
+    return new Prop<>(
+        name,
+        type,
+        value -> {
+          if (value == null) {
+            return List.of();
+          }
+          if (!(value instanceof List<?> items)) {
+            return List.of(item.decode(value));
+          }
+          var texts = new ArrayList<String>(items.size());
+          for (Object each : items) {
+            texts.add(item.decode(each));
+          }
+          return texts;
+        });
   }
 
   /**
-   * This prop of the component with this id, for {@code CallbackContext.setProps(Html.Div.CHILDREN.of("clock"),
-   * "12:00")}: typed like the prop, so javac checks the value.
+   * This prop of the component with this id, for {@code
+   * CallbackContext.setProps(Html.Div.CHILDREN.of("clock"), "12:00")}: typed like the prop, so
+   * javac checks the value.
    *
    * @param componentId a string id, or a map for a pattern-matching id
    */
@@ -188,11 +220,19 @@ public final class Prop<T> {
       return decoder.apply(json);
     } catch (ClassCastException e) {
       throw new IllegalArgumentException(
-          "prop '" + name + "' expects " + type.getSimpleName() + " but got " + json.getClass().getSimpleName());
+          "prop '"
+              + name
+              + "' expects "
+              + type.getSimpleName()
+              + " but got "
+              + json.getClass().getSimpleName());
     }
   }
 
-  /** A number from its text, as the JSON codec reads numbers: Integer, then Long, then a finite Double. */
+  /**
+   * A number from its text, as the JSON codec reads numbers: Integer, then Long, then a finite
+   * Double.
+   */
   private static Number parseNumber(String name, String text) {
     String trimmed = text.strip();
     if (trimmed.isEmpty()) {

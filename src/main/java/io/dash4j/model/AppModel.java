@@ -15,10 +15,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * An app as the runtime reads it: frozen callback specs, the layout, the pages, the error handler and the socket
- * hooks. {@code DashApp} fills it; the runtime reaches it with {@link ModelAccess#of(Object)}, so the app's public
- * type carries no runtime getters. Callbacks are only ever added (a dynamic creator adds some while the app runs),
- * each checked by the same rules whenever it comes.
+ * An app as the runtime reads it: frozen callback specs, the layout, the pages, the error handler
+ * and the socket hooks. {@code DashApp} fills it; the runtime reaches it with {@link
+ * ModelAccess#of(Object)}, so the app's public type carries no runtime getters. Callbacks are only
+ * ever added (a dynamic creator adds some while the app runs), each checked by the same rules
+ * whenever it comes.
  */
 public final class AppModel {
   private final Supplier<AppDefaults> defaults;
@@ -32,7 +33,10 @@ public final class AppModel {
   private volatile boolean layoutIsFunction;
   private volatile ErrorHandler errorHandler;
 
-  /** @param defaults the app's current defaults for callbacks that say nothing (read from its config) */
+  /**
+   * @param defaults the app's current defaults for callbacks that say nothing (read from its
+   *     config)
+   */
   public AppModel(Supplier<AppDefaults> defaults) {
     this.defaults = Objects.requireNonNull(defaults, "defaults");
   }
@@ -45,14 +49,19 @@ public final class AppModel {
   /**
    * Adds a callback: the one path every callback takes, at start-up or from a dynamic creator.
    *
-   * @throws IllegalArgumentException when another callback already sets the same outputs (Dash's duplicate-output
-   *     check; outputs with {@code allowDuplicate()} get keys of their own)
+   * @throws IllegalArgumentException when another callback already sets the same outputs (Dash's
+   *     duplicate-output check; outputs with {@code allowDuplicate()} get keys of their own)
    */
   public synchronized void add(CallbackSpec callback) {
     var previous = byOutputKey.putIfAbsent(callback.outputKey(), callback);
     if (previous != null) {
-      throw new IllegalArgumentException("two callbacks set the same output " + callback.outputKey() + ": "
-          + previous.callSite() + " and " + callback.callSite());
+      throw new IllegalArgumentException(
+          "two callbacks set the same output "
+              + callback.outputKey()
+              + ": "
+              + previous.callSite()
+              + " and "
+              + callback.callSite());
     }
     if (callback instanceof ServerCallbackSpec server) {
       callbacks.add(server);
@@ -88,7 +97,8 @@ public final class AppModel {
   /** Whether pages open a socket: some callback runs over it. */
   public boolean usesWebsocket() {
     var defaults = defaults();
-    return defaults.websocketCallbacks() || callbacks.stream().anyMatch(c -> c.usesWebsocket(defaults));
+    return defaults.websocketCallbacks()
+        || callbacks.stream().anyMatch(c -> c.usesWebsocket(defaults));
   }
 
   /** Sets the layout: a fixed tree, or a function called for each page load. */
@@ -126,7 +136,10 @@ public final class AppModel {
     return pages;
   }
 
-  /** The page layouts, for the validation layout: every page rendered with no parameters (if it can be). */
+  /**
+   * The page layouts, for the validation layout: every page rendered with no parameters (if it can
+   * be).
+   */
   public List<Object> pageLayouts() {
     var layouts = new ArrayList<Object>();
     for (Page page : pages.registry()) {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One registered callback as the runtime reads it, server or clientside, frozen at registration. Its output key
- * (the event-bus address of a server callback) and its {@code _dash-dependencies} entry are worked out here, once,
- * for both kinds.
+ * One registered callback as the runtime reads it, server or clientside, frozen at registration.
+ * Its output key (the event-bus address of a server callback) and its {@code _dash-dependencies}
+ * entry are worked out here, once, for both kinds.
  */
 public abstract sealed class CallbackSpec permits ServerCallbackSpec, ClientsideCallbackSpec {
   private final List<Output<?>> outputs;
@@ -24,18 +24,33 @@ public abstract sealed class CallbackSpec permits ServerCallbackSpec, Clientside
   private final String callSite;
   private final String outputKey;
 
-  CallbackSpec(List<Output<?>> outputs, boolean multiOutput, List<Argument<?>> arguments, String callSite) {
+  CallbackSpec(
+      List<Output<?>> outputs, boolean multiOutput, List<Argument<?>> arguments, String callSite) {
     this.outputs = List.copyOf(outputs);
     this.multiOutput = multiOutput;
     this.arguments = List.copyOf(arguments);
-    this.inputs = arguments.stream().filter(Input.class::isInstance).<Input<?>>map(a -> (Input<?>) a).toList();
-    this.states = arguments.stream().filter(State.class::isInstance).<State<?>>map(a -> (State<?>) a).toList();
+    this.inputs =
+        arguments.stream()
+            .filter(Input.class::isInstance)
+            .<Input<?>>map(a -> (Input<?>) a)
+            .toList();
+    this.states =
+        arguments.stream()
+            .filter(State.class::isInstance)
+            .<State<?>>map(a -> (State<?>) a)
+            .toList();
     this.callSite = callSite;
-    this.outputKey = CallbackKeys.outputKey(
-        this.outputs.stream()
-            .map(o -> new CallbackKeys.OutputRef(o.componentId(), o.property(), o.allowsDuplicate()))
-            .toList(),
-        multiOutput, inputs.stream().map(CallbackSpec::propId).toList(), callSite);
+    this.outputKey =
+        CallbackKeys.outputKey(
+            this.outputs.stream()
+                .map(
+                    o ->
+                        new CallbackKeys.OutputRef(
+                            o.componentId(), o.property(), o.allowsDuplicate()))
+                .toList(),
+            multiOutput,
+            inputs.stream().map(CallbackSpec::propId).toList(),
+            callSite);
   }
 
   /** The outputs, in declaration order; empty for a callback without outputs. */
@@ -73,14 +88,17 @@ public abstract sealed class CallbackSpec permits ServerCallbackSpec, Clientside
     return callSite;
   }
 
-  /** The {@code output} key of {@code _dash-dependencies}; a server callback listens at its address. */
+  /**
+   * The {@code output} key of {@code _dash-dependencies}; a server callback listens at its address.
+   */
   public String outputKey() {
     return outputKey;
   }
 
   /**
-   * The callback as its author knows it, for logs: its outputs ({@code out.children}), else its inputs and where it
-   * was declared; not its output key, which is a hash for a callback without outputs.
+   * The callback as its author knows it, for logs: its outputs ({@code out.children}), else its
+   * inputs and where it was declared; not its output key, which is a hash for a callback without
+   * outputs.
    */
   public String describe() {
     if (!outputs.isEmpty()) {

@@ -7,13 +7,20 @@ import io.dash4j.protocol.CallbackKeys;
 import java.util.List;
 import java.util.Map;
 
-/** A callback the browser runs: the server only announces it and, for inline JavaScript, defines it in the index. */
+/**
+ * A callback the browser runs: the server only announces it and, for inline JavaScript, defines it
+ * in the index.
+ */
 public final class ClientsideCallbackSpec extends CallbackSpec {
   private final ClientsideCallback browserSide;
 
   /** A clientside callback declared at {@code callSite}. */
-  public ClientsideCallbackSpec(ClientsideCallback browserSide, List<Output<?>> outputs, boolean multiOutput,
-      List<Argument<?>> arguments, String callSite) {
+  public ClientsideCallbackSpec(
+      ClientsideCallback browserSide,
+      List<Output<?>> outputs,
+      boolean multiOutput,
+      List<Argument<?>> arguments,
+      String callSite) {
     super(outputs, multiOutput, arguments, callSite);
     this.browserSide = browserSide;
   }
@@ -23,17 +30,26 @@ public final class ClientsideCallbackSpec extends CallbackSpec {
     return browserSide;
   }
 
-  /** The name the index page defines inline JavaScript under (the SHA-256 of its source), or null. */
+  /**
+   * The name the index page defines inline JavaScript under (the SHA-256 of its source), or null.
+   */
   public String inlineFunctionName() {
-    return browserSide.inlineSource() == null ? null : CallbackKeys.inlineFunctionName(browserSide.inlineSource());
+    return browserSide.inlineSource() == null
+        ? null
+        : CallbackKeys.inlineFunctionName(browserSide.inlineSource());
   }
 
   @Override
   void describeTo(Map<String, Object> entry, AppDefaults defaults) {
     var function = browserSide.function();
-    entry.put("clientside_function", function != null
-        ? Map.of("namespace", function.namespace(), "function_name", function.name())
-        : Map.of("namespace", CallbackKeys.INLINE_NAMESPACE, "function_name", inlineFunctionName()));
-    entry.put("prevent_initial_call", browserSide.preventsInitialCall(defaults.preventInitialCallbacks()));
+    entry.put(
+        "clientside_function",
+        function != null
+            ? Map.of("namespace", function.namespace(), "function_name", function.name())
+            : Map.of(
+                "namespace", CallbackKeys.INLINE_NAMESPACE, "function_name", inlineFunctionName()));
+    entry.put(
+        "prevent_initial_call",
+        browserSide.preventsInitialCall(defaults.preventInitialCallbacks()));
   }
 }

@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * How the runtime reaches the {@link AppModel} behind an app without a public getter on the app's type (the JDK's
- * "shared secrets" pattern): {@code DashApp} installs the reader when its class initialises.
+ * How the runtime reaches the {@link AppModel} behind an app without a public getter on the app's
+ * type (the JDK's "shared secrets" pattern): {@code DashApp} installs the reader when its class
+ * initialises.
  */
 public final class ModelAccess {
   private static volatile Function<Object, AppModel> reader;
@@ -29,7 +30,8 @@ public final class ModelAccess {
     Objects.requireNonNull(app, "app");
     var current = reader;
     if (current == null) {
-      throw new IllegalStateException("no app model reader: " + app.getClass().getName() + " is not a DashApp");
+      throw new IllegalStateException(
+          "no app model reader: " + app.getClass().getName() + " is not a DashApp");
     }
     return current.apply(app);
   }

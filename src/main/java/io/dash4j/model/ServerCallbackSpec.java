@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A callback the server runs: the declaration, its frozen options, and how its arguments are decoded. */
+/**
+ * A callback the server runs: the declaration, its frozen options, and how its arguments are
+ * decoded.
+ */
 public final class ServerCallbackSpec extends CallbackSpec {
   private final FnN<?> function;
   private final CallbackOptions options;
@@ -25,7 +28,8 @@ public final class ServerCallbackSpec extends CallbackSpec {
    * @param defaults the app's defaults, which some checks depend on
    * @throws IllegalArgumentException when the declaration breaks one of Dash's rules
    */
-  public ServerCallbackSpec(CallbackDeclaration declaration, String callSite, AppDefaults defaults) {
+  public ServerCallbackSpec(
+      CallbackDeclaration declaration, String callSite, AppDefaults defaults) {
     super(declaration.outputs(), declaration.multiOutput(), declaration.arguments(), callSite);
     this.function = declaration.function();
     this.options = declaration.options();
@@ -38,25 +42,34 @@ public final class ServerCallbackSpec extends CallbackSpec {
     return options;
   }
 
-  /** Whether this callback runs over the socket, given the app's {@code websocketCallbacks} default. */
+  /**
+   * Whether this callback runs over the socket, given the app's {@code websocketCallbacks} default.
+   */
   public boolean usesWebsocket(AppDefaults defaults) {
     return options.isWebsocket() || defaults.websocketCallbacks();
   }
 
-  /** The JSON keys of the api endpoint's arguments, in argument order; empty without an endpoint. */
+  /**
+   * The JSON keys of the api endpoint's arguments, in argument order; empty without an endpoint.
+   */
   public List<String> apiNames() {
     var endpoint = options.apiEndpoint();
     if (endpoint == null) {
       return List.of();
     }
-    return endpoint.names().isEmpty() ? arguments().stream().map(Dependency::property).toList() : endpoint.names();
+    return endpoint.names().isEmpty()
+        ? arguments().stream().map(Dependency::property).toList()
+        : endpoint.names();
   }
 
   private void validate(AppDefaults defaults) {
     if (outputs().stream().anyMatch(Output::allowsDuplicate)
-        && !options.preventsInitialCall(defaults.preventInitialCallbacks()) && !options.isInitialDuplicate()) {
-      throw new IllegalArgumentException("an output with allowDuplicate() needs preventInitialCall(true) or "
-          + "initialDuplicate() on its callback: " + outputs());
+        && !options.preventsInitialCall(defaults.preventInitialCallbacks())
+        && !options.isInitialDuplicate()) {
+      throw new IllegalArgumentException(
+          "an output with allowDuplicate() needs preventInitialCall(true) or "
+              + "initialDuplicate() on its callback: "
+              + outputs());
     }
     for (var argument : arguments()) {
       if (argument.hasWildcard(Wildcard.ALLSMALLER)
@@ -67,35 +80,39 @@ public final class ServerCallbackSpec extends CallbackSpec {
     var endpoint = options.apiEndpoint();
     if (endpoint != null) {
       if (!endpoint.names().isEmpty() && endpoint.names().size() != arguments().size()) {
-        throw new IllegalArgumentException("give one api name per argument (" + arguments().size() + "), or none");
+        throw new IllegalArgumentException(
+            "give one api name per argument (" + arguments().size() + "), or none");
       }
-      if (arguments().stream().anyMatch(Dependency::isPattern) || outputs().stream().anyMatch(Dependency::isPattern)) {
+      if (arguments().stream().anyMatch(Dependency::isPattern)
+          || outputs().stream().anyMatch(Dependency::isPattern)) {
         throw new IllegalArgumentException("a pattern-matching callback cannot be an api endpoint");
       }
       if (new HashSet<>(apiNames).size() != apiNames.size()) {
-        throw new IllegalArgumentException("api argument names must differ: " + apiNames + "; name them explicitly");
+        throw new IllegalArgumentException(
+            "api argument names must differ: " + apiNames + "; name them explicitly");
       }
     }
   }
 
   /**
-   * Turns the browser's JSON values, given in the order of {@link #inputs()} then {@link #states()} as on the wire,
-   * into the typed values the function takes, in declaration order.
+   * Turns the browser's JSON values, given in the order of {@link #inputs()} then {@link #states()}
+   * as on the wire, into the typed values the function takes, in declaration order.
    *
    * @throws IllegalArgumentException when a value has the wrong type or the count is wrong
    */
   public List<Object> decode(List<Object> inputValues, List<Object> stateValues) {
     if (inputValues.size() != inputs().size() || stateValues.size() != states().size()) {
-      throw new IllegalArgumentException("expected " + inputs().size() + " inputs and " + states().size()
-          + " states");
+      throw new IllegalArgumentException(
+          "expected " + inputs().size() + " inputs and " + states().size() + " states");
     }
     var decoded = new ArrayList<Object>(arguments().size());
     int nextInput = 0;
     int nextState = 0;
     for (var argument : arguments()) {
-      decoded.add(argument instanceof Input<?> input
-          ? input.prop().decode(inputValues.get(nextInput++))
-          : argument.prop().decode(stateValues.get(nextState++)));
+      decoded.add(
+          argument instanceof Input<?> input
+              ? input.prop().decode(inputValues.get(nextInput++))
+              : argument.prop().decode(stateValues.get(nextState++)));
     }
     return decoded;
   }
@@ -108,8 +125,10 @@ public final class ServerCallbackSpec extends CallbackSpec {
   @Override
   void describeTo(Map<String, Object> entry, AppDefaults defaults) {
     // "initial_duplicate" travels as false: only a literal True prevents the initial call
-    entry.put("prevent_initial_call", !options.isInitialDuplicate()
-        && options.preventsInitialCall(defaults.preventInitialCallbacks()));
+    entry.put(
+        "prevent_initial_call",
+        !options.isInitialDuplicate()
+            && options.preventsInitialCall(defaults.preventInitialCallbacks()));
     entry.put("dynamic_creator", options.allowsDynamicCallbacks() ? Boolean.TRUE : null);
     entry.put("hidden", options.isHidden());
     entry.put("websocket", options.isWebsocket()); // the app-wide switch travels in _dash-config

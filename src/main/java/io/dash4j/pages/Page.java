@@ -2,6 +2,7 @@ package io.dash4j.pages;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,9 +10,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One page of a multi-page app (Dash's {@code register_page}): a path, a name and title, and a layout, called for
- * every visit. A path may hold variables, {@code /report/<report_id>}: the layout function then receives them, with
- * the query string's parameters, as a map.
+ * One page of a multi-page app (Dash's {@code register_page}): a path, a name and title, and a
+ * layout, called for every visit. A path may hold variables, {@code /report/<report_id>}: the
+ * layout function then receives them, with the query string's parameters, as a map.
  *
  * <pre>{@code
  * app.registerPage(Page.at("/").name("Home").layout(() -> div("Welcome")));
@@ -33,8 +34,11 @@ public final class Page {
     }
     this.path = path;
     this.segments = segments(path);
-    String last = segments.isEmpty() ? "home" : segments.get(segments.size() - 1).replaceAll("[<>]", "");
-    this.name = Character.toUpperCase(last.charAt(0)) + last.substring(1).replace('-', ' ').replace('_', ' ');
+    String last =
+        segments.isEmpty() ? "home" : segments.get(segments.size() - 1).replaceAll("[<>]", "");
+    this.name =
+        Character.toUpperCase(last.charAt(0))
+            + last.substring(1).replace('-', ' ').replace('_', ' ');
   }
 
   /** A page at this path (variables as {@code <name>} segments). */
@@ -60,7 +64,9 @@ public final class Page {
     return this;
   }
 
-  /** The position in {@code DashApp.pageRegistry()} (pages without an order come after, by path). */
+  /**
+   * The position in {@code DashApp.pageRegistry()} (pages without an order come after, by path).
+   */
   public Page order(int order) {
     this.order = order;
     return this;
@@ -111,14 +117,15 @@ public final class Page {
   }
 
   /**
-   * The path variables if {@code pathname} is this page's, else null. Trailing slashes do not matter.
+   * The path variables if {@code pathname} is this page's, else null. Trailing slashes do not
+   * matter.
    */
   public Map<String, String> match(String pathname) {
     List<String> given = segments(pathname);
     if (given.size() != segments.size()) {
       return null;
     }
-    var variables = new java.util.LinkedHashMap<String, String>();
+    var variables = new LinkedHashMap<String, String>();
     for (int i = 0; i < segments.size(); i++) {
       String expected = segments.get(i);
       if (expected.startsWith("<") && expected.endsWith(">")) {

@@ -6,7 +6,6 @@ import io.dash4j.callback.Output;
 import io.dash4j.callback.Outputs;
 import io.dash4j.callback.Results;
 import io.dash4j.callback.State;
-import java.util.function.Supplier;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.layout.Component;
@@ -18,19 +17,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
- * The page registry of a multi-page app and the container its pages show in (Dash's {@code dash.page_container}
- * and {@code dash.page_registry}). Put {@link #container()} in the app's layout; the app routes every path to its
- * page through one callback on the container's {@code dcc.Location}.
+ * The page registry of a multi-page app and the container its pages show in (Dash's {@code
+ * dash.page_container} and {@code dash.page_registry}). Put {@link #container()} in the app's
+ * layout; the app routes every path to its page through one callback on the container's {@code
+ * dcc.Location}.
  */
 public final class Pages {
   /** Ids of the container's parts, as Dash names them. */
   public static final String LOCATION = "_pages_location";
+
   /** The div the current page's layout shows in. */
   public static final String CONTENT = "_pages_content";
+
   /** Holds the current page's title and description for the clientside title update. */
   public static final String STORE = "_pages_store";
+
   /** A dummy output for the clientside title update. */
   public static final String DUMMY = "_pages_dummy";
 
@@ -53,31 +57,40 @@ public final class Pages {
   /** The pages: by order, then pages without one by path, as Dash sorts its registry. */
   public List<Page> registry() {
     var sorted = new ArrayList<>(pages);
-    sorted.sort(Comparator.comparing((Page p) -> p.order() == null ? Integer.MAX_VALUE : p.order())
-        .thenComparing(p -> !p.path().equals("/"))
-        .thenComparing(Page::path));
+    sorted.sort(
+        Comparator.comparing((Page p) -> p.order() == null ? Integer.MAX_VALUE : p.order())
+            .thenComparing(p -> !p.path().equals("/"))
+            .thenComparing(Page::path));
     return sorted;
   }
 
   /**
-   * Installs the routing of a multi-page app, as Dash pages does: one callback from the container's location to the
-   * page's layout and title, and a clientside one that sets the document title.
+   * Installs the routing of a multi-page app, as Dash pages does: one callback from the container's
+   * location to the page's layout and title, and a clientside one that sets the document title.
    *
    * @param requestsPathnamePrefix the app's prefix as the browser sees it, read at each visit
    */
   public void installRouting(Callbacks app, Supplier<String> requestsPathnamePrefix) {
-    app.callback(Outputs.of(Output.of(CONTENT, "children"), Output.of(STORE, "data")),
-        Input.of(LOCATION, Dcc.Location.PATHNAME), State.of(LOCATION, Dcc.Location.SEARCH),
+    app.callback(
+        Outputs.of(Output.of(CONTENT, "children"), Output.of(STORE, "data")),
+        Input.of(LOCATION, Dcc.Location.PATHNAME),
+        State.of(LOCATION, Dcc.Location.SEARCH),
         (pathname, search) -> {
           var visit = visit(stripPrefix(pathname, requestsPathnamePrefix.get()), search);
-          return Results.of(visit.layout(), Map.of("title", visit.title(), "description", visit.description()));
+          return Results.of(
+              visit.layout(), Map.of("title", visit.title(), "description", visit.description()));
         });
-    app.clientsideCallback("function(data) { if (data && data.title) { document.title = data.title; }"
-        + " return window.dash_clientside.no_update; }",
-        Output.of(DUMMY, "children"), Input.of(STORE, "data"));
+    app.clientsideCallback(
+        "function(data) { if (data && data.title) { document.title = data.title; }"
+            + " return window.dash_clientside.no_update; }",
+        Output.of(DUMMY, "children"),
+        Input.of(STORE, "data"));
   }
 
-  /** A browser path without the app's prefix (Dash's {@code strip_relative_path}): {@code /app/x} → {@code /x}. */
+  /**
+   * A browser path without the app's prefix (Dash's {@code strip_relative_path}): {@code /app/x} →
+   * {@code /x}.
+   */
   static String stripPrefix(String pathname, String prefix) {
     if (pathname == null) {
       return "/";
@@ -103,8 +116,8 @@ public final class Pages {
   }
 
   /**
-   * The layout and title for a visit: the page whose path matches (fixed paths before templates), given its path
-   * variables and the query parameters; else the not-found layout.
+   * The layout and title for a visit: the page whose path matches (fixed paths before templates),
+   * given its path variables and the query parameters; else the not-found layout.
    */
   public Visit visit(String pathname, String search) {
     String path = pathname == null ? "/" : pathname;
@@ -134,7 +147,9 @@ public final class Pages {
       String key = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
       if (!key.isEmpty()) {
-        parameters.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        parameters.put(
+            URLDecoder.decode(key, StandardCharsets.UTF_8),
+            URLDecoder.decode(value, StandardCharsets.UTF_8));
       }
     }
     return parameters;

@@ -1,25 +1,31 @@
 package io.dash4j.protocol;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The key strings of Dash's wire, in one place: stringified ids, {@code "id.prop"} prop ids, the callback's
- * {@code output} key ({@code dash/_utils.py::create_callback_id}) and the event-bus address derived from it.
+ * The key strings of Dash's wire, in one place: stringified ids, {@code "id.prop"} prop ids, the
+ * callback's {@code output} key ({@code dash/_utils.py::create_callback_id}) and the event-bus
+ * address derived from it.
  */
 public final class CallbackKeys {
   /** Every callback verticle consumes this prefix plus the callback's output key. */
   public static final String CALLBACK_ADDRESS_PREFIX = "dash4j.callback.";
+
   /** The namespace Dash defines inline clientside functions in. */
   public static final String INLINE_NAMESPACE = "_dashprivate_clientside_funcs";
 
   private CallbackKeys() {}
 
   /**
-   * Dash's stringified id: a string id as it is; a map id as compact JSON with sorted keys, as the renderer's
-   * {@code stringifyId} writes it (so the two compare equal as strings).
+   * Dash's stringified id: a string id as it is; a map id as compact JSON with sorted keys, as the
+   * renderer's {@code stringifyId} writes it (so the two compare equal as strings).
    */
   public static String stringifyId(Object id) {
     if (id instanceof String text) {
@@ -40,29 +46,39 @@ public final class CallbackKeys {
     return stringifyId(id) + "." + property;
   }
 
-  /** One output as its key sees it: the component id, the prop and whether other callbacks may set it too. */
+  /**
+   * One output as its key sees it: the component id, the prop and whether other callbacks may set
+   * it too.
+   */
   public record OutputRef(Object componentId, String property, boolean allowDuplicate) {}
 
   /**
    * The callback's {@code output} key ({@code create_callback_id}): {@code id.prop} for one output,
-   * {@code ..a.x...b.y..} for a multi-output callback (even with one output), with dots inside ids escaped; an
-   * output that allows duplicates gets {@code @<sha256 of the inputs>}; a callback without outputs is keyed by that
-   * hash alone. Without inputs, the call site is hashed instead, so two such callbacks never share a key.
+   * {@code ..a.x...b.y..} for a multi-output callback (even with one output), with dots inside ids
+   * escaped; an output that allows duplicates gets {@code @<sha256 of the inputs>}; a callback
+   * without outputs is keyed by that hash alone. Without inputs, the call site is hashed instead,
+   * so two such callbacks never share a key.
    *
    * @param inputPropIds the {@code "id.prop"} of each input, in order
    * @param callSite where the callback was declared ({@code Class:line})
    */
-  public static String outputKey(List<OutputRef> outputs, boolean multi, List<String> inputPropIds,
-      String callSite) {
-    // Callbacks without inputs are told apart by where they were declared, as Dash does for no-output ones.
+  public static String outputKey(
+      List<OutputRef> outputs, boolean multi, List<String> inputPropIds, String callSite) {
+    // Callbacks without inputs are told apart by where they were declared, as Dash does for
+    // no-output ones.
     String inputs = inputPropIds.isEmpty() ? callSite : String.join(".", inputPropIds);
     if (outputs.isEmpty()) {
       return sha256(inputs);
     }
-    List<String> parts = outputs.stream()
-        .map(output -> stringifyId(output.componentId()).replace(".", "\\.") + "." + output.property()
-            + (output.allowDuplicate() ? "@" + sha256(inputs) : ""))
-        .toList();
+    List<String> parts =
+        outputs.stream()
+            .map(
+                output ->
+                    stringifyId(output.componentId()).replace(".", "\\.")
+                        + "."
+                        + output.property()
+                        + (output.allowDuplicate() ? "@" + sha256(inputs) : ""))
+            .toList();
     return multi ? ".." + String.join("...", parts) + ".." : parts.get(0);
   }
 
@@ -79,10 +95,10 @@ public final class CallbackKeys {
 
   private static String sha256(String text) {
     try {
-      var digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      var digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

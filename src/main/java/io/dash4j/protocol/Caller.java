@@ -6,33 +6,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who called a callback, as the door that admitted the request saw it: the HTTP headers, the path and the client's
- * address. Stamped by the door, never read from the request body. A door implements it over its own header map, so
- * no request copies its headers unless it crosses to another node.
+ * Who called a callback, as the door that admitted the request saw it: the HTTP headers, the path
+ * and the client's address. Stamped by the door, never read from the request body. A door
+ * implements it over its own header map, so no request copies its headers unless it crosses to
+ * another node.
  */
 public interface Caller {
   /** No caller: a request made on the event bus by code, not through a door. */
-  Caller NONE = new Caller() {
-    @Override
-    public List<String> headers(String name) {
-      return List.of();
-    }
+  Caller NONE =
+      new Caller() {
+        @Override
+        public List<String> headers(String name) {
+          return List.of();
+        }
 
-    @Override
-    public Map<String, List<String>> headerMap() {
-      return Map.of();
-    }
+        @Override
+        public Map<String, List<String>> headerMap() {
+          return Map.of();
+        }
 
-    @Override
-    public String path() {
-      return "";
-    }
+        @Override
+        public String path() {
+          return "";
+        }
 
-    @Override
-    public String remote() {
-      return "";
-    }
-  };
+        @Override
+        public String remote() {
+          return "";
+        }
+      };
 
   /** Every value of one header, in order; the name is case-insensitive. */
   List<String> headers(String name);

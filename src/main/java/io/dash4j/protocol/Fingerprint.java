@@ -3,8 +3,9 @@ package io.dash4j.protocol;
 import java.util.regex.Pattern;
 
 /**
- * Dash's cache-busting file names ({@code dash/fingerprint.py}): {@code dir/name.v<version>m<stamp>.rest}, inserted
- * after the first dot of the last path segment. The server strips it from requests and never checks its value.
+ * Dash's cache-busting file names ({@code dash/fingerprint.py}): {@code
+ * dir/name.v<version>m<stamp>.rest}, inserted after the first dot of the last path segment. The
+ * server strips it from requests and never checks its value.
  */
 public final class Fingerprint {
   private static final Pattern STAMP = Pattern.compile("^v[\\w-]+m[0-9a-fA-F]+$");
@@ -15,7 +16,10 @@ public final class Fingerprint {
   /** A path with its fingerprint stripped, and whether it had one. */
   public record Parsed(String path, boolean fingerprinted) {}
 
-  /** {@code dash-renderer/build/dash_renderer.min.js} → {@code dash-renderer/build/dash_renderer.v3_4_1m1f2e.min.js}. */
+  /**
+   * {@code dash-renderer/build/dash_renderer.min.js} → {@code
+   * dash-renderer/build/dash_renderer.v3_4_1m1f2e.min.js}.
+   */
   public static String build(String path, String version, String stamp) {
     int slash = path.lastIndexOf('/');
     String dir = path.substring(0, slash + 1);

@@ -12,13 +12,15 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Map;
 
 /**
- * The one JSON encoder of dash4j (Dash's {@code to_json}): compact, components as
- * {@code {"props", "type", "namespace"}}, NaN and infinities as null, dates as ISO strings.
+ * The one JSON encoder of dash4j (Dash's {@code to_json}): compact, components as {@code {"props",
+ * "type", "namespace"}}, NaN and infinities as null, dates as ISO strings.
  */
 public final class JsonWriter {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -30,8 +32,11 @@ public final class JsonWriter {
     private static final long serialVersionUID = 1L;
 
     UnserializableValue(Object value) {
-      super("cannot send a " + value.getClass().getName() + " to the browser: use components, strings, numbers,"
-          + " booleans, lists, maps or null");
+      super(
+          "cannot send a "
+              + value.getClass().getName()
+              + " to the browser: use components, strings, numbers,"
+              + " booleans, lists, maps or null");
     }
   }
 
@@ -58,8 +63,8 @@ public final class JsonWriter {
   }
 
   /**
-   * Encodes a value for a {@code <script>} element: {@code <}, {@code >} and {@code /} are escaped as Dash does, so
-   * no string can close the element.
+   * Encodes a value for a {@code <script>} element: {@code <}, {@code >} and {@code /} are escaped
+   * as Dash does, so no string can close the element.
    */
   public static String toScriptJson(Object value) {
     var out = new StringWriter();
@@ -119,11 +124,14 @@ public final class JsonWriter {
   }
 
   private static void writeNumber(JsonGenerator out, Number number) throws IOException {
-    if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
+    if (number instanceof Integer
+        || number instanceof Long
+        || number instanceof Short
+        || number instanceof Byte) {
       out.writeNumber(number.longValue());
-    } else if (number instanceof java.math.BigDecimal decimal) {
+    } else if (number instanceof BigDecimal decimal) {
       out.writeNumber(decimal);
-    } else if (number instanceof java.math.BigInteger integer) {
+    } else if (number instanceof BigInteger integer) {
       out.writeNumber(integer);
     } else {
       double d = number.doubleValue();

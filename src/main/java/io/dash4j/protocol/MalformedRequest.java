@@ -1,8 +1,8 @@
 package io.dash4j.protocol;
 
 /**
- * A request the server refuses as the client's fault (HTTP 400). Its message is short and generic, safe to show to
- * any client: it names nothing internal.
+ * A request the server refuses as the client's fault (HTTP 400). Its message is short and generic,
+ * safe to show to any client: it names nothing internal.
  */
 public final class MalformedRequest extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -10,14 +10,16 @@ public final class PatternIds {
   private PatternIds() {}
 
   /**
-   * A string id matches itself; a map id matches a map with the same keys whose values equal the declared ones,
-   * any value standing for a wildcard (the renderer has already chosen which components a wildcard covers).
+   * A string id matches itself; a map id matches a map with the same keys whose values equal the
+   * declared ones, any value standing for a wildcard (the renderer has already chosen which
+   * components a wildcard covers).
    */
   public static boolean matches(Object concrete, Object declared) {
     if (declared instanceof String) {
       return declared.equals(concrete);
     }
-    if (!(declared instanceof Map<?, ?> pattern) || !(concrete instanceof Map<?, ?> id)
+    if (!(declared instanceof Map<?, ?> pattern)
+        || !(concrete instanceof Map<?, ?> id)
         || id.size() != pattern.size()) {
       return false;
     }

@@ -4,16 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed {@code POST _dash-update-component} body (Dash's {@code CallbackExecutionBody}), parsed once at the door and
- * handed to the callback verticle as is.
+ * A parsed {@code POST _dash-update-component} body (Dash's {@code CallbackExecutionBody}), parsed
+ * once at the door and handed to the callback verticle as is.
  *
- * <p>Values stay plain Java ({@code Map}, {@code List}, {@code String}, {@code Number}, {@code Boolean}, null), as
- * Jackson parsed them, so callbacks receive them without another copy.
+ * <p>Values stay plain Java ({@code Map}, {@code List}, {@code String}, {@code Number}, {@code
+ * Boolean}, null), as Jackson parsed them, so callbacks receive them without another copy.
  *
  * @param output the callback's output key, exactly as {@code _dash-dependencies} gave it
- * @param outputs one {@code {id, property}} map, or a list of them for multi-output callbacks; null for none
- * @param inputs one element per declared input: a {@code {id, property, value}} map (or a list of them for
- *     pattern-matching inputs)
+ * @param outputs one {@code {id, property}} map, or a list of them for multi-output callbacks; null
+ *     for none
+ * @param inputs one element per declared input: a {@code {id, property, value}} map (or a list of
+ *     them for pattern-matching inputs)
  * @param state the same for states; empty when the callback has none
  * @param changedPropIds the {@code "id.prop"} of the inputs whose change triggered this call
  * @param body the whole parsed body
@@ -45,7 +46,8 @@ public record UpdateRequest(
       throw new MalformedRequest(MALFORMED);
     }
     Object changed = body.get("changedPropIds");
-    if (changed != null && !(changed instanceof List<?> list && list.stream().allMatch(String.class::isInstance))) {
+    if (changed != null
+        && !(changed instanceof List<?> list && list.stream().allMatch(String.class::isInstance))) {
       throw new MalformedRequest(MALFORMED);
     }
     return new UpdateRequest(

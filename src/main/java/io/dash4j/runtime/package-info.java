@@ -1,20 +1,25 @@
 /**
- * The runtime: dash4j on Eclipse Vert.x, one package per concern. It reads the app through {@code io.dash4j.model}
- * and speaks the wire of {@code io.dash4j.protocol}; the app API never imports it ({@code DashApp.run()} finds it
- * through {@link java.util.ServiceLoader}).
+ * The runtime: dash4j on Eclipse Vert.x, one package per concern. It reads the app through {@code
+ * io.dash4j.model} and speaks the wire of {@code io.dash4j.protocol}; the app API never imports it
+ * ({@code DashApp.run()} finds it through {@link java.util.ServiceLoader}).
  *
  * <ul>
- *   <li>{@code launch}: how a server starts (the jar's launcher, its JSON settings, {@code app.run()}, embedding)
- *       and the main verticle that wires the rooms below;
- *   <li>{@code http}: the HTTP door (routes, component suites, assets, the index page, api endpoints);
- *   <li>{@code socket}: the socket door (the SockJS event-bus bridge, renderer-id claims, hooks, a call's page end);
- *   <li>{@code exec}: the callback runtime (callback verticles, the invoker, the user-code executors, error pages);
- *   <li>{@code wire}: what crosses the event bus (codecs, the caller's headers, replies, Vert.x JSON to plain Java).
+ *   <li>{@code launch}: how a server starts (the jar's launcher, its JSON settings, {@code
+ *       app.run()}, embedding) and the main verticle that wires the rooms below;
+ *   <li>{@code http}: the HTTP door (routes, component suites, assets, the index page, api
+ *       endpoints);
+ *   <li>{@code socket}: the socket door (the SockJS event-bus bridge, renderer-id claims, hooks, a
+ *       call's page end);
+ *   <li>{@code exec}: the callback runtime (callback verticles, the invoker, the user-code
+ *       executors, error pages);
+ *   <li>{@code wire}: what crosses the event bus (codecs, the caller's headers, replies, Vert.x
+ *       JSON to plain Java).
  * </ul>
  *
- * <p>Rooms still to come sit beside these: {@code jobs} (background callbacks: worker verticles and job stores),
- * {@code streams} (stream callbacks and broadcasts) and {@code cluster} (cluster-wide claims and membership).
- * Dependencies point one way: {@code launch} → {@code http} → {@code socket}/{@code exec} → {@code wire}, with
- * {@code exec} → {@code socket} for pushes to a page; never the app's generated component classes.
+ * <p>Rooms still to come sit beside these: {@code jobs} (background callbacks: worker verticles and
+ * job stores), {@code streams} (stream callbacks and broadcasts) and {@code cluster} (cluster-wide
+ * claims and membership). Dependencies point one way: {@code launch} → {@code http} → {@code
+ * socket}/{@code exec} → {@code wire}, with {@code exec} → {@code socket} for pushes to a page;
+ * never the app's generated component classes.
  */
 package io.dash4j.runtime;

@@ -1,8 +1,8 @@
 package io.dash4j.websocket;
 
 /**
- * Thrown into a socket callback that pushes to, or waits on, a page that has gone away. A callback that lets it
- * escape simply ends: nobody is left to answer.
+ * Thrown into a socket callback that pushes to, or waits on, a page that has gone away. A callback
+ * that lets it escape simply ends: nobody is left to answer.
  */
 public final class PageGone extends RuntimeException {
   private static final long serialVersionUID = 1L;

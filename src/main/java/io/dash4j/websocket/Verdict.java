@@ -1,8 +1,9 @@
 package io.dash4j.websocket;
 
 /**
- * What a socket hook decides: let it in, or close the socket with a code the browser sees. Codes 4000–4999 are the
- * app's; as in Dash, a page whose socket was closed with 4001 does not reconnect by itself, any other code retries.
+ * What a socket hook decides: let it in, or close the socket with a code the browser sees. Codes
+ * 4000–4999 are the app's; as in Dash, a page whose socket was closed with 4001 does not reconnect
+ * by itself, any other code retries.
  *
  * @param accepted whether to let it in
  * @param code the close code when refused
@@ -16,7 +17,9 @@ public record Verdict(boolean accepted, int code, String reason) {
     return ACCEPT;
   }
 
-  /** Refuse a connection with 4001 "Connection rejected", or a message with 4001 "Message rejected". */
+  /**
+   * Refuse a connection with 4001 "Connection rejected", or a message with 4001 "Message rejected".
+   */
   public static Verdict reject() {
     return new Verdict(false, 4001, null);
   }

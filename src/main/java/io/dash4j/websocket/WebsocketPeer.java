@@ -1,6 +1,7 @@
 package io.dash4j.websocket;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -12,11 +13,15 @@ import java.util.Map;
  * @param headers the handshake's headers, names in lower case
  * @param cookies the handshake's cookies by name
  */
-public record WebsocketPeer(String origin, String remote, String path, Map<String, List<String>> headers,
+public record WebsocketPeer(
+    String origin,
+    String remote,
+    String path,
+    Map<String, List<String>> headers,
     Map<String, String> cookies) {
   /** One header, or null. */
   public String header(String name) {
-    List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 }

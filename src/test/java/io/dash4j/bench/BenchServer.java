@@ -9,53 +9,63 @@ import io.dash4j.components.Html;
 import io.dash4j.runtime.launch.DashServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 /**
- * A server under benchmark, in its own process so the harness can pin it to one core. Prints {@code READY <port>}
- * once it listens.
+ * A server under benchmark, in its own process so the harness can pin it to one core. Prints {@code
+ * READY <port>} once it listens.
  *
  * <ul>
- *   <li>{@code bare}: the baseline, a Vert.x route that parses the JSON body, makes an event-bus request to a
- *       consumer that answers a JSON object, and writes that reply: the least any event-bus server does.
- *   <li>{@code dash4j}: a dash4j app with one trivial callback, reached through {@code _dash-update-component}.
- *   <li>{@code bare-socket}: the socket baseline, Vert.x's SockJS event-bus bridge at {@code /_dash-ws} with an echo
- *       consumer at the callback's address and no event handler: the least a SockJS bridge server does.
+ *   <li>{@code bare}: the baseline, a Vert.x route that parses the JSON body, makes an event-bus
+ *       request to a consumer that answers a JSON object, and writes that reply: the least any
+ *       event-bus server does.
+ *   <li>{@code dash4j}: a dash4j app with one trivial callback, reached through {@code
+ *       _dash-update-component}.
+ *   <li>{@code bare-socket}: the socket baseline, Vert.x's SockJS event-bus bridge at {@code
+ *       /_dash-ws} with an echo consumer at the callback's address and no event handler: the least
+ *       a SockJS bridge server does.
  *   <li>{@code dash4j-socket}: the same dash4j app with its callbacks over the socket door.
  * </ul>
  *
- * <p>A line {@code heap} on standard input answers {@code HEAP <bytes>}: the heap in use after full collections,
- * for the memory figures.
+ * <p>A line {@code heap} on standard input answers {@code HEAP <bytes>}: the heap in use after full
+ * collections, for the memory figures.
  */
 public final class BenchServer {
   private BenchServer() {}
 
   /** {@code BenchServer bare|dash4j}. */
   public static void main(String[] args) {
-    int port = switch (args[0]) {
-      case "bare" -> bare();
-      case "dash4j" -> dash4j(false);
-      case "bare-socket" -> bareSocket();
-      case "dash4j-socket" -> dash4j(true);
-      default -> throw new IllegalArgumentException("mode: bare | dash4j | bare-socket | dash4j-socket");
-    };
+    int port =
+        switch (args[0]) {
+          case "bare" -> bare();
+          case "dash4j" -> dash4j(false);
+          case "bare-socket" -> bareSocket();
+          case "dash4j-socket" -> dash4j(true);
+          default ->
+              throw new IllegalArgumentException(
+                  "mode: bare | dash4j | bare-socket | dash4j-socket");
+        };
     System.out.println("READY " + port);
     answerHeapQueries();
   }
 
   private static void answerHeapQueries() {
-    var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+    var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     try {
       for (String line; (line = in.readLine()) != null; ) {
         if (line.equals("heap")) {
           System.out.println("HEAP " + usedHeapAfterGc());
         }
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       System.exit(1);
     }
   }
@@ -75,39 +85,85 @@ public final class BenchServer {
 
   private static int bareSocket() {
     var vertx = Vertx.vertx();
-    vertx.eventBus().<JsonObject>consumer("dash4j.callback.out.children", message -> {
-      String value = message.body().getJsonArray("inputs").getJsonObject(0).getString("value");
-      message.reply(new JsonObject().put("status", 200).put("body", new JsonObject().put("multi", true)
-          .put("response", new JsonObject().put("out", new JsonObject().put("children", "echo " + value)))));
-    });
+    vertx
+        .eventBus()
+        .<JsonObject>consumer(
+            "dash4j.callback.out.children",
+            message -> {
+              String value =
+                  message.body().getJsonArray("inputs").getJsonObject(0).getString("value");
+              message.reply(
+                  new JsonObject()
+                      .put("status", 200)
+                      .put(
+                          "body",
+                          new JsonObject()
+                              .put("multi", true)
+                              .put(
+                                  "response",
+                                  new JsonObject()
+                                      .put(
+                                          "out",
+                                          new JsonObject().put("children", "echo " + value)))));
+            });
     var router = Router.router(vertx);
-    var bridge = new SockJSBridgeOptions()
-        .addInboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.callback\\..+"))
-        .addOutboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.renderer\\..+"));
+    var bridge =
+        new SockJSBridgeOptions()
+            .addInboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.callback\\..+"))
+            .addOutboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.renderer\\..+"));
     router.route("/_dash-ws/*").subRouter(SockJSHandler.create(vertx).bridge(bridge));
-    return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();
+    return vertx
+        .createHttpServer()
+        .requestHandler(router)
+        .listen(0, "127.0.0.1")
+        .await()
+        .actualPort();
   }
 
   private static int bare() {
     var vertx = Vertx.vertx();
-    vertx.eventBus().<JsonObject>consumer("bench.echo", message -> {
-      String value = message.body().getJsonArray("inputs").getJsonObject(0).getString("value");
-      message.reply(new JsonObject().put("multi", true)
-          .put("response", new JsonObject().put("out", new JsonObject().put("children", "echo " + value))));
-    });
+    vertx
+        .eventBus()
+        .<JsonObject>consumer(
+            "bench.echo",
+            message -> {
+              String value =
+                  message.body().getJsonArray("inputs").getJsonObject(0).getString("value");
+              message.reply(
+                  new JsonObject()
+                      .put("multi", true)
+                      .put(
+                          "response",
+                          new JsonObject()
+                              .put("out", new JsonObject().put("children", "echo " + value))));
+            });
     var router = Router.router(vertx);
-    router.post("/_dash-update-component").handler(BodyHandler.create(false)).handler(ctx ->
-        vertx.eventBus().<JsonObject>request("bench.echo", ctx.body().asJsonObject())
-            .onSuccess(reply -> ctx.response().putHeader("Content-Type", "application/json")
-                .end(reply.body().toBuffer())));
-    return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-        .await().actualPort();
+    router
+        .post("/_dash-update-component")
+        .handler(BodyHandler.create(false))
+        .handler(
+            ctx ->
+                vertx
+                    .eventBus()
+                    .<JsonObject>request("bench.echo", ctx.body().asJsonObject())
+                    .onSuccess(
+                        reply ->
+                            ctx.response()
+                                .putHeader("Content-Type", "application/json")
+                                .end(reply.body().toBuffer())));
+    return vertx
+        .createHttpServer()
+        .requestHandler(router)
+        .listen(0, "127.0.0.1")
+        .await()
+        .actualPort();
   }
 
   private static int dash4j(boolean socket) {
     var app = Dash.create(config -> config.port(0).host("127.0.0.1").websocketCallbacks(socket));
     app.layout(div(div().id("in"), div().id("out")));
-    app.callback(Output.of("out", Html.CHILDREN), Input.of("in", Html.CHILDREN), value -> "echo " + value);
+    app.callback(
+        Output.of("out", Html.CHILDREN), Input.of("in", Html.CHILDREN), value -> "echo " + value);
     return DashServer.start(app).port();
   }
 }

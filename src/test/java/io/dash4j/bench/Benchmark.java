@@ -16,53 +16,77 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The benchmark harness: starts each {@link BenchServer} pinned to one core, drives it from this process (pinned to
- * the other cores) with the Vert.x HTTP client, and prints each figure beside the bare Vert.x baseline measured in
- * the same run. Run with {@code ./run bench}; results also go to {@code target/bench/results.md}.
+ * The benchmark harness: starts each {@link BenchServer} pinned to one core, drives it from this
+ * process (pinned to the other cores) with the Vert.x HTTP client, and prints each figure beside
+ * the bare Vert.x baseline measured in the same run. Run with {@code ./run bench}; results also go
+ * to {@code target/bench/results.md}.
  */
 public final class Benchmark {
-  private static final String BODY = """
+  private static final String BODY =
+      """
       {"output":"out.children","outputs":{"id":"out","property":"children"},\
       "inputs":[{"id":"in","property":"children","value":"hello"}],"changedPropIds":["in.children"]}""";
+
   /**
-   * Concurrent keep-alive connections, one table row each: interactive apps live at 1–16 requests in flight per
-   * core, where each request pays its thread hops; at 64 batching hides them.
+   * Concurrent keep-alive connections, one table row each: interactive apps live at 1–16 requests
+   * in flight per core, where each request pays its thread hops; at 64 batching hides them.
    */
   private static final List<Integer> CONNECTIONS = List.of(1, 4, 16, 64);
+
   private static final int WARMUP_SECONDS = 4;
   private static final int MEASURE_SECONDS = 6;
-  /** Rounds alternate the servers, so a noisy moment on a shared machine hits both, and medians are reported. */
+
+  /**
+   * Rounds alternate the servers, so a noisy moment on a shared machine hits both, and medians are
+   * reported.
+   */
   private static final int ROUNDS = 3;
 
   private Benchmark() {}
 
   /** One measurement: completed requests per second and latency percentiles in microseconds. */
-  record Result(String mode, double perSecond, long p50Micros, long p99Micros, long errors,
+  record Result(
+      String mode,
+      double perSecond,
+      long p50Micros,
+      long p99Micros,
+      long errors,
       double switchesPerRequest) {}
 
   /** Runs the baseline and dash4j, then prints and writes the table. */
   public static void main(String[] args) throws Exception {
-    String java = args.length > 0 ? args[0] : Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var rounds = new java.util.LinkedHashMap<Integer, java.util.Map<String, List<Result>>>();
+    String java =
+        args.length > 0
+            ? args[0]
+            : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var rounds = new LinkedHashMap<Integer, Map<String, List<Result>>>();
     for (int round = 0; round < ROUNDS; round++) {
       for (int connections : CONNECTIONS) {
         for (String mode : List.of("bare", "dash4j")) {
-          rounds.computeIfAbsent(connections, c -> new java.util.LinkedHashMap<>())
-              .computeIfAbsent(mode, m -> new ArrayList<>()).add(measure(java, mode, connections));
+          rounds
+              .computeIfAbsent(connections, c -> new LinkedHashMap<>())
+              .computeIfAbsent(mode, m -> new ArrayList<>())
+              .add(measure(java, mode, connections));
         }
       }
     }
-    var socketRounds = new java.util.LinkedHashMap<String, List<SocketBench.Result>>();
+    var socketRounds = new LinkedHashMap<String, List<SocketBench.Result>>();
     boolean httpOnly = args.length > 1 && args[1].equals("http");
     for (int round = 0; round < ROUNDS && !httpOnly; round++) {
       for (String mode : List.of("bare-socket", "dash4j-socket")) {
-        socketRounds.computeIfAbsent(mode, m -> new ArrayList<>()).add(SocketBench.measure(java, mode));
+        socketRounds
+            .computeIfAbsent(mode, m -> new ArrayList<>())
+            .add(SocketBench.measure(java, mode));
       }
     }
     String table = table(java, rounds) + (httpOnly ? "" : SocketBench.table(socketRounds));
@@ -75,17 +99,31 @@ public final class Benchmark {
   /** Starts a {@link BenchServer} pinned to core 0. */
   static Process startServer(String java, String mode) throws IOException {
     // One collector for both servers: the JVM's default choice depends on the cores it sees.
-    var command = new ArrayList<>(List.of("taskset", "-c", "0", java, "-Xmx1g", "-XX:+UseSerialGC",
-        "-Djava.util.logging.config.file=src/test/resources/logging.properties",
-        "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), mode));
+    var command =
+        new ArrayList<>(
+            List.of(
+                "taskset",
+                "-c",
+                "0",
+                java,
+                "-Xmx1g",
+                "-XX:+UseSerialGC",
+                "-Djava.util.logging.config.file=src/test/resources/logging.properties",
+                "-cp",
+                System.getProperty("java.class.path"),
+                BenchServer.class.getName(),
+                mode));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
   private static Result measure(String java, String mode, int connections) throws Exception {
     Process server = startServer(java, mode);
     try {
-      int port = awaitReady(new BufferedReader(new InputStreamReader(server.getInputStream(),
-          StandardCharsets.UTF_8)), true);
+      int port =
+          awaitReady(
+              new BufferedReader(
+                  new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)),
+              true);
       var vertx = Vertx.vertx();
       try {
         load(vertx, port, connections, WARMUP_SECONDS, null);
@@ -104,14 +142,14 @@ public final class Benchmark {
   }
 
   /**
-   * Waits for the server's {@code READY <port>}; with {@code drain}, then discards its output in the background
-   * (else the caller reads it, e.g. for {@code HEAP} answers).
+   * Waits for the server's {@code READY <port>}; with {@code drain}, then discards its output in
+   * the background (else the caller reads it, e.g. for {@code HEAP} answers).
    */
   static int awaitReady(BufferedReader reader, boolean drain) throws IOException {
     for (String line; (line = reader.readLine()) != null; ) {
       if (line.startsWith("READY ")) {
         if (drain) {
-          Thread drainer = new Thread(() -> reader.lines().forEach(l -> { }));
+          Thread drainer = new Thread(() -> reader.lines().forEach(l -> {}));
           drainer.setDaemon(true);
           drainer.start();
         }
@@ -125,7 +163,12 @@ public final class Benchmark {
   private record Stats(AtomicLong done, AtomicLong errors) {
     Result toResult(String mode, int seconds, long[] latencies, long switches) {
       var latency = Latency.of(latencies, done.get());
-      return new Result(mode, done.get() / (double) seconds, latency.p50Micros(), latency.p99Micros(), errors.get(),
+      return new Result(
+          mode,
+          done.get() / (double) seconds,
+          latency.p50Micros(),
+          latency.p99Micros(),
+          errors.get(),
           switches / (double) Math.max(1, done.get()));
     }
   }
@@ -144,13 +187,23 @@ public final class Benchmark {
     }
   }
 
-  /** {@code connections} keep-alive connections, each sending the next request as soon as the last answers. */
+  /**
+   * {@code connections} keep-alive connections, each sending the next request as soon as the last
+   * answers.
+   */
   private static Stats load(Vertx vertx, int port, int connections, int seconds, long[] latencies)
       throws Exception {
-    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(connections));
-    var options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
-        .setURI("/_dash-update-component").putHeader("Content-Type", "application/json");
+    HttpClient client =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true),
+            new PoolOptions().setHttp1MaxSize(connections));
+    var options =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setHost("127.0.0.1")
+            .setPort(port)
+            .setURI("/_dash-update-component")
+            .putHeader("Content-Type", "application/json");
     Buffer body = Buffer.buffer(BODY);
     var running = new AtomicBoolean(true);
     var stats = new Stats(new AtomicLong(), new AtomicLong());
@@ -164,48 +217,67 @@ public final class Benchmark {
     return stats;
   }
 
-  private static void next(HttpClient client, RequestOptions options, Buffer body, AtomicBoolean running,
-      Stats stats, long[] latencies) {
+  private static void next(
+      HttpClient client,
+      RequestOptions options,
+      Buffer body,
+      AtomicBoolean running,
+      Stats stats,
+      long[] latencies) {
     if (!running.get()) {
       return;
     }
     long start = System.nanoTime();
-    client.request(options)
+    client
+        .request(options)
         .compose(request -> request.send(body))
-        .compose(response -> response.statusCode() == 200 ? response.body() : Future.failedFuture("status"))
-        .onComplete(done -> {
-          if (!running.get()) {
-            return;
-          }
-          if (done.succeeded()) {
-            long index = stats.done().getAndIncrement();
-            if (latencies != null && index < latencies.length) {
-              latencies[(int) index] = System.nanoTime() - start;
-            }
-          } else {
-            stats.errors().incrementAndGet();
-          }
-          next(client, options, body, running, stats, latencies);
-        });
+        .compose(
+            response ->
+                response.statusCode() == 200 ? response.body() : Future.failedFuture("status"))
+        .onComplete(
+            done -> {
+              if (!running.get()) {
+                return;
+              }
+              if (done.succeeded()) {
+                long index = stats.done().getAndIncrement();
+                if (latencies != null && index < latencies.length) {
+                  latencies[(int) index] = System.nanoTime() - start;
+                }
+              } else {
+                stats.errors().incrementAndGet();
+              }
+              next(client, options, body, running, stats, latencies);
+            });
   }
 
   /** The run with the median throughput. */
-  static <T> T median(List<T> runs, java.util.function.ToDoubleFunction<T> perSecond) {
+  static <T> T median(List<T> runs, ToDoubleFunction<T> perSecond) {
     var sorted = new ArrayList<>(runs);
-    sorted.sort(java.util.Comparator.comparingDouble(perSecond));
+    sorted.sort(Comparator.comparingDouble(perSecond));
     return sorted.get(sorted.size() / 2);
   }
 
-  private static String table(String java, java.util.Map<Integer, java.util.Map<String, List<Result>>> rounds)
+  private static String table(String java, Map<Integer, Map<String, List<Result>>> rounds)
       throws IOException {
     var md = new StringBuilder("# dash4j benchmark\n\n");
-    md.append("Machine: ").append(cpuCount()).append(" cores, ").append(cpuModel())
+    md.append("Machine: ")
+        .append(cpuCount())
+        .append(" cores, ")
+        .append(cpuModel())
         .append("; server pinned to core 0 (taskset), load from the other core(s).\n")
-        .append("Server JVM: ").append(java).append("; keep-alive connections as given, ")
-        .append(WARMUP_SECONDS).append(" s warm-up, ").append(MEASURE_SECONDS).append(" s measured, ")
-        .append(ROUNDS).append(" alternating rounds; medians, with the range of the rounds. ")
+        .append("Server JVM: ")
+        .append(java)
+        .append("; keep-alive connections as given, ")
+        .append(WARMUP_SECONDS)
+        .append(" s warm-up, ")
+        .append(MEASURE_SECONDS)
+        .append(" s measured, ")
+        .append(ROUNDS)
+        .append(" alternating rounds; medians, with the range of the rounds. ")
         .append("Switches: the server process's context switches (all threads) per request.\n\n")
-        .append("| connections | path | callbacks/s (median) | range | × bare (median, range) | p50 µs | p99 µs ")
+        .append(
+            "| connections | path | callbacks/s (median) | range | × bare (median, range) | p50 µs | p99 µs ")
         .append("| switches/request | errors |\n")
         .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (var byConnections : rounds.entrySet()) {
@@ -216,17 +288,30 @@ public final class Benchmark {
         Result r = median(runs, Result::perSecond);
         double min = runs.stream().mapToDouble(Result::perSecond).min().orElse(0);
         double max = runs.stream().mapToDouble(Result::perSecond).max().orElse(0);
-        // Each round's ratio against the bare run of the same round: the noise of a moment hits both.
+        // Each round's ratio against the bare run of the same round: the noise of a moment hits
+        // both.
         var ratios = new ArrayList<Double>();
         for (int i = 0; i < runs.size(); i++) {
           ratios.add(runs.get(i).perSecond() / bare.get(i).perSecond());
         }
         ratios.sort(null);
         long errors = runs.stream().mapToLong(Result::errors).sum();
-        md.append(String.format(Locale.ROOT,
-            "| %d | %s | %.0f | %.0f–%.0f | %.2f (%.2f–%.2f) | %d | %d | %.1f | %d |%n", byConnections.getKey(),
-            r.mode(), r.perSecond(), min, max, ratios.get(ratios.size() / 2), ratios.get(0),
-            ratios.get(ratios.size() - 1), r.p50Micros(), r.p99Micros(), r.switchesPerRequest(), errors));
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %d | %s | %.0f | %.0f–%.0f | %.2f (%.2f–%.2f) | %d | %d | %.1f | %d |%n",
+                byConnections.getKey(),
+                r.mode(),
+                r.perSecond(),
+                min,
+                max,
+                ratios.get(ratios.size() / 2),
+                ratios.get(0),
+                ratios.get(ratios.size() - 1),
+                r.p50Micros(),
+                r.p99Micros(),
+                r.switchesPerRequest(),
+                errors));
       }
     }
     return md.toString();
@@ -234,11 +319,16 @@ public final class Benchmark {
 
   /** The machine's processors (this JVM is pinned, so availableProcessors() would undercount). */
   private static long cpuCount() throws IOException {
-    return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("processor")).count();
+    return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+        .filter(l -> l.startsWith("processor"))
+        .count();
   }
 
   private static String cpuModel() throws IOException {
-    return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-        .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+    return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+        .filter(l -> l.startsWith("model name"))
+        .findFirst()
+        .map(l -> l.substring(l.indexOf(':') + 1).trim())
+        .orElse("unknown CPU");
   }
 }

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The stock front end in headless Chromium against one dash4j app holding every scenario of this class. */
+/**
+ * The stock front end in headless Chromium against one dash4j app holding every scenario of this
+ * class.
+ */
 class CallbacksBrowserIT {
   private static final AtomicInteger preventCalls = new AtomicInteger();
   private static final AtomicInteger chain1 = new AtomicInteger();
@@ -41,49 +44,90 @@ class CallbacksBrowserIT {
 
   private static DashApp app() {
     var app = Dash.create(config -> config.port(0).title("callbacks"));
-    app.layout(div(
-        input("typed-in").value("initial"), div().id("typed-out"),
-        button("bump").id("bump"), div().id("bump-text"), graph("bump-graph"),
-        input("guarded-in").value("ok").debounce(true), div().id("guarded-out"),
-        input("chain-in").value("x").debounce(true), div().id("chain-1"), div().id("chain-2"), div().id("chain-3"),
-        button("roll").id("roll"), div("nothing yet").id("rolled"), div("untouched").id("side")));
+    app.layout(
+        div(
+            input("typed-in").value("initial"),
+            div().id("typed-out"),
+            button("bump").id("bump"),
+            div().id("bump-text"),
+            graph("bump-graph"),
+            input("guarded-in").value("ok").debounce(true),
+            div().id("guarded-out"),
+            input("chain-in").value("x").debounce(true),
+            div().id("chain-1"),
+            div().id("chain-2"),
+            div().id("chain-3"),
+            button("roll").id("roll"),
+            div("nothing yet").id("rolled"),
+            div("untouched").id("side")));
 
-    app.callback(Output.of("typed-out", Html.CHILDREN), Input.of("typed-in", Dcc.DccInput.VALUE),
+    app.callback(
+        Output.of("typed-out", Html.CHILDREN),
+        Input.of("typed-in", Dcc.DccInput.VALUE),
         value -> "You typed: " + value);
 
-    app.callback(Outputs.of(Output.of("bump-text", Html.CHILDREN), Output.of("bump-graph", Dcc.Graph.FIGURE)),
-        Input.of("bump", Html.N_CLICKS), clicks -> {
+    app.callback(
+        Outputs.of(
+            Output.of("bump-text", Html.CHILDREN), Output.of("bump-graph", Dcc.Graph.FIGURE)),
+        Input.of("bump", Html.N_CLICKS),
+        clicks -> {
           int n = clicks == null ? 0 : clicks;
-          return Results.of("Clicks: " + n, Map.of(
-              "data", List.of(Map.of("type", "bar", "x", List.of("a", "b", "c"), "y", List.of(n, n + 1, n + 2))),
-              "layout", Map.of("title", Map.of("text", "Chart " + n))));
+          return Results.of(
+              "Clicks: " + n,
+              Map.of(
+                  "data",
+                      List.of(
+                          Map.of(
+                              "type",
+                              "bar",
+                              "x",
+                              List.of("a", "b", "c"),
+                              "y",
+                              List.of(n, n + 1, n + 2))),
+                  "layout", Map.of("title", Map.of("text", "Chart " + n))));
         });
 
-    app.callback(Output.of("guarded-out", Html.CHILDREN), Input.of("guarded-in", Dcc.DccInput.VALUE.asString()), value -> {
-      preventCalls.incrementAndGet();
-      if (value.contains("prevent")) {
-        throw new PreventUpdate();
-      }
-      return value;
-    });
+    app.callback(
+        Output.of("guarded-out", Html.CHILDREN),
+        Input.of("guarded-in", Dcc.DccInput.VALUE.asString()),
+        value -> {
+          preventCalls.incrementAndGet();
+          if (value.contains("prevent")) {
+            throw new PreventUpdate();
+          }
+          return value;
+        });
 
-    app.callback(Output.of("chain-1", Html.CHILDREN), Input.of("chain-in", Dcc.DccInput.VALUE), value -> {
-      chain1.incrementAndGet();
-      return value + "-1";
-    });
-    app.callback(Output.of("chain-2", Html.CHILDREN), Input.of("chain-1", Html.CHILDREN), value -> {
-      chain2.incrementAndGet();
-      return value + "-2";
-    });
-    app.callback(Output.of("chain-3", Html.CHILDREN), Input.of("chain-2", Html.CHILDREN), value -> {
-      chain3.incrementAndGet();
-      return value + "-3";
-    });
+    app.callback(
+        Output.of("chain-1", Html.CHILDREN),
+        Input.of("chain-in", Dcc.DccInput.VALUE),
+        value -> {
+          chain1.incrementAndGet();
+          return value + "-1";
+        });
+    app.callback(
+        Output.of("chain-2", Html.CHILDREN),
+        Input.of("chain-1", Html.CHILDREN),
+        value -> {
+          chain2.incrementAndGet();
+          return value + "-2";
+        });
+    app.callback(
+        Output.of("chain-3", Html.CHILDREN),
+        Input.of("chain-2", Html.CHILDREN),
+        value -> {
+          chain3.incrementAndGet();
+          return value + "-3";
+        });
 
-    app.callback(Output.of("rolled", Html.CHILDREN), Input.of("roll", Html.N_CLICKS), clicks -> {
-      CallbackContext.current().setProps("side", Map.of("children", "side effect " + clicks));
-      return "rolled " + clicks;
-    }, options -> options.preventInitialCall(true));
+    app.callback(
+        Output.of("rolled", Html.CHILDREN),
+        Input.of("roll", Html.N_CLICKS),
+        clicks -> {
+          CallbackContext.current().setProps("side", Map.of("children", "side effect " + clicks));
+          return "rolled " + clicks;
+        },
+        options -> options.preventInitialCall(true));
     return app;
   }
 
@@ -103,8 +147,9 @@ class CallbacksBrowserIT {
     browser.waitForText("#bump-text", "Clicks: 2");
     browser.waitForText("#bump-graph .gtitle", "Chart 2");
     // plotly drew the three bars of the one trace
-    Object bars = browser.javascript(
-        "return document.querySelectorAll('#bump-graph .barlayer .trace .point').length;");
+    Object bars =
+        browser.javascript(
+            "return document.querySelectorAll('#bump-graph .barlayer .trace .point').length;");
     assertThat(((Number) bars).intValue()).isEqualTo(3);
   }
 
@@ -133,7 +178,8 @@ class CallbacksBrowserIT {
     assertThat(browser.text("#chain-1")).isEqualTo("abc-1");
     assertThat(browser.text("#chain-2")).isEqualTo("abc-1-2");
     // a debounced input sends one value, and each link of the chain runs once for it
-    assertThat(List.of(chain1.get() - c1, chain2.get() - c2, chain3.get() - c3)).containsExactly(1, 1, 1);
+    assertThat(List.of(chain1.get() - c1, chain2.get() - c2, chain3.get() - c3))
+        .containsExactly(1, 1, 1);
   }
 
   @Test

@@ -12,14 +12,15 @@ import org.openqa.selenium.Keys;
 /** The example gallery works as a visitor uses it: every example on the page answers. */
 class GalleryBrowserIT {
   @RegisterExtension
-  static final ServedApp server = ServedApp.of(() -> {
-    var app = new Gallery().create();
-    app.config().port(0).assetsFolder("gallery/assets");
-    return app;
-  });
+  static final ServedApp server =
+      ServedApp.of(
+          () -> {
+            var app = new Gallery().create();
+            app.config().port(0).assetsFolder("gallery/assets");
+            return app;
+          });
 
-  @RegisterExtension
-  static final Browser browser = Browser.perClass();
+  @RegisterExtension static final Browser browser = Browser.perClass();
 
   @Test
   void everyExampleOfTheGalleryAnswers() {
@@ -58,16 +59,21 @@ class GalleryBrowserIT {
     String firstTick = browser.text("#clock");
     browser.waitUntil("the clock ticks", () -> !browser.text("#clock").equals(firstTick));
     browser.click("#job");
-    browser.waitUntil("the job's bar moves while it runs", () -> {
-      Object value = browser.javascript("return document.querySelector('#job-bar').value;");
-      return value instanceof Number n && n.intValue() > 0 && n.intValue() < 100
-          && browser.text("#job-result").equals("Not run yet");
-    });
+    browser.waitUntil(
+        "the job's bar moves while it runs",
+        () -> {
+          Object value = browser.javascript("return document.querySelector('#job-bar').value;");
+          return value instanceof Number n
+              && n.intValue() > 0
+              && n.intValue() < 100
+              && browser.text("#job-result").equals("Not run yet");
+        });
     browser.waitForText("#job-result", "Job 1 done; the page's bar reads 100%");
 
     // the gallery's stylesheet came from its assets folder
-    Object border = browser.javascript(
-        "return getComputedStyle(document.querySelector('.example')).borderTopStyle;");
+    Object border =
+        browser.javascript(
+            "return getComputedStyle(document.querySelector('.example')).borderTopStyle;");
     assertThat(border).isEqualTo("solid");
   }
 }

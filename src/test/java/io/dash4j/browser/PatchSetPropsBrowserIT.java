@@ -18,25 +18,33 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A Patch given to setProps updates part of another component's prop, like a Patch returned for an output. */
+/**
+ * A Patch given to setProps updates part of another component's prop, like a Patch returned for an
+ * output.
+ */
 class PatchSetPropsBrowserIT {
-  @RegisterExtension
-  static final ServedApp server = ServedApp.of(PatchSetPropsBrowserIT::app);
+  @RegisterExtension static final ServedApp server = ServedApp.of(PatchSetPropsBrowserIT::app);
 
-  @RegisterExtension
-  static final Browser browser = Browser.perClass();
+  @RegisterExtension static final Browser browser = Browser.perClass();
 
   static DashApp app() {
     var app = Dash.create(config -> config.port(0));
-    app.layout(div(button("add").id("add"), ul(List.of(li("first").id("first"))).id("items"),
-        div("0").id("count")));
-    app.callbackWithoutOutput(Input.of("add", Html.Button.N_CLICKS), clicks -> {
-      if (clicks != null) {
-        var context = CallbackContext.current();
-        context.setProps("items", Map.of("children", Patch.create().append(li("item " + clicks))));
-        context.setProps("count", Map.of("children", Patch.create().at().assign(String.valueOf(clicks))));
-      }
-    });
+    app.layout(
+        div(
+            button("add").id("add"),
+            ul(List.of(li("first").id("first"))).id("items"),
+            div("0").id("count")));
+    app.callbackWithoutOutput(
+        Input.of("add", Html.Button.N_CLICKS),
+        clicks -> {
+          if (clicks != null) {
+            var context = CallbackContext.current();
+            context.setProps(
+                "items", Map.of("children", Patch.create().append(li("item " + clicks))));
+            context.setProps(
+                "count", Map.of("children", Patch.create().at().assign(String.valueOf(clicks))));
+          }
+        });
     return app;
   }
 

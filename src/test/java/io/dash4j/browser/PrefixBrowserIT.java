@@ -15,7 +15,10 @@ import io.dash4j.testing.ServedApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** An app mounted under {@code /app/} works in the browser: every URL the page builds carries the prefix. */
+/**
+ * An app mounted under {@code /app/} works in the browser: every URL the page builds carries the
+ * prefix.
+ */
 class PrefixBrowserIT {
   @RegisterExtension static final ServedApp server = ServedApp.of(PrefixBrowserIT::app);
   @RegisterExtension static final Browser browser = Browser.perClass();
@@ -23,7 +26,10 @@ class PrefixBrowserIT {
   private static DashApp app() {
     var app = Dash.create(config -> config.port(0).prefix("/app/"));
     app.layout(div(input("in").value("mounted"), div().id("out")));
-    app.callback(Output.of("out", Html.CHILDREN), Input.of("in", Dcc.DccInput.VALUE), value -> "Echo: " + value);
+    app.callback(
+        Output.of("out", Html.CHILDREN),
+        Input.of("in", Dcc.DccInput.VALUE),
+        value -> "Echo: " + value);
     return app;
   }
 

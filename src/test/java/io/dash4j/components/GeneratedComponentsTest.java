@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.layout.Component;
 import io.dash4j.layout.Prop;
+import io.dash4j.protocol.JsonWriter;
 import io.vertx.core.json.JsonObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +20,52 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every generated component, of every package, serializes to the component JSON the renderer reads
- * ({@code {"props", "type", "namespace"}}), and every fluent setter writes the prop its constant names.
+ * ({@code {"props", "type", "namespace"}}), and every fluent setter writes the prop its constant
+ * names.
  */
 class GeneratedComponentsTest {
-  private static final List<Class<?>> PACKAGES = List.of(Html.class, Dcc.class, DashTable.class, Cyto.class);
+  private static final List<Class<?>> PACKAGES =
+      List.of(Html.class, Dcc.class, DashTable.class, Cyto.class);
   private static final String COMPONENTS = "META-INF/dash4j/components.json";
 
   @TestFactory
   Stream<DynamicTest> everyComponentSerializesWithEveryProp() {
-    return components().map(type -> DynamicTest.dynamicTest(type.getName(), () -> checkComponent(type)));
+    return components()
+        .map(type -> DynamicTest.dynamicTest(type.getName(), () -> checkComponent(type)));
   }
 
   @Test
   void everyPackageHasTheComponentsItsBundleRegisters() {
-    assertThat(componentNames(Html.class)).contains("Div", "Button", "H1", "Table", "Img").hasSizeGreaterThan(100);
-    assertThat(componentNames(Dcc.class)).contains("Input", "Dropdown", "Graph", "Slider", "RangeSlider",
-        "Checklist", "RadioItems", "DatePickerSingle", "DatePickerRange", "Markdown", "Tabs", "Tab", "Store",
-        "Interval", "Location", "Link", "Loading", "Upload", "Download", "Textarea", "Clipboard", "ConfirmDialog",
-        "ConfirmDialogProvider", "Tooltip", "Geolocation");
+    assertThat(componentNames(Html.class))
+        .contains("Div", "Button", "H1", "Table", "Img")
+        .hasSizeGreaterThan(100);
+    assertThat(componentNames(Dcc.class))
+        .contains(
+            "Input",
+            "Dropdown",
+            "Graph",
+            "Slider",
+            "RangeSlider",
+            "Checklist",
+            "RadioItems",
+            "DatePickerSingle",
+            "DatePickerRange",
+            "Markdown",
+            "Tabs",
+            "Tab",
+            "Store",
+            "Interval",
+            "Location",
+            "Link",
+            "Loading",
+            "Upload",
+            "Download",
+            "Textarea",
+            "Clipboard",
+            "ConfirmDialog",
+            "ConfirmDialogProvider",
+            "Tooltip",
+            "Geolocation");
     assertThat(componentNames(DashTable.class)).contains("DataTable");
     assertThat(componentNames(Cyto.class)).contains("Cytoscape");
   }
@@ -43,9 +73,10 @@ class GeneratedComponentsTest {
   @Test
   void childrenPropsAreGeneratedForComponentValuedProps() throws Exception {
     try (var in = getClass().getClassLoader().getResourceAsStream(COMPONENTS)) {
-      var table = new JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      var table = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       var dcc = table.getJsonObject("dash_core_components").getJsonObject("childrenProps");
-      // dcc 4.5.0 declares these props as nodes; Dropdown's options are `any` there (it renders labels itself)
+      // dcc 4.5.0 declares these props as nodes; Dropdown's options are `any` there (it renders
+      // labels itself)
       assertThat(dcc.getJsonArray("Tab").getList()).containsExactly("label");
       assertThat(dcc.getJsonArray("Loading").getList()).containsExactly("custom_spinner");
       assertThat(dcc.getJsonArray("Clipboard").getList()).containsExactly("copied_children");
@@ -54,7 +85,8 @@ class GeneratedComponentsTest {
   }
 
   private static Stream<Class<?>> components() {
-    return PACKAGES.stream().flatMap(p -> Stream.of(p.getDeclaredClasses()))
+    return PACKAGES.stream()
+        .flatMap(p -> Stream.of(p.getDeclaredClasses()))
         .filter(Component.class::isAssignableFrom);
   }
 
@@ -86,28 +118,39 @@ class GeneratedComponentsTest {
       }
       Prop<?> prop = (Prop<?>) field.get(null);
       Method setter = setterFor(type, prop);
-      // a value of its own per prop, so a setter that writes another prop's value, or a changed one, shows
-      Object value = setter.isVarArgs() ? new Object[] {prop.name() + "-text"}
-          : sampleFor(prop.name(), setter.getParameterTypes()[0]);
+      // a value of its own per prop, so a setter that writes another prop's value, or a changed
+      // one, shows
+      Object value =
+          setter.isVarArgs()
+              ? new Object[] {prop.name() + "-text"}
+              : sampleFor(prop.name(), setter.getParameterTypes()[0]);
       Object returned = setter.invoke(component, new Object[] {value});
-      assertThat(returned).as("%s.%s is fluent", type.getSimpleName(), setter.getName()).isSameAs(component);
+      assertThat(returned)
+          .as("%s.%s is fluent", type.getSimpleName(), setter.getName())
+          .isSameAs(component);
       expected.put(prop.name(), asJson(setter.isVarArgs() ? prop.name() + "-text" : value));
     }
-    var json = new JsonObject(io.dash4j.protocol.JsonWriter.toJson(component));
+    var json = new JsonObject(JsonWriter.toJson(component));
     assertThat(json.getString("type")).isEqualTo(component.type());
     assertThat(json.getString("namespace")).isEqualTo(namespace);
-    assertThat(json.getJsonObject("props")).as("%s's props", type.getSimpleName()).isEqualTo(expected);
+    assertThat(json.getJsonObject("props"))
+        .as("%s's props", type.getSimpleName())
+        .isEqualTo(expected);
   }
 
   /** A value as the renderer reads it. */
   private static Object asJson(Object value) {
-    return new JsonObject(io.dash4j.protocol.JsonWriter.toJson(Map.of("v", value))).getValue("v");
+    return new JsonObject(JsonWriter.toJson(Map.of("v", value))).getValue("v");
   }
 
-  /** The fluent setter that writes this prop: the one method whose call sets exactly prop.name(). */
+  /**
+   * The fluent setter that writes this prop: the one method whose call sets exactly prop.name().
+   */
   private static Method setterFor(Class<?> type, Prop<?> prop) throws Exception {
     for (Method method : type.getDeclaredMethods()) {
-      if (method.getParameterCount() != 1 || method.getReturnType() != type || Modifier.isStatic(method.getModifiers())) {
+      if (method.getParameterCount() != 1
+          || method.getReturnType() != type
+          || Modifier.isStatic(method.getModifiers())) {
         continue;
       }
       Component probe = newComponent(type);

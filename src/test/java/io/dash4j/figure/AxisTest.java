@@ -26,20 +26,25 @@ class AxisTest {
   void aDateRangeTakesJavaTimeValuesAndOpenEnds() {
     var axis = Axis.create().type(AxisType.DATE).range(LocalDate.of(2024, 1, 1), null);
 
-    assertThat(axis.toMap()).containsEntry("range", Arrays.asList("2024-01-01", null)).containsEntry("type", "date");
+    assertThat(axis.toMap())
+        .containsEntry("range", Arrays.asList("2024-01-01", null))
+        .containsEntry("type", "date");
   }
 
   @Test
   void everyAxisTypeHasItsPlotlyName() {
-    assertThat(AxisType.values()).extracting(AxisType::wire).containsExactly("linear", "log", "date", "category");
+    assertThat(AxisType.values())
+        .extracting(AxisType::wire)
+        .containsExactly("linear", "log", "date", "category");
   }
 
   @Test
   void anyAxisAttributeIsReachableWithADottedPath() {
     var axis = Axis.titled("t").set("title.font.size", 14).set("showgrid", false);
 
-    assertThat(axis.toMap()).isEqualTo(Map.of("title", Map.of("text", "t", "font", Map.of("size", 14)),
-        "showgrid", false));
+    assertThat(axis.toMap())
+        .isEqualTo(
+            Map.of("title", Map.of("text", "t", "font", Map.of("size", 14)), "showgrid", false));
   }
 
   @Test

@@ -12,16 +12,18 @@ class BarTest {
   void barsAreVerticalWithCategoriesOnX() {
     var trace = Bar.of(List.of("a", "b"), List.of(3, 5)).name("counts");
 
-    assertThat(trace.toMap()).isEqualTo(Map.of(
-        "type", "bar", "x", List.of("a", "b"), "y", List.of(3, 5), "name", "counts"));
+    assertThat(trace.toMap())
+        .isEqualTo(
+            Map.of("type", "bar", "x", List.of("a", "b"), "y", List.of(3, 5), "name", "counts"));
   }
 
   @Test
   void horizontalBarsPutCategoriesOnYAndValuesOnX() {
     var trace = Bar.horizontal(List.of("a", "b"), new int[] {3, 5});
 
-    assertThat(trace.toMap()).isEqualTo(Map.of(
-        "type", "bar", "y", List.of("a", "b"), "x", List.of(3, 5), "orientation", "h"));
+    assertThat(trace.toMap())
+        .isEqualTo(
+            Map.of("type", "bar", "y", List.of("a", "b"), "x", List.of(3, 5), "orientation", "h"));
   }
 
   @Test

@@ -12,7 +12,9 @@ class TemplateTest {
     var layout = map(Figure.of().template(Template.PLOTLY_WHITE).toMap().get("layout"));
     var template = map(map(layout.get("template")).get("layout"));
 
-    assertThat(template).containsEntry("plot_bgcolor", "white").containsEntry("paper_bgcolor", "white")
+    assertThat(template)
+        .containsEntry("plot_bgcolor", "white")
+        .containsEntry("paper_bgcolor", "white")
         .containsEntry("font", Map.of("color", "#2a3f5f"));
     assertThat(map(template.get("xaxis"))).containsEntry("gridcolor", "#EBF0F8");
   }
@@ -29,8 +31,12 @@ class TemplateTest {
   void simpleWhiteDrawsAxisLinesWithoutGridOrZeroLine() {
     var xaxis = map(map(Template.SIMPLE_WHITE.toMap().get("layout")).get("xaxis"));
 
-    assertThat(xaxis).containsEntry("showgrid", false).containsEntry("showline", true)
-        .containsEntry("ticks", "outside").containsEntry("zeroline", false).doesNotContainKey("zerolinewidth");
+    assertThat(xaxis)
+        .containsEntry("showgrid", false)
+        .containsEntry("showline", true)
+        .containsEntry("ticks", "outside")
+        .containsEntry("zeroline", false)
+        .doesNotContainKey("zerolinewidth");
   }
 
   @Test

@@ -24,9 +24,11 @@ class PropTest {
 
   @Test
   void asStringRefusesAnObjectOrAListInsteadOfWritingJavasToString() {
-    assertThatThrownBy(() -> TEXT.decode(Map.of("a", 1))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> TEXT.decode(Map.of("a", 1)))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("prop 'value' expects String but got");
-    assertThatThrownBy(() -> TEXT.decode(List.of(1, 2))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> TEXT.decode(List.of(1, 2)))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("prop 'value' expects String but got");
   }
 
@@ -48,7 +50,9 @@ class PropTest {
   @Test
   void asNumberRefusesTextThatIsNoNumberAndOtherJsonTypes() {
     for (Object wrong : List.of("abc", "NaN", "Infinity", true, List.of(1), Map.of("a", 1))) {
-      assertThatThrownBy(() -> NUMBER.decode(wrong)).as("%s", wrong).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> NUMBER.decode(wrong))
+          .as("%s", wrong)
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("prop 'value' expects");
     }
   }
@@ -64,7 +68,9 @@ class PropTest {
   @Test
   void asStringListRefusesObjectsAndNestedLists() {
     for (Object wrong : List.of(Map.of("a", 1), List.of(List.of("EU")), List.of(Map.of("a", 1)))) {
-      assertThatThrownBy(() -> SELECTED.decode(wrong)).as("%s", wrong).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> SELECTED.decode(wrong))
+          .as("%s", wrong)
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("prop 'value' expects String but got");
     }
   }
@@ -74,7 +80,9 @@ class PropTest {
     assertThat(ROWS.decode(List.of(Map.of("units", 3)))).containsExactly(Map.of("units", 3));
     assertThat(ROWS.decode(null)).isNull();
     for (Object wrong : List.of("rows", Map.of("units", 3), List.of("row"), List.of(List.of(1)))) {
-      assertThatThrownBy(() -> ROWS.decode(wrong)).as("%s", wrong).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> ROWS.decode(wrong))
+          .as("%s", wrong)
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("prop 'data' expects");
     }
   }

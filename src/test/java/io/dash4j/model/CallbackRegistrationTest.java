@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every callback takes one path into the app: checked and frozen when its registration call returns, whether the app
- * is starting or a dynamic creator is running.
+ * Every callback takes one path into the app: checked and frozen when its registration call
+ * returns, whether the app is starting or a dynamic creator is running.
  */
 class CallbackRegistrationTest {
   private static final Output<Object> OUT = Output.of("out", Html.Div.CHILDREN);
@@ -25,14 +25,16 @@ class CallbackRegistrationTest {
   void optionsCannotChangeOnceTheRegistrationCallReturns() {
     var app = Dash.create();
     var kept = new AtomicReference<CallbackOptions>();
-    app.callback(OUT, BUTTON, n -> "clicked", options -> kept.set(options.preventInitialCall(true)));
+    app.callback(
+        OUT, BUTTON, n -> "clicked", options -> kept.set(options.preventInitialCall(true)));
 
     assertThatThrownBy(() -> kept.get().websocket(true))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("cannot change later");
     var spec = ModelAccess.of(app).callbacks().get(0);
     assertThat(spec.options().isWebsocket()).isFalse();
-    assertThat(spec.dependencyEntry(ModelAccess.of(app).defaults())).containsEntry("prevent_initial_call", true);
+    assertThat(spec.dependencyEntry(ModelAccess.of(app).defaults()))
+        .containsEntry("prevent_initial_call", true);
   }
 
   @Test
@@ -40,7 +42,8 @@ class CallbackRegistrationTest {
     var app = Dash.create();
     app.callback(OUT, BUTTON, n -> "first");
 
-    assertThatThrownBy(() -> app.callback(OUT, Input.of("other", Html.Button.N_CLICKS), n -> "second"))
+    assertThatThrownBy(
+            () -> app.callback(OUT, Input.of("other", Html.Button.N_CLICKS), n -> "second"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("two callbacks set the same output out.children");
     assertThat(ModelAccess.of(app).callbacks()).hasSize(1);
@@ -53,8 +56,10 @@ class CallbackRegistrationTest {
 
     assertThatThrownBy(() -> app.clientsideCallback("function(n) { return n; }", OUT, BUTTON))
         .isInstanceOf(IllegalArgumentException.class);
-    app.clientsideCallback(ClientsideCallback.inline("function(n) { return n; }").preventInitialCall(true),
-        Output.of("other-out", Html.Div.CHILDREN), BUTTON);
+    app.clientsideCallback(
+        ClientsideCallback.inline("function(n) { return n; }").preventInitialCall(true),
+        Output.of("other-out", Html.Div.CHILDREN),
+        BUTTON);
     assertThat(ModelAccess.of(app).clientsideCallbacks()).hasSize(1);
   }
 
@@ -65,8 +70,10 @@ class CallbackRegistrationTest {
     app.callback(OUT, BUTTON, n -> "first");
     try (var running = app.run()) {
       assertThat(running.port()).isPositive();
-      // What a dynamic creator does mid-run: the refusal is the same as at start-up, not a silent skip.
-      assertThatThrownBy(() -> app.callback(OUT, Input.of("late", Html.Button.N_CLICKS), n -> "late"))
+      // What a dynamic creator does mid-run: the refusal is the same as at start-up, not a silent
+      // skip.
+      assertThatThrownBy(
+              () -> app.callback(OUT, Input.of("late", Html.Button.N_CLICKS), n -> "late"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("two callbacks set the same output");
     }
@@ -79,8 +86,10 @@ class CallbackRegistrationTest {
     assertThatThrownBy(() -> app.callback(OUT.allowDuplicate(), BUTTON, n -> "dup"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("allowDuplicate() needs preventInitialCall(true)");
-    app.callback(OUT.allowDuplicate(), BUTTON, n -> "dup", options -> options.preventInitialCall(true));
-    assertThat(ModelAccess.of(app).callbacks()).singleElement()
+    app.callback(
+        OUT.allowDuplicate(), BUTTON, n -> "dup", options -> options.preventInitialCall(true));
+    assertThat(ModelAccess.of(app).callbacks())
+        .singleElement()
         .satisfies(spec -> assertThat(spec.outputKey()).startsWith("out.children@"));
   }
 }

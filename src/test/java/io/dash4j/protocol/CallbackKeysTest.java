@@ -26,7 +26,8 @@ class CallbackKeysTest {
     id.put("active", true);
 
     // renderer: JSON.stringify of the object with its keys sorted (dependencies.js stringifyId)
-    assertThat(CallbackKeys.stringifyId(id)).isEqualTo("{\"active\":true,\"index\":0,\"type\":\"btn\"}");
+    assertThat(CallbackKeys.stringifyId(id))
+        .isEqualTo("{\"active\":true,\"index\":0,\"type\":\"btn\"}");
   }
 
   @Test
@@ -40,12 +41,14 @@ class CallbackKeysTest {
   void wildcardsInADictIdAreOneElementArrays() {
     var id = Map.of("type", "output", "index", List.of("MATCH"));
 
-    assertThat(CallbackKeys.stringifyId(id)).isEqualTo("{\"index\":[\"MATCH\"],\"type\":\"output\"}");
+    assertThat(CallbackKeys.stringifyId(id))
+        .isEqualTo("{\"index\":[\"MATCH\"],\"type\":\"output\"}");
   }
 
   @Test
   void somethingThatIsNoIdIsRejected() {
-    assertThatThrownBy(() -> CallbackKeys.stringifyId(42)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CallbackKeys.stringifyId(42))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -64,7 +67,8 @@ class CallbackKeysTest {
 
   @Test
   void aMultiOutputKeyWrapsTheOutputsInDoubleDotsAndSeparatesThemWithTripleDots() {
-    var callback = callback(true, Output.of("text", Html.CHILDREN), Output.of("chart", Dcc.Graph.FIGURE));
+    var callback =
+        callback(true, Output.of("text", Html.CHILDREN), Output.of("chart", Dcc.Graph.FIGURE));
 
     assertThat(outputKey(callback)).isEqualTo("..text.children...chart.figure..");
   }
@@ -78,7 +82,9 @@ class CallbackKeysTest {
 
   @Test
   void dotsInsideADictIdAreEscapedInTheOutputKey() {
-    var callback = callback(true, Output.of(Map.of("file", "data.csv"), Html.CHILDREN), Output.of("b", Html.STYLE));
+    var callback =
+        callback(
+            true, Output.of(Map.of("file", "data.csv"), Html.CHILDREN), Output.of("b", Html.STYLE));
 
     // dash/_utils.py::create_callback_id escapes every '.' of the stringified id as '\.'
     assertThat(outputKey(callback)).isEqualTo("..{\"file\":\"data\\.csv\"}.children...b.style..");
@@ -98,14 +104,19 @@ class CallbackKeysTest {
   }
 
   private static Key callback(boolean multi, Output<?>... outputs) {
-    return new Key(List.of(outputs).stream()
-        .map(o -> new CallbackKeys.OutputRef(o.componentId(), o.property(), o.allowsDuplicate())).toList(), multi);
+    return new Key(
+        List.of(outputs).stream()
+            .map(
+                o -> new CallbackKeys.OutputRef(o.componentId(), o.property(), o.allowsDuplicate()))
+            .toList(),
+        multi);
   }
 
   /** A callback's outputs, whose key the protocol works out with one input, {@code in.value}. */
   private record Key(List<CallbackKeys.OutputRef> outputs, boolean multi) {}
 
   private static String outputKey(Key key) {
-    return CallbackKeys.outputKey(key.outputs(), key.multi(), List.of("in.value"), "CallbackKeysTest:1");
+    return CallbackKeys.outputKey(
+        key.outputs(), key.multi(), List.of("in.value"), "CallbackKeysTest:1");
   }
 }

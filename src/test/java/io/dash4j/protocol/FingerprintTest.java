@@ -28,7 +28,8 @@ class FingerprintTest {
 
   @Test
   void buildReplacesEveryCharacterOutsideWordCharactersAndDashesInTheVersion() {
-    assertThat(Fingerprint.build("x/a.js", "4.3.0-rc.1+local", "9")).isEqualTo("x/a.v4_3_0-rc_1_localm9.js");
+    assertThat(Fingerprint.build("x/a.js", "4.3.0-rc.1+local", "9"))
+        .isEqualTo("x/a.v4_3_0-rc_1_localm9.js");
   }
 
   @Test
@@ -47,27 +48,36 @@ class FingerprintTest {
 
   @Test
   void parseLeavesPathsWithoutAFingerprintAlone() {
-    for (String path : List.of(
-        "dcc/dash_core_components.js",        // two parts only
-        "deps/react@18.3.1.min.js",           // second part "3" is no fingerprint
-        "dcc/async-graph.v4_5_0m12g4.js",     // 'g' is not a hex digit
-        "dcc/async-graph.4_5_0m1234.js",      // no leading 'v'
-        "dcc/async-graph.v4_5_0.js",          // no 'm<stamp>'
-        "dir.v1m2.x/file.js",                 // only the last segment counts
-        "plotly/package_data/plotly.min.js",
-        "")) {
+    for (String path :
+        List.of(
+            "dcc/dash_core_components.js", // two parts only
+            "deps/react@18.3.1.min.js", // second part "3" is no fingerprint
+            "dcc/async-graph.v4_5_0m12g4.js", // 'g' is not a hex digit
+            "dcc/async-graph.4_5_0m1234.js", // no leading 'v'
+            "dcc/async-graph.v4_5_0.js", // no 'm<stamp>'
+            "dir.v1m2.x/file.js", // only the last segment counts
+            "plotly/package_data/plotly.min.js",
+            "")) {
       assertThat(Fingerprint.parse(path)).as(path).isEqualTo(new Parsed(path, false));
     }
   }
 
   @Test
   void parseUndoesBuild() {
-    for (String path : List.of("deps/react@18.3.1.min.js", "dash-renderer/build/dash_renderer.dev.js",
-        "dcc/dash_core_components-shared.js", "dash_table/bundle.js", "a/b/c/file.tar.gz", "top.css")) {
+    for (String path :
+        List.of(
+            "deps/react@18.3.1.min.js",
+            "dash-renderer/build/dash_renderer.dev.js",
+            "dcc/dash_core_components-shared.js",
+            "dash_table/bundle.js",
+            "a/b/c/file.tar.gz",
+            "top.css")) {
       String fingerprinted = Fingerprint.build(path, "4.3.0", STAMP);
 
       assertThat(fingerprinted).as(path).isNotEqualTo(path);
-      assertThat(Fingerprint.parse(fingerprinted)).as(fingerprinted).isEqualTo(new Parsed(path, true));
+      assertThat(Fingerprint.parse(fingerprinted))
+          .as(fingerprinted)
+          .isEqualTo(new Parsed(path, true));
     }
   }
 }

@@ -22,31 +22,44 @@ class JsonWriterTest {
   void aComponentBecomesPropsTypeAndNamespace() {
     var component = div("hello").id("main");
 
-    assertThat(JsonWriter.toJson(component)).isEqualTo(
-        "{\"props\":{\"children\":\"hello\",\"id\":\"main\"},\"type\":\"Div\",\"namespace\":\"dash_html_components\"}");
+    assertThat(JsonWriter.toJson(component))
+        .isEqualTo(
+            "{\"props\":{\"children\":\"hello\",\"id\":\"main\"},\"type\":\"Div\",\"namespace\":\"dash_html_components\"}");
   }
 
   @Test
   void onlyThePropsThatWereSetAreWritten() {
     assertThat(JsonWriter.toJson(Dcc.input("name")))
-        .isEqualTo("{\"props\":{\"id\":\"name\"},\"type\":\"Input\",\"namespace\":\"dash_core_components\"}");
+        .isEqualTo(
+            "{\"props\":{\"id\":\"name\"},\"type\":\"Input\",\"namespace\":\"dash_core_components\"}");
   }
 
   @Test
   void aPropSetToNullIsWrittenAsNull() {
-    var component = new Component("dash_bio", "Ideogram").prop("id", "ideo").prop("chromosomes", null);
+    var component =
+        new Component("dash_bio", "Ideogram").prop("id", "ideo").prop("chromosomes", null);
 
     assertThat(JsonWriter.toJson(component))
-        .isEqualTo("{\"props\":{\"id\":\"ideo\",\"chromosomes\":null},\"type\":\"Ideogram\",\"namespace\":\"dash_bio\"}");
+        .isEqualTo(
+            "{\"props\":{\"id\":\"ideo\",\"chromosomes\":null},\"type\":\"Ideogram\",\"namespace\":\"dash_bio\"}");
   }
 
   @Test
   void childrenNestAsComponentJson() {
     var json = new JsonObject(JsonWriter.toJson(div(h1("Title"), "text", 1.5, null)));
 
-    assertThat(json.getJsonObject("props").getJsonArray("children").getList()).containsExactly(
-        Map.of("props", Map.of("children", "Title"), "type", "H1", "namespace", "dash_html_components"),
-        "text", 1.5, null);
+    assertThat(json.getJsonObject("props").getJsonArray("children").getList())
+        .containsExactly(
+            Map.of(
+                "props",
+                Map.of("children", "Title"),
+                "type",
+                "H1",
+                "namespace",
+                "dash_html_components"),
+            "text",
+            1.5,
+            null);
   }
 
   @Test
@@ -60,15 +73,23 @@ class JsonWriterTest {
 
   @Test
   void nanAndInfinitiesBecomeNull() {
-    var values = Arrays.asList(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Float.NaN,
-        Float.POSITIVE_INFINITY, 1.5, 7L);
+    var values =
+        Arrays.asList(
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            Float.NaN,
+            Float.POSITIVE_INFINITY,
+            1.5,
+            7L);
 
     assertThat(JsonWriter.toJson(values)).isEqualTo("[null,null,null,null,null,1.5,7]");
   }
 
   @Test
   void arraysEnumsAndDatesAreWritten() {
-    var values = List.of(new int[] {1, 2}, new String[] {"x"}, Thread.State.NEW, LocalDate.of(2024, 2, 29));
+    var values =
+        List.of(new int[] {1, 2}, new String[] {"x"}, Thread.State.NEW, LocalDate.of(2024, 2, 29));
 
     assertThat(JsonWriter.toJson(values)).isEqualTo("[[1,2],[\"x\"],\"NEW\",\"2024-02-29\"]");
   }
@@ -77,7 +98,8 @@ class JsonWriterTest {
   void toBytesIsTheUtf8OfToJson() {
     var value = Map.of("city", "São Paulo");
 
-    assertThat(new String(JsonWriter.toBytes(value), StandardCharsets.UTF_8)).isEqualTo(JsonWriter.toJson(value));
+    assertThat(new String(JsonWriter.toBytes(value), StandardCharsets.UTF_8))
+        .isEqualTo(JsonWriter.toJson(value));
   }
 
   @Test
@@ -106,8 +128,11 @@ class JsonWriterTest {
     record Point(int x, int y) {}
     var figure = Map.of("data", List.of(Map.of("points", List.of(new Point(1, 2)))));
 
-    assertThatThrownBy(() -> JsonWriter.toJson(figure)).isInstanceOf(JsonWriter.UnserializableValue.class);
-    assertThatThrownBy(() -> JsonWriter.toBytes(figure)).isInstanceOf(JsonWriter.UnserializableValue.class);
-    assertThatThrownBy(() -> JsonWriter.toScriptJson(figure)).isInstanceOf(JsonWriter.UnserializableValue.class);
+    assertThatThrownBy(() -> JsonWriter.toJson(figure))
+        .isInstanceOf(JsonWriter.UnserializableValue.class);
+    assertThatThrownBy(() -> JsonWriter.toBytes(figure))
+        .isInstanceOf(JsonWriter.UnserializableValue.class);
+    assertThatThrownBy(() -> JsonWriter.toScriptJson(figure))
+        .isInstanceOf(JsonWriter.UnserializableValue.class);
   }
 }

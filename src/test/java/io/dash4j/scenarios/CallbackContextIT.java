@@ -38,29 +38,46 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * Dash's {@code tests/integration/callbacks/test_callback_context.py}: {@code callback_context} seen from callbacks
- * ({@code triggered}, {@code triggered_id}, {@code triggered_prop_ids}, {@code response}) and from outside one.
+ * Dash's {@code tests/integration/callbacks/test_callback_context.py}: {@code callback_context}
+ * seen from callbacks ({@code triggered}, {@code triggered_id}, {@code triggered_prop_ids}, {@code
+ * response}) and from outside one.
  *
- * <p>Python tests the truthiness of {@code ctx.triggered}, which is false on an initial call although the list then
- * holds one placeholder entry; Java has no falsy lists, so these callbacks read it as Dash's equivalent
- * {@code triggered_id is not None}, i.e. {@code triggeredId() != null}.
+ * <p>Python tests the truthiness of {@code ctx.triggered}, which is false on an initial call
+ * although the list then holds one placeholder entry; Java has no falsy lists, so these callbacks
+ * read it as Dash's equivalent {@code triggered_id is not None}, i.e. {@code triggeredId() !=
+ * null}.
  */
 class CallbackContextIT {
   private static final List<String> BUTTONS = List.of("btn-1", "btn-2", "btn-3", "btn-4", "btn-5");
 
   private static final AtomicInteger groupedCalls = new AtomicInteger();
   private static final List<List<String>> groupedTriggers = new CopyOnWriteArrayList<>();
-  private static final Map<String, Object> groupedClicks = Collections.synchronizedMap(new HashMap<>());
+  private static final Map<String, Object> groupedClicks =
+      Collections.synchronizedMap(new HashMap<>());
   private static final AtomicInteger predecessorCalls = new AtomicInteger();
   private static final List<List<String>> predecessorTriggers = new CopyOnWriteArrayList<>();
 
-  @RegisterExtension static final ServedApp modifiedResponse = ServedApp.of(CallbackContextIT::modifiedResponseApp);
-  @RegisterExtension static final ServedApp triggered = ServedApp.of(CallbackContextIT::triggeredApp);
-  @RegisterExtension static final ServedApp backwardCompat = ServedApp.of(CallbackContextIT::backwardCompatApp);
-  @RegisterExtension static final ServedApp groupedClicksServer = ServedApp.of(CallbackContextIT::groupedClicksApp);
-  @RegisterExtension static final ServedApp predecessor = ServedApp.of(CallbackContextIT::predecessorApp);
-  @RegisterExtension static final ServedApp triggeredId = ServedApp.of(CallbackContextIT::triggeredIdApp);
-  @RegisterExtension static final ServedApp triggeredIdPmc = ServedApp.of(CallbackContextIT::triggeredIdPmcApp);
+  @RegisterExtension
+  static final ServedApp modifiedResponse = ServedApp.of(CallbackContextIT::modifiedResponseApp);
+
+  @RegisterExtension
+  static final ServedApp triggered = ServedApp.of(CallbackContextIT::triggeredApp);
+
+  @RegisterExtension
+  static final ServedApp backwardCompat = ServedApp.of(CallbackContextIT::backwardCompatApp);
+
+  @RegisterExtension
+  static final ServedApp groupedClicksServer = ServedApp.of(CallbackContextIT::groupedClicksApp);
+
+  @RegisterExtension
+  static final ServedApp predecessor = ServedApp.of(CallbackContextIT::predecessorApp);
+
+  @RegisterExtension
+  static final ServedApp triggeredId = ServedApp.of(CallbackContextIT::triggeredIdApp);
+
+  @RegisterExtension
+  static final ServedApp triggeredIdPmc = ServedApp.of(CallbackContextIT::triggeredIdPmcApp);
+
   @RegisterExtension static final Browser browser = Browser.perClass();
 
   @BeforeEach
@@ -72,14 +89,21 @@ class CallbackContextIT {
     return context.triggered().stream().map(CallbackContext.Triggered::propId).toList();
   }
 
-  /** Python's {@code json.dumps(ctx.triggered)}: a list of {@code {"prop_id": ..., "value": ...}} dicts. */
+  /**
+   * Python's {@code json.dumps(ctx.triggered)}: a list of {@code {"prop_id": ..., "value": ...}}
+   * dicts.
+   */
   private static String triggeredJson(List<CallbackContext.Triggered> triggered) {
-    return jsonDumps(triggered.stream().map(t -> {
-      var entry = new LinkedHashMap<String, Object>();
-      entry.put("prop_id", t.propId());
-      entry.put("value", t.value());
-      return entry;
-    }).toList());
+    return jsonDumps(
+        triggered.stream()
+            .map(
+                t -> {
+                  var entry = new LinkedHashMap<String, Object>();
+                  entry.put("prop_id", t.propId());
+                  entry.put("value", t.value());
+                  return entry;
+                })
+            .toList());
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -87,14 +111,20 @@ class CallbackContextIT {
   static DashApp modifiedResponseApp() {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(input("input").value("ab"), div().id("output")));
-    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("input", Dcc.DccInput.VALUE.asString()), value -> {
-      CallbackContext.current().response().setCookie("dash_cookie", value + " - cookie");
-      return value + " - output";
-    });
+    app.callback(
+        Output.of("output", Html.Div.CHILDREN),
+        Input.of("input", Dcc.DccInput.VALUE.asString()),
+        value -> {
+          CallbackContext.current().response().setCookie("dash_cookie", value + " - cookie");
+          return value + " - output";
+        });
     return app;
   }
 
-  /** test_cbcx001_modified_response: a cookie set through the callback response reaches the browser, quoted. */
+  /**
+   * test_cbcx001_modified_response: a cookie set through the callback response reaches the browser,
+   * quoted.
+   */
   @Test
   void cbcx001_aCookieSetByTheCallbackReachesTheBrowser() {
     browser.openApp(modifiedResponse);
@@ -113,22 +143,33 @@ class CallbackContextIT {
   private static DashApp fiveButtonsApp(Function<CallbackContext, Object> onClick) {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(div(BUTTONS.stream().map(b -> button(b).id(b)).toArray()), div().id("output")));
-    List<Argument<?>> inputs = BUTTONS.stream().<Argument<?>>map(b -> Input.of(b, Html.Button.N_CLICKS)).toList();
-    app.callback(Output.of("output", Html.Div.CHILDREN), inputs, args -> onClick.apply(CallbackContext.current()));
+    List<Argument<?>> inputs =
+        BUTTONS.stream().<Argument<?>>map(b -> Input.of(b, Html.Button.N_CLICKS)).toList();
+    app.callback(
+        Output.of("output", Html.Div.CHILDREN),
+        inputs,
+        args -> onClick.apply(CallbackContext.current()));
     return app;
   }
 
   static DashApp triggeredApp() {
-    return fiveButtonsApp(context -> {
-      if (context.triggeredId() == null) {
-        throw new PreventUpdate();
-      }
-      var trigger = context.triggered().get(0);
-      return "Just clicked " + trigger.propId().split("\\.")[0] + " for the " + trigger.value() + " time!";
-    });
+    return fiveButtonsApp(
+        context -> {
+          if (context.triggeredId() == null) {
+            throw new PreventUpdate();
+          }
+          var trigger = context.triggered().get(0);
+          return "Just clicked "
+              + trigger.propId().split("\\.")[0]
+              + " for the "
+              + trigger.value()
+              + " time!";
+        });
   }
 
-  /** test_cbcx002_triggered: the first triggered entry names the clicked button and its click count. */
+  /**
+   * test_cbcx002_triggered: the first triggered entry names the clicked button and its click count.
+   */
   @Test
   void cbcx002_triggeredNamesTheClickedButtonAndItsValue() {
     browser.openApp(triggered);
@@ -143,10 +184,15 @@ class CallbackContextIT {
   /** test_cbcx003_no_callback_context: outside a callback there is no context to read. */
   @Test
   void cbcx003_thereIsNoCallbackContextOutsideACallback() {
-    List<Function<CallbackContext, Object>> attributes = List.of(
-        CallbackContext::inputs, CallbackContext::states, CallbackContext::triggered, CallbackContext::response);
+    List<Function<CallbackContext, Object>> attributes =
+        List.of(
+            CallbackContext::inputs,
+            CallbackContext::states,
+            CallbackContext::triggered,
+            CallbackContext::response);
     for (var attribute : attributes) {
-      assertThatThrownBy(() -> attribute.apply(CallbackContext.current())).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> attribute.apply(CallbackContext.current()))
+          .isInstanceOf(IllegalStateException.class);
     }
   }
 
@@ -155,59 +201,81 @@ class CallbackContextIT {
   static DashApp backwardCompatApp() {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(button("click!").id("btn"), div().id("out")));
-    app.callback(Output.of("out", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      var context = CallbackContext.current();
-      var triggered = context.triggered();
-      String boolVal = context.triggeredId() != null ? "truthy" : "falsy";
-      String splitPropId = jsonDumps(Arrays.asList(triggered.get(0).propId().split("\\.", -1)));
-      String fullVal = triggeredJson(triggered);
-      return "triggered is " + boolVal + ", has prop/id " + splitPropId + ", and full value " + fullVal;
-    });
+    app.callback(
+        Output.of("out", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          var context = CallbackContext.current();
+          var triggered = context.triggered();
+          String boolVal = context.triggeredId() != null ? "truthy" : "falsy";
+          String splitPropId = jsonDumps(Arrays.asList(triggered.get(0).propId().split("\\.", -1)));
+          String fullVal = triggeredJson(triggered);
+          return "triggered is "
+              + boolVal
+              + ", has prop/id "
+              + splitPropId
+              + ", and full value "
+              + fullVal;
+        });
     return app;
   }
 
   /**
-   * test_cbcx004_triggered_backward_compat: on the initial call {@code triggered} is falsy yet holds one entry with
-   * prop id {@code "."} and value null; after a click it holds the button's prop id and value.
+   * test_cbcx004_triggered_backward_compat: on the initial call {@code triggered} is falsy yet
+   * holds one entry with prop id {@code "."} and value null; after a click it holds the button's
+   * prop id and value.
    */
   @Test
   void cbcx004_triggeredHoldsADotEntryOnTheInitialCall() {
     browser.openApp(backwardCompat);
-    browser.waitForText("#out", "triggered is falsy, has prop/id [\"\", \"\"], and full value "
-        + "[{\"prop_id\": \".\", \"value\": null}]");
+    browser.waitForText(
+        "#out",
+        "triggered is falsy, has prop/id [\"\", \"\"], and full value "
+            + "[{\"prop_id\": \".\", \"value\": null}]");
     browser.click("#btn");
-    browser.waitForText("#out", "triggered is truthy, has prop/id [\"btn\", \"n_clicks\"], and full value "
-        + "[{\"prop_id\": \"btn.n_clicks\", \"value\": 1}]");
+    browser.waitForText(
+        "#out",
+        "triggered is truthy, has prop/id [\"btn\", \"n_clicks\"], and full value "
+            + "[{\"prop_id\": \"btn.n_clicks\", \"value\": 1}]");
   }
 
   // ---------------------------------------------------------------------------------------------------------------
 
   static DashApp groupedClicksApp() {
     var app = Dash.create(config -> config.port(0));
-    app.layout(div(
-        button("Button 0").id("btn0"),
+    app.layout(
         div(
-            button("Button 1").id("btn1"),
-            div(div().id("div3"), button("Button 2").id("btn2")).id("div2")
-                .style(Map.of("backgroundColor", "yellow", "padding", "50px")))
-            .id("div1").style(Map.of("backgroundColor", "blue", "padding", "50px")))
-        .id("div0").style(Map.of("backgroundColor", "red", "padding", "50px")));
+                button("Button 0").id("btn0"),
+                div(
+                        button("Button 1").id("btn1"),
+                        div(div().id("div3"), button("Button 2").id("btn2"))
+                            .id("div2")
+                            .style(Map.of("backgroundColor", "yellow", "padding", "50px")))
+                    .id("div1")
+                    .style(Map.of("backgroundColor", "blue", "padding", "50px")))
+            .id("div0")
+            .style(Map.of("backgroundColor", "red", "padding", "50px")));
     List<String> names = List.of("div1", "div2", "btn0", "btn1", "btn2");
-    List<Argument<?>> inputs = names.stream().<Argument<?>>map(n -> Input.of(n, Html.N_CLICKS)).toList();
-    app.callback(Output.of("div3", Html.Div.CHILDREN), inputs, args -> {
-      groupedTriggers.add(propIds(CallbackContext.current()));
-      for (int i = 0; i < names.size(); i++) {
-        groupedClicks.put(names.get(i), args.get(i));
-      }
-      groupedCalls.incrementAndGet();
-      return null;
-    }, options -> options.preventInitialCall(true));
+    List<Argument<?>> inputs =
+        names.stream().<Argument<?>>map(n -> Input.of(n, Html.N_CLICKS)).toList();
+    app.callback(
+        Output.of("div3", Html.Div.CHILDREN),
+        inputs,
+        args -> {
+          groupedTriggers.add(propIds(CallbackContext.current()));
+          for (int i = 0; i < names.size(); i++) {
+            groupedClicks.put(names.get(i), args.get(i));
+          }
+          groupedCalls.incrementAndGet();
+          return null;
+        },
+        options -> options.preventInitialCall(true));
     return app;
   }
 
   /**
-   * test_cbcx005_grouped_clicks: a click bubbles through nested divs with {@code n_clicks}, and the one call it
-   * causes lists every prop it changed as triggered.
+   * test_cbcx005_grouped_clicks: a click bubbles through nested divs with {@code n_clicks}, and the
+   * one call it causes lists every prop it changed as triggered.
    */
   @Test
   void cbcx005_aBubblingClickTriggersOneCallWithEveryChangedProp() {
@@ -217,11 +285,13 @@ class CallbackContextIT {
     browser.openApp(groupedClicksServer);
 
     clickNearTopLeft("#btn0", 1);
-    assertThat(groupedTriggers.get(groupedTriggers.size() - 1)).containsExactlyInAnyOrder("btn0.n_clicks");
+    assertThat(groupedTriggers.get(groupedTriggers.size() - 1))
+        .containsExactlyInAnyOrder("btn0.n_clicks");
     assertClicks(1, null, null, null, null);
 
     clickNearTopLeft("#div1", 2);
-    assertThat(groupedTriggers.get(groupedTriggers.size() - 1)).containsExactlyInAnyOrder("div1.n_clicks");
+    assertThat(groupedTriggers.get(groupedTriggers.size() - 1))
+        .containsExactlyInAnyOrder("div1.n_clicks");
     assertClicks(1, null, null, 1, null);
 
     clickNearTopLeft("#btn1", 3);
@@ -241,22 +311,26 @@ class CallbackContextIT {
   }
 
   /**
-   * Dash's {@code click}: {@code move_to_element_with_offset(target, 5, 5)} then waiting for the callbacks. Selenium
-   * 4 offsets from the element's centre, so the offset is shifted to land 5 px inside the top-left corner, in the
-   * target's own padding rather than in a child.
+   * Dash's {@code click}: {@code move_to_element_with_offset(target, 5, 5)} then waiting for the
+   * callbacks. Selenium 4 offsets from the element's centre, so the offset is shifted to land 5 px
+   * inside the top-left corner, in the target's own padding rather than in a child.
    */
   private static void clickNearTopLeft(String css, int expectedCalls) {
     WebElement target = browser.waitForElement(css);
     var size = target.getSize();
-    new Actions(browser.driver()).moveToElement(target, 5 - size.getWidth() / 2, 5 - size.getHeight() / 2)
-        .click().perform();
-    browser.waitUntil("call " + expectedCalls + " (calls: " + groupedCalls + ")",
+    new Actions(browser.driver())
+        .moveToElement(target, 5 - size.getWidth() / 2, 5 - size.getHeight() / 2)
+        .click()
+        .perform();
+    browser.waitUntil(
+        "call " + expectedCalls + " (calls: " + groupedCalls + ")",
         () -> groupedCalls.get() >= expectedCalls);
     browser.waitForNoPendingCallbacks();
     assertThat(groupedCalls.get()).isEqualTo(expectedCalls);
   }
 
-  private static void assertClicks(Integer btn0, Integer btn1, Integer btn2, Integer div1, Integer div2) {
+  private static void assertClicks(
+      Integer btn0, Integer btn1, Integer btn2, Integer div1, Integer div2) {
     var expected = new HashMap<String, Object>();
     expected.put("btn0", btn0);
     expected.put("btn1", btn1);
@@ -270,33 +344,51 @@ class CallbackContextIT {
 
   static DashApp predecessorApp() {
     var app = Dash.create(config -> config.port(0));
-    app.layout(div(
+    app.layout(
         div(
-            div(label("ID: input-number-1"), input("input-number-1").type(Dcc.DccInput.Type.NUMBER).value(0)),
-            div(label("ID: input-number-2"), input("input-number-2").type(Dcc.DccInput.Type.NUMBER).value(0)),
-            div(label("ID: sum-number"), input("sum-number").type(Dcc.DccInput.Type.NUMBER).value(0).disabled(true)))
-            .style(Map.of("display", "block")),
-        div().id("results")));
-    app.callback(Output.of("sum-number", Dcc.DccInput.VALUE), Input.of("input-number-1", Dcc.DccInput.VALUE),
-        Input.of("input-number-2", Dcc.DccInput.VALUE), (n1, n2) -> {
+            div(
+                    div(
+                        label("ID: input-number-1"),
+                        input("input-number-1").type(Dcc.DccInput.Type.NUMBER).value(0)),
+                    div(
+                        label("ID: input-number-2"),
+                        input("input-number-2").type(Dcc.DccInput.Type.NUMBER).value(0)),
+                    div(
+                        label("ID: sum-number"),
+                        input("sum-number").type(Dcc.DccInput.Type.NUMBER).value(0).disabled(true)))
+                .style(Map.of("display", "block")),
+            div().id("results")));
+    app.callback(
+        Output.of("sum-number", Dcc.DccInput.VALUE),
+        Input.of("input-number-1", Dcc.DccInput.VALUE),
+        Input.of("input-number-2", Dcc.DccInput.VALUE),
+        (n1, n2) -> {
           predecessorCalls.incrementAndGet();
           predecessorTriggers.add(propIds(CallbackContext.current()));
           return ((Number) n1).longValue() + ((Number) n2).longValue();
         });
-    app.callback(Output.of("results", Html.Div.CHILDREN), Input.of("input-number-1", Dcc.DccInput.VALUE),
-        Input.of("input-number-2", Dcc.DccInput.VALUE), Input.of("sum-number", Dcc.DccInput.VALUE), (n1, n2, sum) -> {
+    app.callback(
+        Output.of("results", Html.Div.CHILDREN),
+        Input.of("input-number-1", Dcc.DccInput.VALUE),
+        Input.of("input-number-2", Dcc.DccInput.VALUE),
+        Input.of("sum-number", Dcc.DccInput.VALUE),
+        (n1, n2, sum) -> {
           predecessorCalls.incrementAndGet();
           var context = CallbackContext.current();
           predecessorTriggers.add(propIds(context));
-          return new ArrayList<>(List.of(n1 + " + " + n2 + " = " + sum, br(),
-              "ctx.triggered=" + triggeredJson(context.triggered())));
+          return new ArrayList<>(
+              List.of(
+                  n1 + " + " + n2 + " = " + sum,
+                  br(),
+                  "ctx.triggered=" + triggeredJson(context.triggered())));
         });
     return app;
   }
 
   /**
-   * test_cbcx006_initial_callback_predecessor (DASH1350): in the initial chain the first callback is triggered by
-   * nothing ({@code "."}) and the second by the first's output; later, by the typed input plus the sum.
+   * test_cbcx006_initial_callback_predecessor (DASH1350): in the initial chain the first callback
+   * is triggered by nothing ({@code "."}) and the second by the first's output; later, by the typed
+   * input plus the sum.
    */
   @Test
   void cbcx006_triggeredFollowsTheInitialChainAndLaterEdits() {
@@ -317,37 +409,43 @@ class CallbackContextIT {
     browser.waitUntil("4 calls (" + predecessorCalls + ")", () -> predecessorCalls.get() == 4);
     browser.waitUntil("4 contexts", () -> predecessorTriggers.size() == 4);
     assertThat(predecessorTriggers.get(2)).containsExactly("input-number-1.value");
-    assertThat(predecessorTriggers.get(3)).containsExactlyInAnyOrder("sum-number.value", "input-number-1.value");
+    assertThat(predecessorTriggers.get(3))
+        .containsExactlyInAnyOrder("sum-number.value", "input-number-1.value");
 
     browser.click("#input-number-2");
     browser.waitForElement("#input-number-2").sendKeys("1");
     browser.waitUntil("6 calls (" + predecessorCalls + ")", () -> predecessorCalls.get() == 6);
     browser.waitUntil("6 contexts", () -> predecessorTriggers.size() == 6);
     assertThat(predecessorTriggers.get(4)).containsExactly("input-number-2.value");
-    assertThat(predecessorTriggers.get(5)).containsExactlyInAnyOrder("sum-number.value", "input-number-2.value");
+    assertThat(predecessorTriggers.get(5))
+        .containsExactlyInAnyOrder("sum-number.value", "input-number-2.value");
   }
 
   // ---------------------------------------------------------------------------------------------------------------
 
   static DashApp triggeredIdApp() {
-    return fiveButtonsApp(context -> {
-      if (context.triggeredId() == null) {
-        throw new PreventUpdate();
-      }
-      for (String button : BUTTONS) {
-        if (context.triggeredPropIds().containsValue(button)) {
-          // Python's assert: a failure makes the call answer 500 and leaves the text unchanged
-          if (!button.equals(context.triggeredId())) {
-            throw new AssertionError(button + " != " + context.triggeredId());
+    return fiveButtonsApp(
+        context -> {
+          if (context.triggeredId() == null) {
+            throw new PreventUpdate();
           }
-          return "Just clicked " + button;
-        }
-      }
-      return null;
-    });
+          for (String button : BUTTONS) {
+            if (context.triggeredPropIds().containsValue(button)) {
+              // Python's assert: a failure makes the call answer 500 and leaves the text unchanged
+              if (!button.equals(context.triggeredId())) {
+                throw new AssertionError(button + " != " + context.triggeredId());
+              }
+              return "Just clicked " + button;
+            }
+          }
+          return null;
+        });
   }
 
-  /** test_cbcx007_triggered_id: {@code triggeredId} and {@code triggeredPropIds} name the clicked button. */
+  /**
+   * test_cbcx007_triggered_id: {@code triggeredId} and {@code triggeredPropIds} name the clicked
+   * button.
+   */
   @Test
   void cbcx007_triggeredIdNamesTheClickedButton() {
     browser.openApp(triggeredId);
@@ -361,9 +459,12 @@ class CallbackContextIT {
 
   static DashApp triggeredIdPmcApp() {
     var app = Dash.create(config -> config.port(0));
-    app.layout(div(button("Click me").id(Map.of("type", "btn", "index", "myindex")), div().id("output")));
-    app.callback(Output.of("output", Html.Div.CHILDREN),
-        Input.all(Map.of("type", "btn", "index", ALL), Html.Button.N_CLICKS), clicks -> {
+    app.layout(
+        div(button("Click me").id(Map.of("type", "btn", "index", "myindex")), div().id("output")));
+    app.callback(
+        Output.of("output", Html.Div.CHILDREN),
+        Input.all(Map.of("type", "btn", "index", ALL), Html.Button.N_CLICKS),
+        clicks -> {
           var context = CallbackContext.current();
           if (context.triggeredId() != null) {
             Object dictId = context.triggeredPropIds().values().iterator().next();
@@ -379,7 +480,9 @@ class CallbackContextIT {
     return app;
   }
 
-  /** test_cbcx008_triggered_id_pmc: for a pattern-matching id, {@code triggeredId} is the id's map. */
+  /**
+   * test_cbcx008_triggered_id_pmc: for a pattern-matching id, {@code triggeredId} is the id's map.
+   */
   @Test
   void cbcx008_triggeredIdOfAPatternMatchingIdIsItsMap() {
     browser.openApp(triggeredIdPmc);

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Dash's {@code tests/integration/callbacks/test_callback_error.py}: error handlers, per callback and app-wide
- * ({@code on_error}), replace a failed callback's return value and may call {@code setProps}.
+ * Dash's {@code tests/integration/callbacks/test_callback_error.py}: error handlers, per callback
+ * and app-wide ({@code on_error}), replace a failed callback's return value and may call {@code
+ * setProps}.
  */
 class CallbackErrorIT {
   @RegisterExtension static final ServedApp server = ServedApp.of(CallbackErrorIT::app);
@@ -27,39 +28,70 @@ class CallbackErrorIT {
 
   static DashApp app() {
     var app = Dash.create(config -> config.port(0));
-    // the app-wide handler returns nothing, so it leaves the outputs alone and acts through setProps only
-    app.onError(error -> {
-      CallbackContext.current().setProps("output-global", Map.of("children", "global: " + error.getMessage()));
-      return null;
-    });
-    app.layout(List.of(button("start").id("start-local"), button("start-global").id("start-global"),
-        button("start-grouped").id("start-grouped"), div().id("output"), div().id("output-global"),
-        div().id("error-message"), div("default-value").id("grouped-output"), div("other-default").id("grouped-other")));
+    // the app-wide handler returns nothing, so it leaves the outputs alone and acts through
+    // setProps only
+    app.onError(
+        error -> {
+          CallbackContext.current()
+              .setProps("output-global", Map.of("children", "global: " + error.getMessage()));
+          return null;
+        });
+    app.layout(
+        List.of(
+            button("start").id("start-local"),
+            button("start-global").id("start-global"),
+            button("start-grouped").id("start-grouped"),
+            div().id("output"),
+            div().id("output-global"),
+            div().id("error-message"),
+            div("default-value").id("grouped-output"),
+            div("other-default").id("grouped-other")));
 
-    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("start-local", Html.Button.N_CLICKS), clicks -> {
-      throw new Exception("local error");
-    }, options -> options.onError(error -> {
-CallbackContext.current().setProps("error-message", Map.of("children", "message: " + error.getMessage()));
-return "callback: " + error.getMessage();
-}).preventInitialCall(true));
+    app.callback(
+        Output.of("output", Html.Div.CHILDREN),
+        Input.of("start-local", Html.Button.N_CLICKS),
+        clicks -> {
+          throw new Exception("local error");
+        },
+        options ->
+            options
+                .onError(
+                    error -> {
+                      CallbackContext.current()
+                          .setProps(
+                              "error-message",
+                              Map.of("children", "message: " + error.getMessage()));
+                      return "callback: " + error.getMessage();
+                    })
+                .preventInitialCall(true));
 
-    app.callback(Output.of("output-global", Html.Div.CHILDREN), Input.of("start-global", Html.Button.N_CLICKS),
+    app.callback(
+        Output.of("output-global", Html.Div.CHILDREN),
+        Input.of("start-global", Html.Button.N_CLICKS),
         clicks -> {
           throw new Exception("global error");
-        }, options -> options.preventInitialCall(true));
+        },
+        options -> options.preventInitialCall(true));
 
-    // Dash groups outputs in a dict (dash#2983: a handler returning None for it broke); Java's nearest is several
+    // Dash groups outputs in a dict (dash#2983: a handler returning None for it broke); Java's
+    // nearest is several
     // outputs, which the app handler's null must leave as they are too
-    app.callback(Outputs.of(Output.of("grouped-output", Html.Div.CHILDREN), Output.of("grouped-other", Html.Div.CHILDREN)),
-        Input.of("start-grouped", Html.Button.N_CLICKS), clicks -> {
+    app.callback(
+        Outputs.of(
+            Output.of("grouped-output", Html.Div.CHILDREN),
+            Output.of("grouped-other", Html.Div.CHILDREN)),
+        Input.of("start-grouped", Html.Button.N_CLICKS),
+        clicks -> {
           throw new Exception("grouped error");
-        }, options -> options.preventInitialCall(true));
+        },
+        options -> options.preventInitialCall(true));
     return app;
   }
 
   /**
-   * test_cber001_error_handler: a callback's own handler sets its output and another component; the app's handler
-   * covers a callback without one, and its null leaves a multi-output callback's outputs as they were (dash#2983).
+   * test_cber001_error_handler: a callback's own handler sets its output and another component; the
+   * app's handler covers a callback without one, and its null leaves a multi-output callback's
+   * outputs as they were (dash#2983).
    */
   @Test
   void cber001_errorHandlersReplaceTheResultAndMaySetProps() {
@@ -76,7 +108,8 @@ return "callback: " + error.getMessage();
     browser.waitForText("#output-global", "global: grouped error");
     browser.waitForText("#grouped-output", "default-value");
     browser.waitForText("#grouped-other", "other-default");
-    // Dash's newest copy of this test has the check commented out; a handled error must log nothing here
+    // Dash's newest copy of this test has the check commented out; a handled error must log nothing
+    // here
     browser.assertNoErrorsLogged();
   }
 }

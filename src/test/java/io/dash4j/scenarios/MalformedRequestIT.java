@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Dash's {@code tests/integration/callbacks/test_malformed_request.py}: raw callback requests whose {@code output}
- * key and {@code outputs} disagree with the registered callback.
+ * Dash's {@code tests/integration/callbacks/test_malformed_request.py}: raw callback requests whose
+ * {@code output} key and {@code outputs} disagree with the registered callback.
  *
- * <p>Intended deviation: Dash answers these with Flask's generic {@code 500 Internal Server Error} page; dash4j
- * refuses them as the client's fault, with a 4xx and a short generic message. What the Dash test protects is kept:
- * the request is refused, the answer names no id or prop of the app, and the server keeps answering good requests.
+ * <p>Intended deviation: Dash answers these with Flask's generic {@code 500 Internal Server Error}
+ * page; dash4j refuses them as the client's fault, with a 4xx and a short generic message. What the
+ * Dash test protects is kept: the request is refused, the answer names no id or prop of the app,
+ * and the server keeps answering good requests.
  */
 class MalformedRequestIT {
   @RegisterExtension static final ServedApp server = ServedApp.of(MalformedRequestIT::app);
@@ -33,18 +34,27 @@ class MalformedRequestIT {
 
   static DashApp app() {
     var app = Dash.create(config -> config.port(0));
-    app.layout(div(input("i").value("initial value"), div(div(1.5, null, "string", div().id("o1")))));
-    app.callback(Output.of("o1", Html.Div.CHILDREN), Input.of("i", Dcc.DccInput.VALUE), value -> value);
+    app.layout(
+        div(input("i").value("initial value"), div(div(1.5, null, "string", div().id("o1")))));
+    app.callback(
+        Output.of("o1", Html.Div.CHILDREN), Input.of("i", Dcc.DccInput.VALUE), value -> value);
     return app;
   }
 
-  /** A request for the app's callback, {@code i.value} = 9, with these {@code output} and {@code outputs}. */
+  /**
+   * A request for the app's callback, {@code i.value} = 9, with these {@code output} and {@code
+   * outputs}.
+   */
   private static HttpResponse<String> post(String output, String outputId, String outputProperty) {
-    var body = new JsonObject()
-        .put("output", output)
-        .put("outputs", new JsonObject().put("id", outputId).put("property", outputProperty))
-        .put("inputs", new JsonArray().add(new JsonObject().put("id", "i").put("property", "value").put("value", 9)))
-        .put("changedPropIds", new JsonArray().add("i.value"));
+    var body =
+        new JsonObject()
+            .put("output", output)
+            .put("outputs", new JsonObject().put("id", outputId).put("property", outputProperty))
+            .put(
+                "inputs",
+                new JsonArray()
+                    .add(new JsonObject().put("id", "i").put("property", "value").put("value", 9)))
+            .put("changedPropIds", new JsonArray().add("i.value"));
     return http.postJson("_dash-update-component", body.encode());
   }
 
@@ -55,24 +65,26 @@ class MalformedRequestIT {
   }
 
   /**
-   * test_cbmf001_bad_output_outputs: a good request answers 200; each mismatch of {@code output} and
-   * {@code outputs} is refused without naming anything of the app (dash4j: 4xx, Dash: 500), and the server still
-   * answers the good request afterwards.
+   * test_cbmf001_bad_output_outputs: a good request answers 200; each mismatch of {@code output}
+   * and {@code outputs} is refused without naming anything of the app (dash4j: 4xx, Dash: 500), and
+   * the server still answers the good request afterwards.
    */
   @Test
   void cbmf001_mismatchedOutputsAreRefusedWithoutLeakingIds() {
     assertGoodRequestAnswers();
 
-    var outspecs = List.of(
-        List.of("o1.nope", "o1", "nope"),
-        List.of("o1.children", "o1", "nope"),
-        List.of("o1.nope", "o1", "children"),
-        List.of("o1.children", "nope", "children"),
-        List.of("nope.children", "nope", "children"));
+    var outspecs =
+        List.of(
+            List.of("o1.nope", "o1", "nope"),
+            List.of("o1.children", "o1", "nope"),
+            List.of("o1.nope", "o1", "children"),
+            List.of("o1.children", "nope", "children"),
+            List.of("nope.children", "nope", "children"));
     for (var spec : outspecs) {
       var response = post(spec.get(0), spec.get(1), spec.get(2));
       assertThat(response.statusCode()).as("status for %s", spec).isBetween(400, 499);
-      assertThat(response.body()).as("body for %s", spec)
+      assertThat(response.body())
+          .as("body for %s", spec)
           .doesNotContain("o1", "children", "nope")
           .doesNotContain("Exception", "io.dash4j")
           .hasSizeLessThan(100);

@@ -19,35 +19,52 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A multi-page app as Dash pages builds one (tests/integration/multi_page/): a registry, links built from it,
- * per-page layouts and titles, path variables, query parameters, a page's own callbacks, the 404 page, and an app
- * under a prefix.
+ * A multi-page app as Dash pages builds one (tests/integration/multi_page/): a registry, links
+ * built from it, per-page layouts and titles, path variables, query parameters, a page's own
+ * callbacks, the 404 page, and an app under a prefix.
  */
 class PagesBrowserIT {
-  @RegisterExtension
-  static final ServedApp server = ServedApp.of(() -> app("/"));
+  @RegisterExtension static final ServedApp server = ServedApp.of(() -> app("/"));
 
-  @RegisterExtension
-  static final ServedApp prefixed = ServedApp.of(() -> app("/app/"));
+  @RegisterExtension static final ServedApp prefixed = ServedApp.of(() -> app("/app/"));
 
-  @RegisterExtension
-  static final Browser browser = Browser.perClass();
+  @RegisterExtension static final Browser browser = Browser.perClass();
 
   static DashApp app(String prefix) {
     var app = Dash.create(config -> config.port(0).prefix(prefix).title("Pages"));
     app.registerPage(Page.at("/").name("Home").layout(() -> div(h1("Home page"))));
-    app.registerPage(Page.at("/analytics").title("Analytics title")
-        .layout(() -> div(h1("Analytics"), Dcc.input("city").value("Paris"), div().id("city-out"))));
-    app.registerPage(Page.at("/report/<report_id>").name("Report")
-        .layout(params -> div(h1("Report " + params.get("report_id")), div("year " + params.get("year")).id("year"))));
-    app.layout(() -> div(
-        div(app.pageRegistry().stream().filter(p -> !p.isTemplate())
-            .map(p -> link(p.name()).href(app.relativePath(p.path())).id("link-" + p.name().toLowerCase()))
-            .toArray()).id("nav"),
-        Pages.container()));
+    app.registerPage(
+        Page.at("/analytics")
+            .title("Analytics title")
+            .layout(
+                () ->
+                    div(h1("Analytics"), Dcc.input("city").value("Paris"), div().id("city-out"))));
+    app.registerPage(
+        Page.at("/report/<report_id>")
+            .name("Report")
+            .layout(
+                params ->
+                    div(
+                        h1("Report " + params.get("report_id")),
+                        div("year " + params.get("year")).id("year"))));
+    app.layout(
+        () ->
+            div(
+                div(app.pageRegistry().stream()
+                        .filter(p -> !p.isTemplate())
+                        .map(
+                            p ->
+                                link(p.name())
+                                    .href(app.relativePath(p.path()))
+                                    .id("link-" + p.name().toLowerCase()))
+                        .toArray())
+                    .id("nav"),
+                Pages.container()));
     // a page's own callback, on components that exist only while the page shows
     app.config().suppressCallbackExceptions(true);
-    app.callback(Output.of("city-out", Html.Div.CHILDREN), Input.of("city", Dcc.DccInput.VALUE.asString()),
+    app.callback(
+        Output.of("city-out", Html.Div.CHILDREN),
+        Input.of("city", Dcc.DccInput.VALUE.asString()),
         city -> "City: " + city);
     return app;
   }
@@ -56,12 +73,14 @@ class PagesBrowserIT {
   void linksNavigateBetweenPagesWithTheirTitlesAndCallbacks() {
     browser.openApp(server);
     browser.waitForText("#_pages_content h1", "Home page");
-    browser.waitUntil("the title is the home page's", () -> browser.driver().getTitle().equals("Home"));
+    browser.waitUntil(
+        "the title is the home page's", () -> browser.driver().getTitle().equals("Home"));
 
     browser.click("#link-analytics");
     browser.waitForText("#_pages_content h1", "Analytics");
     browser.waitForText("#city-out", "City: Paris");
-    browser.waitUntil("the title follows the page", () -> browser.driver().getTitle().equals("Analytics title"));
+    browser.waitUntil(
+        "the title follows the page", () -> browser.driver().getTitle().equals("Analytics title"));
     assertThat(browser.driver().getCurrentUrl()).endsWith("/analytics");
     browser.type("#city", "Lyon");
     browser.waitForText("#city-out", "City: Lyon");

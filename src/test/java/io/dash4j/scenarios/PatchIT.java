@@ -7,11 +7,11 @@ import static io.dash4j.components.Html.div;
 import static io.dash4j.layout.Wildcard.ALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dash4j.callback.ClientsideCallback;
 import io.dash4j.Dash;
 import io.dash4j.DashApp;
 import io.dash4j.callback.Argument;
 import io.dash4j.callback.CallbackContext;
+import io.dash4j.callback.ClientsideCallback;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.callback.Patch;
@@ -33,16 +33,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 
 /**
- * Dash's {@code tests/integration/test_patch.py}: {@code Patch} partial updates (every operation, on a dcc.Store's
- * data, on pattern-matched outputs and on children), and {@code allow_duplicate} outputs, whose keys must survive a
- * server restart. Each Dash test has its own app, served once for the class.
+ * Dash's {@code tests/integration/test_patch.py}: {@code Patch} partial updates (every operation,
+ * on a dcc.Store's data, on pattern-matched outputs and on children), and {@code allow_duplicate}
+ * outputs, whose keys must survive a server restart. Each Dash test has its own app, served once
+ * for the class.
  */
 class PatchIT {
   @RegisterExtension static final ServedApp operations = ServedApp.of(PatchIT::operationsApp);
-  @RegisterExtension static final ServedApp sideUpdateOperations = ServedApp.of(PatchIT::sideUpdateOperationsApp);
-  @RegisterExtension static final ServedApp patternOutputs = ServedApp.of(PatchIT::patternOutputsApp);
+
+  @RegisterExtension
+  static final ServedApp sideUpdateOperations = ServedApp.of(PatchIT::sideUpdateOperationsApp);
+
+  @RegisterExtension
+  static final ServedApp patternOutputs = ServedApp.of(PatchIT::patternOutputsApp);
+
   @RegisterExtension static final ServedApp children = ServedApp.of(PatchIT::childrenApp);
-  @RegisterExtension static final ServedApp clientsideDuplicate = ServedApp.of(PatchIT::clientsideDuplicateApp);
+
+  @RegisterExtension
+  static final ServedApp clientsideDuplicate = ServedApp.of(PatchIT::clientsideDuplicateApp);
+
   @RegisterExtension static final ServedApp baseOperators = ServedApp.of(PatchIT::baseOperatorsApp);
   @RegisterExtension static final Browser browser = Browser.perClass();
 
@@ -65,8 +74,8 @@ class PatchIT {
   }
 
   /**
-   * pch001's app; with {@code sideUpdates} (pch007) every button's callback has no output and hands its Patch to
-   * {@code setProps("store", {"data": patch})} instead of returning it.
+   * pch001's app; with {@code sideUpdates} (pch007) every button's callback has no output and hands
+   * its Patch to {@code setProps("store", {"data": patch})} instead of returning it.
    */
   static DashApp operationsApp(boolean sideUpdates) {
     var app = Dash.create(config -> config.port(0).debug(true));
@@ -75,81 +84,120 @@ class PatchIT {
     initial.put("n_clicks", 0);
     initial.put("array", List.of("initial"));
     initial.put("delete", "Delete me");
-    app.layout(div(
-        div(input("set-value"), button("Set").id("set-btn")),
-        div(input("append-value"), button("Append").id("append-btn")),
-        div(input("prepend-value"), button("prepend").id("prepend-btn")),
-        div(input("insert-value"), input("insert-index").type(Dcc.DccInput.Type.NUMBER).value(1),
-            button("insert").id("insert-btn")),
-        div(input("extend-value"), button("extend").id("extend-btn")),
-        div(input("merge-value"), button("Merge").id("merge-btn")),
-        button("Delete").id("delete-btn"),
-        button("Delete index").id("delete-index"),
-        button("Clear").id("clear-btn"),
-        button("Reverse").id("reverse-btn"),
-        button("Remove").id("remove-btn"),
-        store("store").data(initial),
-        div().id("store-content")));
+    app.layout(
+        div(
+            div(input("set-value"), button("Set").id("set-btn")),
+            div(input("append-value"), button("Append").id("append-btn")),
+            div(input("prepend-value"), button("prepend").id("prepend-btn")),
+            div(
+                input("insert-value"),
+                input("insert-index").type(Dcc.DccInput.Type.NUMBER).value(1),
+                button("insert").id("insert-btn")),
+            div(input("extend-value"), button("extend").id("extend-btn")),
+            div(input("merge-value"), button("Merge").id("merge-btn")),
+            button("Delete").id("delete-btn"),
+            button("Delete index").id("delete-index"),
+            button("Clear").id("clear-btn"),
+            button("Reverse").id("reverse-btn"),
+            button("Remove").id("remove-btn"),
+            store("store").data(initial),
+            div().id("store-content")));
 
-    app.clientsideCallback("function(value) {return JSON.stringify(value)}",
-        Output.of("store-content", Html.Div.CHILDREN), Input.of("store", Dcc.Store.DATA));
+    app.clientsideCallback(
+        "function(value) {return JSON.stringify(value)}",
+        Output.of("store-content", Html.Div.CHILDREN),
+        Input.of("store", Dcc.Store.DATA));
 
     var patcher = new StorePatcher(app, sideUpdates);
-    patcher.on("set-btn", List.of("set-value"),
+    patcher.on(
+        "set-btn",
+        List.of("set-value"),
         a -> Patch.create().at("value").assign(a.get(0)).at("n_clicks").add(1));
-    patcher.on("append-btn", List.of("append-value"),
+    patcher.on(
+        "append-btn",
+        List.of("append-value"),
         a -> Patch.create().at("array").append(a.get(0)).at("n_clicks").add(1));
-    patcher.on("prepend-btn", List.of("prepend-value"),
+    patcher.on(
+        "prepend-btn",
+        List.of("prepend-value"),
         a -> Patch.create().at("array").prepend(a.get(0)).at("n_clicks").add(1));
-    patcher.on("extend-btn", List.of("extend-value"),
+    patcher.on(
+        "extend-btn",
+        List.of("extend-value"),
         a -> Patch.create().at("array").extend(List.of(a.get(0))).at("n_clicks").add(1));
-    patcher.on("merge-btn", List.of("merge-value"),
+    patcher.on(
+        "merge-btn",
+        List.of("merge-value"),
         a -> Patch.create().merge(Map.of("merged", a.get(0))).at("n_clicks").add(1));
     patcher.on("delete-btn", List.of(), a -> Patch.create().at("delete").delete());
-    patcher.on("insert-btn", List.of("insert-value", "insert-index"),
+    patcher.on(
+        "insert-btn",
+        List.of("insert-value", "insert-index"),
         a -> Patch.create().at("array").insert(((Number) a.get(1)).intValue(), a.get(0)));
-    patcher.on("delete-index", List.of(), a -> Patch.create().at("array", 1).delete().at("array", -2).delete());
+    patcher.on(
+        "delete-index",
+        List.of(),
+        a -> Patch.create().at("array", 1).delete().at("array", -2).delete());
     patcher.on("clear-btn", List.of(), a -> Patch.create().at("array").clear());
     patcher.on("reverse-btn", List.of(), a -> Patch.create().at("array").reverse());
     patcher.on("remove-btn", List.of(), a -> Patch.create().at("array").remove("initial"));
     return app;
   }
 
-  /** Registers one button's Patch of the store: returned for the store's data, or given to setProps. */
+  /**
+   * Registers one button's Patch of the store: returned for the store's data, or given to setProps.
+   */
   private record StorePatcher(DashApp app, boolean sideUpdates) {
     void on(String button, List<String> inputValues, Function<List<Object>, Patch> patch) {
       var arguments = new ArrayList<Argument<?>>();
       arguments.add(Input.of(button, Html.Button.N_CLICKS));
       inputValues.forEach(id -> arguments.add(State.of(id, Dcc.DccInput.VALUE)));
       if (sideUpdates) {
-        app.callbackWithoutOutput(arguments, a -> CallbackContext.current().setProps("store",
-            Map.of("data", patch.apply(a.subList(1, a.size())))), options -> options.preventInitialCall(true));
+        app.callbackWithoutOutput(
+            arguments,
+            a ->
+                CallbackContext.current()
+                    .setProps("store", Map.of("data", patch.apply(a.subList(1, a.size())))),
+            options -> options.preventInitialCall(true));
       } else {
         // the first registers the output, the others share it (allow_duplicate)
-        var output = "set-btn".equals(button) ? Output.of("store", Dcc.Store.DATA)
-            : Output.of("store", Dcc.Store.DATA).allowDuplicate();
-        app.callback(output, arguments, a -> patch.apply(a.subList(1, a.size())),
+        var output =
+            "set-btn".equals(button)
+                ? Output.of("store", Dcc.Store.DATA)
+                : Output.of("store", Dcc.Store.DATA).allowDuplicate();
+        app.callback(
+            output,
+            arguments,
+            a -> patch.apply(a.subList(1, a.size())),
             options -> options.preventInitialCall(true));
       }
     }
   }
 
-  /** The store's data as the clientside callback shows it, parsed (dash: {@code json.loads(e.text)}). */
+  /**
+   * The store's data as the clientside callback shows it, parsed (dash: {@code
+   * json.loads(e.text)}).
+   */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> storeContent() {
-    return (Map<String, Object>) browser.javascript(
-        "return JSON.parse(document.querySelector('#store-content').innerText);");
+    return (Map<String, Object>)
+        browser.javascript(
+            "return JSON.parse(document.querySelector('#store-content').innerText);");
   }
 
-  /** Dash's {@code until(lambda: cond(get_output()), 2)}; the failure shows the last content seen. */
+  /**
+   * Dash's {@code until(lambda: cond(get_output()), 2)}; the failure shows the last content seen.
+   */
   private static void waitForStore(String what, Predicate<Map<String, Object>> cond) {
     Object[] last = {null};
     try {
-      browser.waitUntil(what, () -> {
-        var content = storeContent();
-        last[0] = content;
-        return cond.test(content);
-      });
+      browser.waitUntil(
+          what,
+          () -> {
+            var content = storeContent();
+            last[0] = content;
+            return cond.test(content);
+          });
     } catch (AssertionError timeout) {
       throw new AssertionError("store content " + what + "; last seen: " + last[0], timeout);
     }
@@ -160,9 +208,10 @@ class PatchIT {
   }
 
   /**
-   * test_pch001_patch_operations: each Patch operation (assign and add, append, prepend, extend, merge, delete of a
-   * key, insert at a positive and a negative index, delete of indices counted from both ends, reverse, remove, clear)
-   * changes the store's data in place, through callbacks that share the output with allow_duplicate.
+   * test_pch001_patch_operations: each Patch operation (assign and add, append, prepend, extend,
+   * merge, delete of a key, insert at a positive and a negative index, delete of indices counted
+   * from both ends, reverse, remove, clear) changes the store's data in place, through callbacks
+   * that share the output with allow_duplicate.
    */
   @Test
   void pch001_everyPatchOperationUpdatesTheStoreInPlace() {
@@ -170,8 +219,9 @@ class PatchIT {
   }
 
   /**
-   * test_pch007 (Dash 2.17+, whose file was not readable here: re-expressed from its subject): the same operations as
-   * pch001, each handed to {@code set_props} by a callback without outputs, update the store in place just the same.
+   * test_pch007 (Dash 2.17+, whose file was not readable here: re-expressed from its subject): the
+   * same operations as pch001, each handed to {@code set_props} by a callback without outputs,
+   * update the store in place just the same.
    */
   @Test
   void pch007_everyPatchOperationThroughSetPropsUpdatesTheStoreInPlace() {
@@ -216,7 +266,8 @@ class PatchIT {
     sendKeys("#insert-index", Keys.BACK_SPACE);
     sendKeys("#insert-index", "-1");
     browser.click("#insert-btn");
-    waitForArray("Prepend", "Inserted", "initial", "Append", "Inserted with negative index", "Extend");
+    waitForArray(
+        "Prepend", "Inserted", "initial", "Append", "Inserted with negative index", "Extend");
 
     browser.click("#delete-index");
     waitForArray("Prepend", "initial", "Append", "Extend");
@@ -229,27 +280,32 @@ class PatchIT {
 
     browser.click("#clear-btn");
     waitForArray();
-    waitForStore("every operation that counts to have counted", c -> c.get("n_clicks") instanceof Number n && n.intValue() == 5);
+    waitForStore(
+        "every operation that counts to have counted",
+        c -> c.get("n_clicks") instanceof Number n && n.intValue() == 5);
     browser.assertNoErrorsLogged();
   }
 
   static DashApp patternOutputsApp() {
     var app = Dash.create(config -> config.port(0).debug(true));
-    app.layout(div(
-        button("Click").id("click"),
-        div().id(Map.of("type", "output", "index", 0)).className("first"),
-        div().id(Map.of("type", "output", "index", 1)).className("second")));
-    app.callback(Output.all(Map.of("type", "output", "index", ALL), Html.Div.CHILDREN),
+    app.layout(
+        div(
+            button("Click").id("click"),
+            div().id(Map.of("type", "output", "index", 0)).className("first"),
+            div().id(Map.of("type", "output", "index", 1)).className("second")));
+    app.callback(
+        Output.all(Map.of("type", "output", "index", ALL), Html.Div.CHILDREN),
         Input.of("click", Html.Button.N_CLICKS),
-        clicks -> clicks == null
-            ? List.of("Foo", "Bar")
-            : List.of(Patch.create().append("Bar"), Patch.create().prepend("Foo")));
+        clicks ->
+            clicks == null
+                ? List.of("Foo", "Bar")
+                : List.of(Patch.create().append("Bar"), Patch.create().prepend("Foo")));
     return app;
   }
 
   /**
-   * test_pch002_patch_app_pmc_callbacks: an ALL output takes one Patch per matched component; appending "Bar" to
-   * "Foo" and prepending "Foo" to "Bar" both show "FooBar".
+   * test_pch002_patch_app_pmc_callbacks: an ALL output takes one Patch per matched component;
+   * appending "Bar" to "Foo" and prepending "Foo" to "Bar" both show "FooBar".
    */
   @Test
   void pch002_patchesApplyPerComponentOfAnAllOutput() {
@@ -261,17 +317,25 @@ class PatchIT {
 
   static DashApp childrenApp() {
     var app = Dash.create(config -> config.port(0).debug(true));
-    app.layout(div(
-        div(input("children-value").value(""), button("Add").id("add-children")),
-        // html.Div([html.Div("init", id="initial")]): a list of one child, as Append needs a list to add to
-        div(List.of(div("init").id("initial"))).id("output")));
-    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("add-children", Html.Button.N_CLICKS),
+    app.layout(
+        div(
+            div(input("children-value").value(""), button("Add").id("add-children")),
+            // html.Div([html.Div("init", id="initial")]): a list of one child, as Append needs a
+            // list to add to
+            div(List.of(div("init").id("initial"))).id("output")));
+    app.callback(
+        Output.of("output", Html.Div.CHILDREN),
+        Input.of("add-children", Html.Button.N_CLICKS),
         State.of("children-value", Dcc.DccInput.VALUE.asString()),
-        (clicks, value) -> Patch.create().append(div(value).id(value)), options -> options.preventInitialCall(true));
+        (clicks, value) -> Patch.create().append(div(value).id(value)),
+        options -> options.preventInitialCall(true));
     return app;
   }
 
-  /** test_pch003_patch_children: a component appended to children by a Patch renders beside the existing child. */
+  /**
+   * test_pch003_patch_children: a component appended to children by a Patch renders beside the
+   * existing child.
+   */
   @Test
   void pch003_patchAppendsAComponentToChildren() {
     browser.openApp(children);
@@ -284,17 +348,25 @@ class PatchIT {
   /** Dash's {@code create_app} of pch004: two callbacks share an output through allow_duplicate. */
   static DashApp duplicateOutputApp(int port) {
     var app = Dash.create(config -> config.port(port));
-    app.layout(div(button("Click 1").id("click1"), button("Click 2").id("click2"), div().id("output")));
-    app.callback(Output.of("output", Html.Div.CHILDREN).allowDuplicate(), Input.of("click1", Html.Button.N_CLICKS),
-        clicks -> "click 1", options -> options.preventInitialCall(true));
-    app.callback(Output.of("output", Html.Div.CHILDREN).allowDuplicate(), Input.of("click2", Html.Button.N_CLICKS),
-        clicks -> "click 2", options -> options.preventInitialCall(true));
+    app.layout(
+        div(button("Click 1").id("click1"), button("Click 2").id("click2"), div().id("output")));
+    app.callback(
+        Output.of("output", Html.Div.CHILDREN).allowDuplicate(),
+        Input.of("click1", Html.Button.N_CLICKS),
+        clicks -> "click 1",
+        options -> options.preventInitialCall(true));
+    app.callback(
+        Output.of("output", Html.Div.CHILDREN).allowDuplicate(),
+        Input.of("click2", Html.Button.N_CLICKS),
+        clicks -> "click 2",
+        options -> options.preventInitialCall(true));
     return app;
   }
 
   /**
-   * test_pch004_duplicate_output_restart: the keys of duplicate outputs are the same after the server restarts with a
-   * new app built the same way, so the page loaded from the first server keeps working against the second one.
+   * test_pch004_duplicate_output_restart: the keys of duplicate outputs are the same after the
+   * server restarts with a new app built the same way, so the page loaded from the first server
+   * keeps working against the second one.
    */
   @Test
   void pch004_duplicateOutputKeysSurviveARestart() {
@@ -323,15 +395,26 @@ class PatchIT {
 
   static DashApp clientsideDuplicateApp() {
     var app = Dash.create(config -> config.port(0).debug(true));
-    app.layout(div(button("Click 1").id("click1"), button("Click 2").id("click2"), div("initial").id("output")));
-    app.clientsideCallback(ClientsideCallback.inline("function() { return 'click1';}").preventInitialCall(true),
-        Output.of("output", Html.Div.CHILDREN).allowDuplicate(), Input.of("click1", Html.Button.N_CLICKS));
-    app.clientsideCallback(ClientsideCallback.inline("function() { return 'click2';}").preventInitialCall(true),
-        Output.of("output", Html.Div.CHILDREN).allowDuplicate(), Input.of("click2", Html.Button.N_CLICKS));
+    app.layout(
+        div(
+            button("Click 1").id("click1"),
+            button("Click 2").id("click2"),
+            div("initial").id("output")));
+    app.clientsideCallback(
+        ClientsideCallback.inline("function() { return 'click1';}").preventInitialCall(true),
+        Output.of("output", Html.Div.CHILDREN).allowDuplicate(),
+        Input.of("click1", Html.Button.N_CLICKS));
+    app.clientsideCallback(
+        ClientsideCallback.inline("function() { return 'click2';}").preventInitialCall(true),
+        Output.of("output", Html.Div.CHILDREN).allowDuplicate(),
+        Input.of("click2", Html.Button.N_CLICKS));
     return app;
   }
 
-  /** test_pch005_clientside_duplicate: two clientside callbacks share an output through allow_duplicate. */
+  /**
+   * test_pch005_clientside_duplicate: two clientside callbacks share an output through
+   * allow_duplicate.
+   */
   @Test
   void pch005_clientsideCallbacksShareADuplicateOutput() {
     browser.openApp(clientsideDuplicate);
@@ -344,34 +427,57 @@ class PatchIT {
   static DashApp baseOperatorsApp() {
     var app = Dash.create(config -> config.port(0).debug(true));
     // Dash's app.layout = [...]: a list of components as the layout
-    app.layout(List.of(
-        store("store").data(2),
-        button("add-one").id("add-one"),
-        button("remove-one").id("remove-one"),
-        button("mul-two").id("mul-two"),
-        button("div-two").id("div-two"),
-        button("merge").id("merge"),
-        store("dict-store").data(Map.of("initial", "initial")),
-        div().id("store-output"),
-        div().id("dict-store-output")));
-    app.callback(Output.of("store", Dcc.Store.DATA), Input.of("add-one", Html.Button.N_CLICKS),
-        clicks -> Patch.create().add(1), options -> options.preventInitialCall(true));
-    app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("remove-one", Html.Button.N_CLICKS),
-        clicks -> Patch.create().sub(1), options -> options.preventInitialCall(true));
-    app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("mul-two", Html.Button.N_CLICKS),
-        clicks -> Patch.create().mul(2), options -> options.preventInitialCall(true));
-    app.callback(Output.of("store", Dcc.Store.DATA).allowDuplicate(), Input.of("div-two", Html.Button.N_CLICKS),
-        clicks -> Patch.create().div(2), options -> options.preventInitialCall(true));
-    app.callback(Output.of("dict-store", Dcc.Store.DATA).allowDuplicate(), Input.of("merge", Html.Button.N_CLICKS),
-        clicks -> Patch.create().merge(Map.of("merged", "merged")), options -> options.preventInitialCall(true));
-    app.clientsideCallback("data => data",
-        Output.of("store-output", Html.Div.CHILDREN), Input.of("store", Dcc.Store.DATA));
-    app.clientsideCallback("data => JSON.stringify(data)",
-        Output.of("dict-store-output", Html.Div.CHILDREN), Input.of("dict-store", Dcc.Store.DATA));
+    app.layout(
+        List.of(
+            store("store").data(2),
+            button("add-one").id("add-one"),
+            button("remove-one").id("remove-one"),
+            button("mul-two").id("mul-two"),
+            button("div-two").id("div-two"),
+            button("merge").id("merge"),
+            store("dict-store").data(Map.of("initial", "initial")),
+            div().id("store-output"),
+            div().id("dict-store-output")));
+    app.callback(
+        Output.of("store", Dcc.Store.DATA),
+        Input.of("add-one", Html.Button.N_CLICKS),
+        clicks -> Patch.create().add(1),
+        options -> options.preventInitialCall(true));
+    app.callback(
+        Output.of("store", Dcc.Store.DATA).allowDuplicate(),
+        Input.of("remove-one", Html.Button.N_CLICKS),
+        clicks -> Patch.create().sub(1),
+        options -> options.preventInitialCall(true));
+    app.callback(
+        Output.of("store", Dcc.Store.DATA).allowDuplicate(),
+        Input.of("mul-two", Html.Button.N_CLICKS),
+        clicks -> Patch.create().mul(2),
+        options -> options.preventInitialCall(true));
+    app.callback(
+        Output.of("store", Dcc.Store.DATA).allowDuplicate(),
+        Input.of("div-two", Html.Button.N_CLICKS),
+        clicks -> Patch.create().div(2),
+        options -> options.preventInitialCall(true));
+    app.callback(
+        Output.of("dict-store", Dcc.Store.DATA).allowDuplicate(),
+        Input.of("merge", Html.Button.N_CLICKS),
+        clicks -> Patch.create().merge(Map.of("merged", "merged")),
+        options -> options.preventInitialCall(true));
+    app.clientsideCallback(
+        "data => data",
+        Output.of("store-output", Html.Div.CHILDREN),
+        Input.of("store", Dcc.Store.DATA));
+    app.clientsideCallback(
+        "data => JSON.stringify(data)",
+        Output.of("dict-store-output", Html.Div.CHILDREN),
+        Input.of("dict-store", Dcc.Store.DATA));
     return app;
   }
 
-  /** test_pch006_base_operators: Add, Sub, Mul and Div on a number, and Merge on an object (Python's |=). */
+  /**
+   * test_pch006_base_operators: Add, Sub, Mul and Div on a number, and Merge on an object (Python's
+   * |=).
+   */
   @Test
   void pch006_arithmeticAndMergeOperatorsPatchTheRootValue() {
     browser.openApp(baseOperators);

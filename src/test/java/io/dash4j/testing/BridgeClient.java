@@ -17,16 +17,26 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A raw client of the socket door, as an attacker or another program would use it: a real WebSocket to SockJS's raw
- * endpoint {@code <app>_dash-ws/websocket}, speaking the event-bus bridge's JSON frames directly, with whatever
- * Origin it likes. Frames the server sends are queued for {@link #next()}, and kept as sent for {@link #received()}.
+ * A raw client of the socket door, as an attacker or another program would use it: a real WebSocket
+ * to SockJS's raw endpoint {@code <app>_dash-ws/websocket}, speaking the event-bus bridge's JSON
+ * frames directly, with whatever Origin it likes. Frames the server sends are queued for {@link
+ * #next()}, and kept as sent for {@link #received()}.
  */
 public final class BridgeClient implements AutoCloseable {
   private static final Vertx VERTX = Vertx.vertx();
-  /** Held for the JVM: a client nobody references is garbage-collected, and closes its sockets as it goes. */
-  private static final WebSocketClient CLIENT = VERTX.createWebSocketClient(new WebSocketClientOptions()
-      // as a browser would take them: a burst of pushes travels as one large set_props_batch
-      .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
+
+  /**
+   * Held for the JVM: a client nobody references is garbage-collected, and closes its sockets as it
+   * goes.
+   */
+  private static final WebSocketClient CLIENT =
+      VERTX.createWebSocketClient(
+          new WebSocketClientOptions()
+              // as a browser would take them: a burst of pushes travels as one large
+              // set_props_batch
+              .setMaxFrameSize(64 * 1024 * 1024)
+              .setMaxMessageSize(64 * 1024 * 1024));
+
   private final ClientWebSocket socket;
   private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
   private final List<String> received = new CopyOnWriteArrayList<>();
@@ -54,25 +64,34 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   /**
-   * Opens a socket to {@code path} of the app, e.g. SockJS's own {@code _dash-ws/<server>/<session>/websocket}, whose
-   * frames are SockJS's ({@code o}, {@code a[...]}, {@code c[...]}), not bridge JSON: read them with
-   * {@link #received()}.
+   * Opens a socket to {@code path} of the app, e.g. SockJS's own {@code
+   * _dash-ws/<server>/<session>/websocket}, whose frames are SockJS's ({@code o}, {@code a[...]},
+   * {@code c[...]}), not bridge JSON: read them with {@link #received()}.
    *
    * @param origin the Origin header to send, or null for none
    */
   public static BridgeClient connect(String appUrl, String path, String origin) {
     var uri = URI.create(appUrl);
-    var options = new WebSocketConnectOptions().setHost(uri.getHost()).setPort(uri.getPort())
-        .setURI(uri.getPath() + path);
+    var options =
+        new WebSocketConnectOptions()
+            .setHost(uri.getHost())
+            .setPort(uri.getPort())
+            .setURI(uri.getPath() + path);
     if (origin != null) {
       options.addHeader("Origin", origin);
     } else {
       options.setAllowOriginHeader(false); // else Vert.x sends one of its own
     }
-    // Handlers before the handshake: a door that refuses at once may send its frames and close before it returns.
+    // Handlers before the handshake: a door that refuses at once may send its frames and close
+    // before it returns.
     var client = new BridgeClient(CLIENT.webSocket());
     try {
-      client.socket.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      client
+          .socket
+          .connect(options)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
       return client;
     } catch (Exception e) {
       throw new AssertionError("cannot open a socket to " + appUrl, e);
@@ -93,31 +112,43 @@ public final class BridgeClient implements AutoCloseable {
 
   /** Registers for a renderer's pushes: {@code dash4j.renderer.<id>}. */
   public BridgeClient register(String rendererId) {
-    return send(new JsonObject().put("type", "register").put("address", "dash4j.renderer." + rendererId));
+    return send(
+        new JsonObject().put("type", "register").put("address", "dash4j.renderer." + rendererId));
   }
 
-  /** Registers {@code rendererId} and waits for the door's confirmation, which must be the next frame. */
+  /**
+   * Registers {@code rendererId} and waits for the door's confirmation, which must be the next
+   * frame.
+   */
   public BridgeClient claim(String rendererId) {
     register(rendererId);
     var frame = next();
     if (!("dash4j.renderer." + rendererId).equals(frame.getString("address"))
         || !"registered".equals(body(frame).getString("type"))) {
-      throw new AssertionError("expected the door's \"registered\" for " + rendererId + ", got " + frame);
+      throw new AssertionError(
+          "expected the door's \"registered\" for " + rendererId + ", got " + frame);
     }
     return this;
   }
 
   /** Sends a callback request as our worker does, claiming {@code rendererId}. */
-  public BridgeClient callback(String outputKey, JsonObject body, String rendererId, String replyAddress) {
-    return send(new JsonObject().put("type", "send").put("address", "dash4j.callback." + outputKey).put("body", body)
-        .put("headers", new JsonObject().put("dash4j-renderer", rendererId)).put("replyAddress", replyAddress));
+  public BridgeClient callback(
+      String outputKey, JsonObject body, String rendererId, String replyAddress) {
+    return send(
+        new JsonObject()
+            .put("type", "send")
+            .put("address", "dash4j.callback." + outputKey)
+            .put("body", body)
+            .put("headers", new JsonObject().put("dash4j-renderer", rendererId))
+            .put("replyAddress", replyAddress));
   }
 
   /** The next frame from the server, waiting up to 10 s; fails if none comes. */
   public JsonObject next() {
     JsonObject frame = poll(10_000);
     if (frame == null) {
-      throw new AssertionError("no frame from the server within 10 s; frames so far: " + received());
+      throw new AssertionError(
+          "no frame from the server within 10 s; frames so far: " + received());
     }
     return frame;
   }
@@ -133,7 +164,9 @@ public final class BridgeClient implements AutoCloseable {
     }
   }
 
-  /** Every frame the server sent so far, in order, as it sent it; {@link #next()} takes none away. */
+  /**
+   * Every frame the server sent so far, in order, as it sent it; {@link #next()} takes none away.
+   */
   public List<String> received() {
     return new ArrayList<>(received);
   }
@@ -149,7 +182,10 @@ public final class BridgeClient implements AutoCloseable {
     return closed.isDone();
   }
 
-  /** The close code the server sent (null while open, or when the connection ended without a close frame). */
+  /**
+   * The close code the server sent (null while open, or when the connection ended without a close
+   * frame).
+   */
   public Short closeStatus() {
     return socket.closeStatusCode();
   }
@@ -164,7 +200,9 @@ public final class BridgeClient implements AutoCloseable {
     }
   }
 
-  /** Stops reading what the server sends, as a page that hangs would: the server's writes back up. */
+  /**
+   * Stops reading what the server sends, as a page that hangs would: the server's writes back up.
+   */
   public BridgeClient pause() {
     socket.pause();
     return this;

@@ -39,20 +39,25 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.FluentWait;
 
 /**
- * Headless Chromium driving the stock Dash front end, with helpers modelled on Dash's own
- * {@code dash.testing} ({@code browser.py}, {@code wait.py}, {@code dash_page.py}). One per test
- * class: either {@code @RegisterExtension static final Browser browser = Browser.perClass();}, or
- * {@link #start()} and {@link #close()} by hand. Waits poll every 100 ms for up to 10 s and fail
- * with an {@link AssertionError}, so a timeout reads as a test failure rather than a Selenium error.
+ * Headless Chromium driving the stock Dash front end, with helpers modelled on Dash's own {@code
+ * dash.testing} ({@code browser.py}, {@code wait.py}, {@code dash_page.py}). One per test class:
+ * either {@code @RegisterExtension static final Browser browser = Browser.perClass();}, or {@link
+ * #start()} and {@link #close()} by hand. Waits poll every 100 ms for up to 10 s and fail with an
+ * {@link AssertionError}, so a timeout reads as a test failure rather than a Selenium error.
  */
 public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
   /** Debug-menu error badge, rendered only while there are errors (renderer DebugMenu.react.js). */
   public static final String DEVTOOLS_ERROR_COUNT = ".test-devtools-error-count";
-  /** Header of one entry in the errors popup; a click expands it (renderer FrontEndError.react.js). */
+
+  /**
+   * Header of one entry in the errors popup; a click expands it (renderer FrontEndError.react.js).
+   */
   public static final String DEVTOOLS_ERROR_TOGGLE = ".test-devtools-error-toggle";
+
   /** The error message shown in each entry header. */
   public static final String DEVTOOLS_ERROR_TITLE = ".dash-fe-error__title";
+
   private static final String ERRORS_BUTTON = "#dash-debug-menu__errors-button";
   private static final String ERRORS_POPUP = ".dash-error-card--container";
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -61,7 +66,8 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   // state.callbacks but `stored` and `completed` (as the renderer's getPendingCallbacks), less
   // persistent callbacks: endless streams, which the renderer's own isLoading leaves out too. The
   // loading attribute catches components that have not re-rendered since the store settled.
-  private static final String NO_PENDING_JS = """
+  private static final String NO_PENDING_JS =
+      """
       var s = window.store && window.store.getState();
       if (!s) return arguments[0];
       var rqs = s.pendingCallbacks, c = Object.assign({}, s.callbacks);
@@ -92,8 +98,8 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 
   /**
    * A browser for the tests of one class, to keep in a static {@code @RegisterExtension} field:
-   * Chromium starts in {@code beforeAll}, so a class that is filtered out or skipped never pays
-   * for it, and quits in {@code afterAll}.
+   * Chromium starts in {@code beforeAll}, so a class that is filtered out or skipped never pays for
+   * it, and quits in {@code afterAll}.
    */
   public static Browser perClass() {
     return new Browser();
@@ -122,9 +128,17 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
     Path profile = io(() -> Files.createTempDirectory("dash4j-chrome-"));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getProperty("dash4j.chrome", "/usr/bin/chromium"));
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1280,1024", "--user-data-dir=" + profile);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1024",
+        "--user-data-dir=" + profile);
     options.addArguments(extraArguments);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
@@ -132,8 +146,11 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
     // With an explicit executable Selenium's DriverFinder skips Selenium Manager, which would
     // otherwise try to download a chromedriver (and maybe a browser) from the network.
     String driverPath = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of(driverPath).toFile()).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of(driverPath).toFile())
+            .usingAnyFreePort()
+            .build();
     try {
       this.driver = new ChromeDriver(service, options);
       this.profile = profile;
@@ -144,8 +161,8 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   }
 
   /**
-   * Quits the driver and deletes the temporary Chromium profile. Does nothing when Chromium is
-   * not running: JUnit calls {@code afterAll} even when a {@code beforeAll} failed.
+   * Quits the driver and deletes the temporary Chromium profile. Does nothing when Chromium is not
+   * running: JUnit calls {@code afterAll} even when a {@code beforeAll} failed.
    */
   @Override
   public void close() {
@@ -165,20 +182,24 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   /** The underlying Selenium driver, for anything these helpers do not cover. */
   public WebDriver driver() {
     if (driver == null) {
-      throw new IllegalStateException("Chromium is not running: use Browser.start(), or"
-          + " Browser.perClass() on a static @RegisterExtension field, from tests or @BeforeEach");
+      throw new IllegalStateException(
+          "Chromium is not running: use Browser.start(), or"
+              + " Browser.perClass() on a static @RegisterExtension field, from tests or @BeforeEach");
     }
     return driver;
   }
 
-  /** Navigates to {@code url}; follow with {@link #waitForPageReady()} for a Dash app, or use {@link #openApp}. */
+  /**
+   * Navigates to {@code url}; follow with {@link #waitForPageReady()} for a Dash app, or use {@link
+   * #openApp}.
+   */
   public void open(String url) {
     driver().get(url);
   }
 
   /**
-   * Loads the Dash app at {@code url} and waits until it is ready ({@link #waitForPageReady()}), as dash.testing's
-   * {@code start_server} does before a test goes on.
+   * Loads the Dash app at {@code url} and waits until it is ready ({@link #waitForPageReady()}), as
+   * dash.testing's {@code start_server} does before a test goes on.
    */
   public void openApp(String url) {
     open(url);
@@ -210,13 +231,19 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 
   private void waitForTextMatching(String css, String how, String want, Predicate<String> ok) {
     String[] last = {"no element"};
-    await(d -> {
-      WebElement el = d.findElement(By.cssSelector(css));
-      String text = el.getText();
-      String value = el.getDomProperty("value");   // null for non-form elements
-      last[0] = '"' + text + '"' + (value == null || value.isEmpty() ? "" : " (value \"" + value + "\")");
-      return ok.test(text) || (value != null && ok.test(value));
-    }, () -> "text of " + css + " " + how + " \"" + want + "\", last seen: " + last[0]);
+    await(
+        d -> {
+          WebElement el = d.findElement(By.cssSelector(css));
+          String text = el.getText();
+          String value = el.getDomProperty("value"); // null for non-form elements
+          last[0] =
+              '"'
+                  + text
+                  + '"'
+                  + (value == null || value.isEmpty() ? "" : " (value \"" + value + "\")");
+          return ok.test(text) || (value != null && ok.test(value));
+        },
+        () -> "text of " + css + " " + how + " \"" + want + "\", last seen: " + last[0]);
   }
 
   /** Visible text of the first element matching {@code css}, waiting for it to exist. */
@@ -226,10 +253,12 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 
   /** Clicks the element, retrying while it is missing, stale, not interactable or covered. */
   public void click(String css) {
-    await(d -> {
-      d.findElement(By.cssSelector(css)).click();
-      return true;
-    }, () -> "clicking " + css);
+    await(
+        d -> {
+          d.findElement(By.cssSelector(css)).click();
+          return true;
+        },
+        () -> "clicking " + css);
   }
 
   /**
@@ -242,8 +271,8 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   }
 
   /**
-   * Types {@code text} into a debounced input and presses Enter, so the renderer sends exactly one value (a debounced
-   * {@code dcc.Input} reports its value on Enter or blur only).
+   * Types {@code text} into a debounced input and presses Enter, so the renderer sends exactly one
+   * value (a debounced {@code dcc.Input} reports its value on Enter or blur only).
    */
   public void submit(String css, String text) {
     type(css, text);
@@ -261,26 +290,36 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
     await(d -> cond.getAsBoolean(), () -> description);
   }
 
-  /** Runs {@code script} in the page ({@code return} a value; parameters are {@code arguments[i]}). */
+  /**
+   * Runs {@code script} in the page ({@code return} a value; parameters are {@code arguments[i]}).
+   */
   public Object javascript(String script, Object... args) {
     return ((JavascriptExecutor) driver()).executeScript(script, args);
   }
 
   /**
    * Waits until the app has rendered and settled: {@code #react-entry-point} no longer holds the
-   * {@code ._dash-loading} placeholder, the store reports {@code appLifecycle == 'HYDRATED'} and
-   * no callback is pending. dash.testing's {@code wait_for_page} only checks the entry point (which
-   * is in the static HTML), so the rest comes from its {@code _wait_for_callbacks}; unlike that,
-   * a missing {@code window.store} here means "not booted yet", not "settled".
+   * {@code ._dash-loading} placeholder, the store reports {@code appLifecycle == 'HYDRATED'} and no
+   * callback is pending. dash.testing's {@code wait_for_page} only checks the entry point (which is
+   * in the static HTML), so the rest comes from its {@code _wait_for_callbacks}; unlike that, a
+   * missing {@code window.store} here means "not booted yet", not "settled".
    */
   public void waitForPageReady() {
-    await(d -> Boolean.TRUE.equals(javascript("""
+    await(
+        d ->
+            Boolean.TRUE.equals(
+                javascript(
+                    """
         var root = document.getElementById('react-entry-point'), st = window.store;
         if (!root || !st || root.querySelector('._dash-loading')) return false;
-        if (st.getState().appLifecycle !== 'HYDRATED') return false;""" + NO_PENDING_JS, false)),
-        () -> "Dash app to render; page text: "
-            + javascript("return document.body ? document.body.innerText.slice(0, 500) : ''")
-            + "; console errors: " + peekConsoleErrors());
+        if (st.getState().appLifecycle !== 'HYDRATED') return false;"""
+                        + NO_PENDING_JS,
+                    false)),
+        () ->
+            "Dash app to render; page text: "
+                + javascript("return document.body ? document.body.innerText.slice(0, 500) : ''")
+                + "; console errors: "
+                + peekConsoleErrors());
   }
 
   /**
@@ -293,15 +332,19 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   }
 
   /**
-   * Number on the debug menu's error badge; 0 when there is no badge (no errors, or debug off).
-   * A debug menu collapsed earlier hides the badge, and the renderer remembers that in
-   * localStorage across page loads, so a collapsed menu is expanded first.
+   * Number on the debug menu's error badge; 0 when there is no badge (no errors, or debug off). A
+   * debug menu collapsed earlier hides the badge, and the renderer remembers that in localStorage
+   * across page loads, so a collapsed menu is expanded first.
    */
   public int devToolsErrorCount() {
-    driver().findElements(By.cssSelector(".dash-debug-menu__toggle--collapsed")).forEach(WebElement::click);
+    driver()
+        .findElements(By.cssSelector(".dash-debug-menu__toggle--collapsed"))
+        .forEach(WebElement::click);
     // Read in one script call: the badge re-renders with every new error and could go stale.
-    Object badge = javascript("var b = document.querySelector(arguments[0]); return b && b.textContent;",
-        DEVTOOLS_ERROR_COUNT);
+    Object badge =
+        javascript(
+            "var b = document.querySelector(arguments[0]); return b && b.textContent;",
+            DEVTOOLS_ERROR_COUNT);
     return badge == null ? 0 : Integer.parseInt(badge.toString().trim());
   }
 
@@ -312,8 +355,10 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
    */
   public void openDevToolsErrors() {
     showErrorPopup();
-    String firstCollapsed = "return Array.from(document.querySelectorAll('" + DEVTOOLS_ERROR_TOGGLE
-        + "')).find(function (h) { return !h.parentElement.querySelector('.error-container'); }) || null;";
+    String firstCollapsed =
+        "return Array.from(document.querySelectorAll('"
+            + DEVTOOLS_ERROR_TOGGLE
+            + "')).find(function (h) { return !h.parentElement.querySelector('.error-container'); }) || null;";
     int entries = driver().findElements(By.cssSelector(DEVTOOLS_ERROR_TOGGLE)).size();
     for (int i = 0; i < entries && javascript(firstCollapsed) instanceof WebElement header; i++) {
       header.click();
@@ -324,8 +369,13 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   /** Error titles in renderer order: front-end errors first, newest first within each kind. */
   public List<String> devToolsErrorTitles() {
     showErrorPopup();
-    return strings(javascript("return Array.from(document.querySelectorAll('" + ERRORS_POPUP + " "
-        + DEVTOOLS_ERROR_TITLE + "')).map(function (t) { return t.textContent; });"));
+    return strings(
+        javascript(
+            "return Array.from(document.querySelectorAll('"
+                + ERRORS_POPUP
+                + " "
+                + DEVTOOLS_ERROR_TITLE
+                + "')).map(function (t) { return t.textContent; });"));
   }
 
   /**
@@ -337,7 +387,9 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
    */
   public List<String> devToolsErrorBodies() {
     openDevToolsErrors();
-    return strings(javascript("""
+    return strings(
+        javascript(
+            """
         function text(root) {  // textContent, but with a break before block elements
           root.querySelectorAll('script, style').forEach(function (n) { n.remove(); });
           root.querySelectorAll('br, p, div, pre, li, tr, td, th, h1, h2, h3, h4, h5, h6, summary')
@@ -382,12 +434,14 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   }
 
   /**
-   * The current page's HTTP responses with a status of 400 or more since the page loaded or the previous call, as
-   * {@code "<status> <url>"}, from the browser's own resource timing: a failed callback shows here with debug off too,
-   * where the page and the dev tools show nothing.
+   * The current page's HTTP responses with a status of 400 or more since the page loaded or the
+   * previous call, as {@code "<status> <url>"}, from the browser's own resource timing: a failed
+   * callback shows here with debug off too, where the page and the dev tools show nothing.
    */
   public List<String> failedResponses() {
-    return strings(javascript("""
+    return strings(
+        javascript(
+            """
         var since = window.__dash4jResponsesChecked || 0;
         window.__dash4jResponsesChecked = performance.now();
         return performance.getEntriesByType('resource')
@@ -396,9 +450,10 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   }
 
   /**
-   * Dash's {@code assert not dash_duo.get_logs()}, and what else shows an error: no SEVERE console message since the
-   * previous {@link #consoleErrors()} call, no response of 400 or more since the previous {@link #failedResponses()}
-   * call (debug off or on), and no error counted by the dev tools (debug on).
+   * Dash's {@code assert not dash_duo.get_logs()}, and what else shows an error: no SEVERE console
+   * message since the previous {@link #consoleErrors()} call, no response of 400 or more since the
+   * previous {@link #failedResponses()} call (debug off or on), and no error counted by the dev
+   * tools (debug on).
    */
   public void assertNoErrorsLogged() {
     assertThat(consoleErrors()).isEmpty();
@@ -407,12 +462,15 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   }
 
   /**
-   * Records, in the page, every text the elements with these ids show from now on (element gone: {@code null}), to
-   * check what a page went through and not only where it ended: one MutationObserver on the app's root, so an element
-   * React replaces is still followed. Only changes are listed, not the texts shown when recording began. Read with {@link #recordedTexts} and {@link #recordedStates}.
+   * Records, in the page, every text the elements with these ids show from now on (element gone:
+   * {@code null}), to check what a page went through and not only where it ended: one
+   * MutationObserver on the app's root, so an element React replaces is still followed. Only
+   * changes are listed, not the texts shown when recording began. Read with {@link #recordedTexts}
+   * and {@link #recordedStates}.
    */
   public void recordTexts(String... ids) {
-    javascript("""
+    javascript(
+        """
         var ids = arguments[0], rec = window.__dash4jTexts = {states: [], byId: {}}, last = {};
         var textOf = function (id) {
           var el = document.getElementById(id);
@@ -430,7 +488,8 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
           if (lastState !== state) rec.states.push(lastState = state);
         };
         new MutationObserver(note).observe(document.getElementById('react-entry-point'),
-            {subtree: true, childList: true, characterData: true});""", List.of(ids));
+            {subtree: true, childList: true, characterData: true});""",
+        List.of(ids));
   }
 
   /** The texts element {@code id} showed since {@link #recordTexts}, each change once, in order. */
@@ -439,52 +498,77 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   }
 
   /**
-   * The states the recorded elements went through together since {@link #recordTexts}: their texts joined with
-   * {@code |} in the order the ids were given, one entry per change.
+   * The states the recorded elements went through together since {@link #recordTexts}: their texts
+   * joined with {@code |} in the order the ids were given, one entry per change.
    */
   public List<String> recordedStates() {
     return strings(javascript("return window.__dash4jTexts.states;"));
   }
 
   /**
-   * dash.testing's {@code select_dcc_dropdown(selector, value)} for dcc 4's dropdown: opens the dropdown at {@code css}
-   * and clicks the option that shows {@code optionText}.
+   * dash.testing's {@code select_dcc_dropdown(selector, value)} for dcc 4's dropdown: opens the
+   * dropdown at {@code css} and clicks the option that shows {@code optionText}.
    */
   public void selectDropdownOption(String css, String optionText) {
-    pickDropdownOption(css, "'" + optionText + "'", options -> options.stream()
-        .filter(option -> option.getText().trim().equals(optionText)).findFirst().orElse(null));
-  }
-
-  /** {@code select_dcc_dropdown(selector, index=i)}: opens the dropdown at {@code css} and clicks its i-th option. */
-  public void selectDropdownOption(String css, int index) {
-    pickDropdownOption(css, "#" + index, options -> options.size() > index ? options.get(index) : null);
-  }
-
-  private void pickDropdownOption(String css, String which, Function<List<WebElement>, WebElement> pick) {
-    click(css);
-    waitUntil("dropdown option " + which + " of " + css, () -> {
-      WebElement option = pick.apply(driver().findElements(By.cssSelector(".dash-dropdown-option")));
-      if (option == null) {
-        return false;
-      }
-      option.click();
-      return true;
-    });
+    pickDropdownOption(
+        css,
+        "'" + optionText + "'",
+        options ->
+            options.stream()
+                .filter(option -> option.getText().trim().equals(optionText))
+                .findFirst()
+                .orElse(null));
   }
 
   /**
-   * Clicks a node of the page's dash-cytoscape graph ({@code window.cy}) where it is drawn, as a person taps it:
-   * the graph is scrolled into view, and a node's rendered position is relative to the container's corner.
+   * {@code select_dcc_dropdown(selector, index=i)}: opens the dropdown at {@code css} and clicks
+   * its i-th option.
+   */
+  public void selectDropdownOption(String css, int index) {
+    pickDropdownOption(
+        css, "#" + index, options -> options.size() > index ? options.get(index) : null);
+  }
+
+  private void pickDropdownOption(
+      String css, String which, Function<List<WebElement>, WebElement> pick) {
+    click(css);
+    waitUntil(
+        "dropdown option " + which + " of " + css,
+        () -> {
+          WebElement option =
+              pick.apply(driver().findElements(By.cssSelector(".dash-dropdown-option")));
+          if (option == null) {
+            return false;
+          }
+          option.click();
+          return true;
+        });
+  }
+
+  /**
+   * Clicks a node of the page's dash-cytoscape graph ({@code window.cy}) where it is drawn, as a
+   * person taps it: the graph is scrolled into view, and a node's rendered position is relative to
+   * the container's corner.
    */
   public void tapCytoscapeNode(String nodeId) {
-    waitUntil("cytoscape to draw node " + nodeId, () -> Boolean.TRUE.equals(
-        javascript("return !!window.cy && window.cy.$id(arguments[0]).length === 1;", nodeId)));
-    var at = (List<?>) javascript("""
+    waitUntil(
+        "cytoscape to draw node " + nodeId,
+        () ->
+            Boolean.TRUE.equals(
+                javascript(
+                    "return !!window.cy && window.cy.$id(arguments[0]).length === 1;", nodeId)));
+    var at =
+        (List<?>)
+            javascript(
+                """
         window.cy.container().scrollIntoView({block: 'center'});
         var box = window.cy.container().getBoundingClientRect();
         var p = window.cy.$id(arguments[0]).renderedPosition();
-        return [Math.round(box.left + p.x), Math.round(box.top + p.y)];""", nodeId);
-    new Actions(driver()).moveToLocation(((Number) at.get(0)).intValue(), ((Number) at.get(1)).intValue()).click()
+        return [Math.round(box.left + p.x), Math.round(box.top + p.y)];""",
+                nodeId);
+    new Actions(driver())
+        .moveToLocation(((Number) at.get(0)).intValue(), ((Number) at.get(1)).intValue())
+        .click()
         .perform();
   }
 
@@ -497,9 +581,14 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
   /** FluentWait as in dash.testing's WebDriverWait; DOM churn from React re-renders is retried. */
   private <T> T await(Function<WebDriver, T> cond, Supplier<String> what) {
     try {
-      return new FluentWait<>(driver()).withTimeout(TIMEOUT).pollingEvery(Duration.ofMillis(100))
-          .ignoreAll(List.of(NoSuchElementException.class, StaleElementReferenceException.class,
-              ElementNotInteractableException.class)) // includes ElementClickIntercepted
+      return new FluentWait<>(driver())
+          .withTimeout(TIMEOUT)
+          .pollingEvery(Duration.ofMillis(100))
+          .ignoreAll(
+              List.of(
+                  NoSuchElementException.class,
+                  StaleElementReferenceException.class,
+                  ElementNotInteractableException.class)) // includes ElementClickIntercepted
           .until(cond);
     } catch (TimeoutException e) {
       throw new AssertionError("timeout " + TIMEOUT.toSeconds() + "s => " + what.get(), e);

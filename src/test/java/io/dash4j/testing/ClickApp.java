@@ -14,8 +14,9 @@ import io.dash4j.components.Html;
 import java.util.function.Consumer;
 
 /**
- * The app of Dash's socket tests ({@code tests/websocket/}): a button {@code btn} and an {@code output} showing
- * "Clicked n", whose callback tells a {@link SocketProbe} its door, {@code n_clicks} and origin.
+ * The app of Dash's socket tests ({@code tests/websocket/}): a button {@code btn} and an {@code
+ * output} showing "Clicked n", whose callback tells a {@link SocketProbe} its door, {@code
+ * n_clicks} and origin.
  */
 public final class ClickApp {
   private ClickApp() {}
@@ -25,16 +26,26 @@ public final class ClickApp {
    * @param config the app's settings beyond {@code port(0)}, e.g. {@code websocketCallbacks(true)}
    * @param options the callback's options, e.g. {@code websocket(true)} for a per-callback socket
    */
-  public static DashApp create(SocketProbe probe, String initialText, Consumer<DashConfig> config,
+  public static DashApp create(
+      SocketProbe probe,
+      String initialText,
+      Consumer<DashConfig> config,
       Consumer<CallbackOptions> options) {
     var app = Dash.create(c -> config.accept(c.port(0)));
-    app.layout(div(button("Click").id("btn"), initialText == null ? div().id("output") : div(initialText).id("output")));
-    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      probe.doors.door();
-      probe.clicksSeen.add(n);
-      probe.origins.add(CallbackContext.current().origin());
-      return "Clicked " + (n == null ? 0 : n);
-    }, options);
+    app.layout(
+        div(
+            button("Click").id("btn"),
+            initialText == null ? div().id("output") : div(initialText).id("output")));
+    app.callback(
+        Output.of("output", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          probe.doors.door();
+          probe.clicksSeen.add(n);
+          probe.origins.add(CallbackContext.current().origin());
+          return "Clicked " + (n == null ? 0 : n);
+        },
+        options);
     return app;
   }
 }

@@ -12,15 +12,13 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * A blocking HTTP/1.1 client for one server, for integration tests: paths are resolved against the base URL and
- * every call waits at most 10 s. Headers are given as name, value pairs.
+ * A blocking HTTP/1.1 client for one server, for integration tests: paths are resolved against the
+ * base URL and every call waits at most 10 s. Headers are given as name, value pairs.
  */
 public final class Http {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(TIMEOUT)
-      .build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 
   private final Supplier<URI> base;
 
@@ -35,8 +33,9 @@ public final class Http {
   }
 
   /**
-   * A client whose base URL is asked for at every request. A test class can then keep it in a {@code static final}
-   * field next to a {@link ServedApp}, before that server has started and its port is known.
+   * A client whose base URL is asked for at every request. A test class can then keep it in a
+   * {@code static final} field next to a {@link ServedApp}, before that server has started and its
+   * port is known.
    */
   public static Http to(Supplier<String> baseUrl) {
     return new Http(() -> base(baseUrl.get()));
@@ -46,7 +45,10 @@ public final class Http {
     return URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
   }
 
-  /** GET {@code path} (relative to the base, or absolute from the host root when it starts with '/'). */
+  /**
+   * GET {@code path} (relative to the base, or absolute from the host root when it starts with
+   * '/').
+   */
   public HttpResponse<String> get(String path, String... headers) {
     return send(request(path, headers).GET().build(), BodyHandlers.ofString());
   }
@@ -58,17 +60,27 @@ public final class Http {
 
   /** POST a JSON body to {@code path}, as the renderer does. */
   public HttpResponse<String> postJson(String path, String json) {
-    return send(request(path, "Content-Type", "application/json", "Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), BodyHandlers.ofString());
-  }
-
-  /** POST {@code body} to {@code path} with exactly the given headers (no Content-Type unless given). */
-  public HttpResponse<String> post(String path, String body, String... headers) {
-    return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    return send(
+        request(path, "Content-Type", "application/json", "Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
         BodyHandlers.ofString());
   }
 
-  /** The absolute URI of {@code path}, kept verbatim (no {@code ..} resolution, so tests can send it). */
+  /**
+   * POST {@code body} to {@code path} with exactly the given headers (no Content-Type unless
+   * given).
+   */
+  public HttpResponse<String> post(String path, String body, String... headers) {
+    return send(
+        request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        BodyHandlers.ofString());
+  }
+
+  /**
+   * The absolute URI of {@code path}, kept verbatim (no {@code ..} resolution, so tests can send
+   * it).
+   */
   public URI uri(String path) {
     URI base = this.base.get();
     if (path.startsWith("/")) {

@@ -5,12 +5,18 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the parts of a Dash index page that tests check: script sources, stylesheets, favicon, config. */
+/**
+ * Reads the parts of a Dash index page that tests check: script sources, stylesheets, favicon,
+ * config.
+ */
 public final class IndexHtml {
   private static final Pattern SCRIPT_SRC = Pattern.compile("<script src=\"([^\"]*)\"");
-  private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]*)\"");
-  private static final Pattern FAVICON = Pattern.compile("<link rel=\"icon\" type=\"image/x-icon\" href=\"([^\"]*)\"");
-  private static final String CONFIG_OPEN = "<script id=\"_dash-config\" type=\"application/json\">";
+  private static final Pattern STYLESHEET =
+      Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]*)\"");
+  private static final Pattern FAVICON =
+      Pattern.compile("<link rel=\"icon\" type=\"image/x-icon\" href=\"([^\"]*)\"");
+  private static final String CONFIG_OPEN =
+      "<script id=\"_dash-config\" type=\"application/json\">";
 
   private final String html;
 

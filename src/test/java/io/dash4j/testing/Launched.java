@@ -10,13 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A child JVM running dash4j as a user starts it ({@code java -jar}, or the launcher on a class path). */
+/**
+ * A child JVM running dash4j as a user starts it ({@code java -jar}, or the launcher on a class
+ * path).
+ */
 public final class Launched {
   private Launched() {}
 
-  /** Starts this JDK's {@code java} with {@code args}; stdout is discarded, stderr goes to {@code stderr}. */
+  /**
+   * Starts this JDK's {@code java} with {@code args}; stdout is discarded, stderr goes to {@code
+   * stderr}.
+   */
   public static Process java(Path stderr, String... args) throws IOException {
-    var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    var command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -24,12 +32,15 @@ public final class Launched {
         .start();
   }
 
-  /** Polls {@code GET /} until it answers 200 (30 s at most), failing early if the process exits. */
+  /**
+   * Polls {@code GET /} until it answers 200 (30 s at most), failing early if the process exits.
+   */
   public static void awaitIndex(Http http, Process server, Path stderr) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
       if (!server.isAlive()) {
-        throw new AssertionError("the server exited with " + server.exitValue() + ": " + Files.readString(stderr));
+        throw new AssertionError(
+            "the server exited with " + server.exitValue() + ": " + Files.readString(stderr));
       }
       try {
         if (http.get("").statusCode() == 200) {
@@ -40,7 +51,8 @@ public final class Launched {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("GET / did not answer 200 within 30 s; stderr: " + Files.readString(stderr));
+    throw new AssertionError(
+        "GET / did not answer 200 within 30 s; stderr: " + Files.readString(stderr));
   }
 
   /** Ends the process, forcibly if it has not ended 10 s after being asked to. */

@@ -11,9 +11,10 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The {@code java.util.logging} records the server logs while this is open, from any thread (Vert.x logs through
- * SLF4J to the same loggers): a handler on the root logger. The tests' logging.properties lets only warnings through,
- * so a test that wants quieter records names the loggers to {@link #lower}; closing restores their levels.
+ * The {@code java.util.logging} records the server logs while this is open, from any thread (Vert.x
+ * logs through SLF4J to the same loggers): a handler on the root logger. The tests'
+ * logging.properties lets only warnings through, so a test that wants quieter records names the
+ * loggers to {@link #lower}; closing restores their levels.
  *
  * <pre>{@code
  * try (var log = LogRecords.capture().lower(Refusals.class.getName(), Level.FINE)) {
@@ -24,20 +25,22 @@ import java.util.logging.Logger;
  */
 public final class LogRecords implements AutoCloseable {
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  // Strong references: a logger whose level was set but that nobody holds can be collected, losing the level.
+  // Strong references: a logger whose level was set but that nobody holds can be collected, losing
+  // the level.
   private final Map<Logger, Level> lowered = new LinkedHashMap<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
+  private final Handler handler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          records.add(record);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   private LogRecords() {
     handler.setLevel(Level.ALL);
@@ -74,8 +77,16 @@ public final class LogRecords implements AutoCloseable {
 
   /** Each record as {@code LEVEL logger: message}, for assertion messages. */
   public static List<String> describe(List<LogRecord> records) {
-    return records.stream().map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage()
-        + (r.getThrown() == null ? "" : " (" + r.getThrown() + ")")).toList();
+    return records.stream()
+        .map(
+            r ->
+                r.getLevel()
+                    + " "
+                    + r.getLoggerName()
+                    + ": "
+                    + r.getMessage()
+                    + (r.getThrown() == null ? "" : " (" + r.getThrown() + ")"))
+        .toList();
   }
 
   /** Stops capturing and restores the levels of the lowered loggers. */

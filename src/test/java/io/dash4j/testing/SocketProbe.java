@@ -9,18 +9,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What one test app's server saw of the socket door: the handshakes its connect hook judged, the messages its
- * message hook saw, the door of every call ({@link Doors}), and each call's {@code n_clicks} and origin. One per app;
- * {@link #reset()} between tests when the app serves several.
+ * What one test app's server saw of the socket door: the handshakes its connect hook judged, the
+ * messages its message hook saw, the door of every call ({@link Doors}), and each call's {@code
+ * n_clicks} and origin. One per app; {@link #reset()} between tests when the app serves several.
  */
 public final class SocketProbe {
   public final AtomicInteger connects = new AtomicInteger();
   public final List<WebsocketPeer> peers = new CopyOnWriteArrayList<>();
+
   /** For each hook call, whether it ran on an event loop (hooks must not block one). */
   public final List<Boolean> hookOnEventLoop = new CopyOnWriteArrayList<>();
+
   public final List<WebsocketMessage> messages = new CopyOnWriteArrayList<>();
   public final List<Object> clicksSeen = new CopyOnWriteArrayList<>();
   public final List<String> origins = new CopyOnWriteArrayList<>();
+
   /** Replaced by {@link #reset()}, so a page of an earlier test cannot count in a later one. */
   public volatile Doors doors;
 

@@ -4,27 +4,40 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Bodies of {@code _dash-update-component} requests as the renderer sends them (also the body of a socket callback
- * request), for the one-input, one-output callbacks most tests call by hand.
+ * Bodies of {@code _dash-update-component} requests as the renderer sends them (also the body of a
+ * socket callback request), for the one-input, one-output callbacks most tests call by hand.
  */
 public final class UpdateRequests {
   private UpdateRequests() {}
 
-  /** {@code button}'s {@code n_clicks} at {@code clicks} is the input, {@code output}'s children the output. */
+  /**
+   * {@code button}'s {@code n_clicks} at {@code clicks} is the input, {@code output}'s children the
+   * output.
+   */
   public static JsonObject click(String button, int clicks, String output) {
     return change(output, button, "n_clicks", clicks);
   }
 
-  /** {@code input}'s {@code value} changed to {@code value}; {@code output}'s children is the output. */
+  /**
+   * {@code input}'s {@code value} changed to {@code value}; {@code output}'s children is the
+   * output.
+   */
   public static JsonObject valueChange(String output, String input, Object value) {
     return change(output, input, "value", value);
   }
 
   private static JsonObject change(String output, String input, String property, Object value) {
-    return new JsonObject().put("output", output + ".children")
+    return new JsonObject()
+        .put("output", output + ".children")
         .put("outputs", new JsonObject().put("id", output).put("property", "children"))
-        .put("inputs", new JsonArray().add(new JsonObject().put("id", input).put("property", property)
-            .put("value", value)))
+        .put(
+            "inputs",
+            new JsonArray()
+                .add(
+                    new JsonObject()
+                        .put("id", input)
+                        .put("property", property)
+                        .put("value", value)))
         .put("changedPropIds", new JsonArray().add(input + "." + property));
   }
 }

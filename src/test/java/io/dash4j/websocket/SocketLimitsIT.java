@@ -11,8 +11,8 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
 import io.dash4j.testing.BridgeClient;
-import io.dash4j.testing.UpdateRequests;
 import io.dash4j.testing.ServedApp;
+import io.dash4j.testing.UpdateRequests;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -28,16 +28,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * One socket cannot take the server: a page that floods the door with callback requests gets at most
- * {@code websocketMaxCallsPerPage} of them running (and a socket at most {@code websocketMaxCallsPerSocket}), the rest
- * are answered with a 429 and never run, the server's threads stay bounded, and another page is served meanwhile. A
- * page that stops reading loses pushes instead of making the server hold them, and still gets its answer.
+ * One socket cannot take the server: a page that floods the door with callback requests gets at
+ * most {@code websocketMaxCallsPerPage} of them running (and a socket at most {@code
+ * websocketMaxCallsPerSocket}), the rest are answered with a 429 and never run, the server's
+ * threads stay bounded, and another page is served meanwhile. A page that stops reading loses
+ * pushes instead of making the server hold them, and still gets its answer.
  */
 class SocketLimitsIT {
   static final int PER_PAGE = 16;
   static final int PER_SOCKET = 32;
-  /** 10 KB each: 50 MB, beyond what the kernel's socket buffers take in (Linux: up to 32 MiB + 4 MiB on loopback). */
+
+  /**
+   * 10 KB each: 50 MB, beyond what the kernel's socket buffers take in (Linux: up to 32 MiB + 4 MiB
+   * on loopback).
+   */
   static final int PUSHES = 5_000;
+
   static final AtomicInteger started = new AtomicInteger();
   static volatile CountDownLatch release = new CountDownLatch(1);
   static volatile CountDownLatch pushed = new CountDownLatch(1);
@@ -47,23 +53,39 @@ class SocketLimitsIT {
   static DashApp app() {
     // the defaults: the limits an app gets without asking
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(button("hold").id("hold"), div().id("held"), button("quick").id("quick"), div().id("quick-out"),
-        button("push").id("push"), div().id("pushed"), div().id("progress")));
-    app.callback(Output.of("held", Html.Div.CHILDREN), Input.of("hold", Html.Button.N_CLICKS), n -> {
-      started.incrementAndGet();
-      release.await();
-      return "held " + n;
-    });
-    app.callback(Output.of("quick-out", Html.Div.CHILDREN), Input.of("quick", Html.Button.N_CLICKS), n -> "quick " + n);
-    app.callback(Output.of("pushed", Html.Div.CHILDREN), Input.of("push", Html.Button.N_CLICKS), n -> {
-      var context = CallbackContext.current();
-      String chunk = "x".repeat(10_000);
-      for (int i = 0; i < PUSHES; i++) {
-        context.setProps("progress", Map.of("children", i + " " + chunk));
-      }
-      pushed.countDown();
-      return "pushed";
-    });
+    app.layout(
+        div(
+            button("hold").id("hold"),
+            div().id("held"),
+            button("quick").id("quick"),
+            div().id("quick-out"),
+            button("push").id("push"),
+            div().id("pushed"),
+            div().id("progress")));
+    app.callback(
+        Output.of("held", Html.Div.CHILDREN),
+        Input.of("hold", Html.Button.N_CLICKS),
+        n -> {
+          started.incrementAndGet();
+          release.await();
+          return "held " + n;
+        });
+    app.callback(
+        Output.of("quick-out", Html.Div.CHILDREN),
+        Input.of("quick", Html.Button.N_CLICKS),
+        n -> "quick " + n);
+    app.callback(
+        Output.of("pushed", Html.Div.CHILDREN),
+        Input.of("push", Html.Button.N_CLICKS),
+        n -> {
+          var context = CallbackContext.current();
+          String chunk = "x".repeat(10_000);
+          for (int i = 0; i < PUSHES; i++) {
+            context.setProps("progress", Map.of("children", i + " " + chunk));
+          }
+          pushed.countDown();
+          return "pushed";
+        });
     return app;
   }
 
@@ -87,18 +109,35 @@ class SocketLimitsIT {
     try (var flooder = BridgeClient.connect(server.url()).claim("flood-1");
         var other = BridgeClient.connect(server.url()).claim("calm-1")) {
       for (int i = 0; i < flood; i++) { // sent without waiting for any answer
-        flooder.callback("held.children", UpdateRequests.click("hold", i, "held"), "flood-1", "r.f." + i);
+        flooder.callback(
+            "held.children", UpdateRequests.click("hold", i, "held"), "flood-1", "r.f." + i);
       }
       var refused = refusals(flooder, flood - PER_PAGE);
-      assertThat(refused).as("every refusal says why").allSatisfy(body -> assertThat(body).isEqualTo(
-          new JsonObject().put("status", 429).put("message", "Too many callbacks running on this page (at most 16)")));
+      assertThat(refused)
+          .as("every refusal says why")
+          .allSatisfy(
+              body ->
+                  assertThat(body)
+                      .isEqualTo(
+                          new JsonObject()
+                              .put("status", 429)
+                              .put(
+                                  "message",
+                                  "Too many callbacks running on this page (at most 16)")));
       // the verticle answers in order: once the last refusal is out, every request was dispatched
       await(() -> started.get() == PER_PAGE, "the page's share started");
       assertThat(started).hasValue(PER_PAGE);
-      assertThat(threads.getThreadCount() - before).as("threads the flood cost").isLessThan(PER_PAGE + 40);
+      assertThat(threads.getThreadCount() - before)
+          .as("threads the flood cost")
+          .isLessThan(PER_PAGE + 40);
 
-      other.callback("quick-out.children", UpdateRequests.click("quick", 1, "quick-out"), "calm-1", "r.c.1");
-      assertThat(BridgeClient.body(other.next()).getJsonObject("body").getJsonObject("response").encode())
+      other.callback(
+          "quick-out.children", UpdateRequests.click("quick", 1, "quick-out"), "calm-1", "r.c.1");
+      assertThat(
+              BridgeClient.body(other.next())
+                  .getJsonObject("body")
+                  .getJsonObject("response")
+                  .encode())
           .contains("quick 1");
 
       release.countDown();
@@ -106,22 +145,28 @@ class SocketLimitsIT {
         assertThat(BridgeClient.body(flooder.next()).getInteger("status")).isEqualTo(200);
       }
       // the page's slots are free again
-      flooder.callback("quick-out.children", UpdateRequests.click("quick", 2, "quick-out"), "flood-1", "r.q.1");
+      flooder.callback(
+          "quick-out.children", UpdateRequests.click("quick", 2, "quick-out"), "flood-1", "r.q.1");
       assertThat(BridgeClient.body(flooder.next()).getInteger("status")).isEqualTo(200);
     }
   }
 
   @Test
   void oneSocketRunsAtMostItsShareWhateverPagesItCarries() {
-    try (var socket = BridgeClient.connect(server.url()).claim("tab-a").claim("tab-b").claim("tab-c")) {
+    try (var socket =
+        BridgeClient.connect(server.url()).claim("tab-a").claim("tab-b").claim("tab-c")) {
       for (String tab : List.of("tab-a", "tab-b", "tab-c")) {
         for (int i = 0; i < PER_PAGE; i++) {
-          socket.callback("held.children", UpdateRequests.click("hold", i, "held"), tab, "r." + tab + "." + i);
+          socket.callback(
+              "held.children", UpdateRequests.click("hold", i, "held"), tab, "r." + tab + "." + i);
         }
       }
       var refused = refusals(socket, 3 * PER_PAGE - PER_SOCKET);
-      assertThat(refused).allSatisfy(body -> assertThat(body.getString("message"))
-          .isEqualTo("Too many callbacks running on this socket (at most 32)"));
+      assertThat(refused)
+          .allSatisfy(
+              body ->
+                  assertThat(body.getString("message"))
+                      .isEqualTo("Too many callbacks running on this socket (at most 32)"));
       await(() -> started.get() == PER_SOCKET, "the socket's share started");
     }
   }
@@ -129,52 +174,75 @@ class SocketLimitsIT {
   @Test
   void aRequestWithoutAReplyAddressIsRefusedAndNeverRuns() {
     try (var page = BridgeClient.connect(server.url()).claim("no-reply-3")) {
-      page.send(new JsonObject().put("type", "send").put("address", "dash4j.callback.held.children")
-          .put("body", UpdateRequests.click("hold", 1, "held"))
-          .put("headers", new JsonObject().put("dash4j-renderer", "no-reply-3")));
-      assertThat(page.next()).isEqualTo(new JsonObject().put("type", "err").put("body", "rejected"));
-      page.callback("quick-out.children", UpdateRequests.click("quick", 3, "quick-out"), "no-reply-3", "r.n.1");
+      page.send(
+          new JsonObject()
+              .put("type", "send")
+              .put("address", "dash4j.callback.held.children")
+              .put("body", UpdateRequests.click("hold", 1, "held"))
+              .put("headers", new JsonObject().put("dash4j-renderer", "no-reply-3")));
+      assertThat(page.next())
+          .isEqualTo(new JsonObject().put("type", "err").put("body", "rejected"));
+      page.callback(
+          "quick-out.children",
+          UpdateRequests.click("quick", 3, "quick-out"),
+          "no-reply-3",
+          "r.n.1");
       assertThat(BridgeClient.body(page.next()).getInteger("status")).isEqualTo(200);
     }
     assertThat(started).hasValue(0);
   }
 
   /**
-   * A page that stops reading while a callback pushes megabytes at it: the callback finishes, another page is
-   * served, and once the page reads again it gets the answer but not every push (they were dropped, not held).
+   * A page that stops reading while a callback pushes megabytes at it: the callback finishes,
+   * another page is served, and once the page reads again it gets the answer but not every push
+   * (they were dropped, not held).
    */
   @Test
   void aPageThatDoesNotReadLosesPushesButNotItsAnswer() {
     try (var stalled = BridgeClient.connect(server.url()).claim("stalled-4");
         var other = BridgeClient.connect(server.url()).claim("other-4")) {
       stalled.pause();
-      stalled.callback("pushed.children", UpdateRequests.click("push", 1, "pushed"), "stalled-4", "r.s.1");
-      other.callback("quick-out.children", UpdateRequests.click("quick", 4, "quick-out"), "other-4", "r.o.1");
+      stalled.callback(
+          "pushed.children", UpdateRequests.click("push", 1, "pushed"), "stalled-4", "r.s.1");
+      other.callback(
+          "quick-out.children", UpdateRequests.click("quick", 4, "quick-out"), "other-4", "r.o.1");
       assertThat(BridgeClient.body(other.next()).getInteger("status")).isEqualTo(200);
-      // The page reads again only once everything was pushed: far more than the socket's buffers hold.
-      await(() -> pushed.getCount() == 0, "the callback pushed everything while its page did not read");
+      // The page reads again only once everything was pushed: far more than the socket's buffers
+      // hold.
+      await(
+          () -> pushed.getCount() == 0,
+          "the callback pushed everything while its page did not read");
       stalled.resume();
       int pushes = 0;
       while (true) {
         var frame = stalled.next();
         if ("r.s.1".equals(frame.getString("address"))) {
-          assertThat(BridgeClient.body(frame).getJsonObject("body").getJsonObject("response").encode())
+          assertThat(
+                  BridgeClient.body(frame).getJsonObject("body").getJsonObject("response").encode())
               .contains("pushed");
           break;
         }
         var body = BridgeClient.body(frame);
-        pushes += "set_props_batch".equals(body.getString("type")) ? body.getJsonArray("payload").size() : 1;
+        pushes +=
+            "set_props_batch".equals(body.getString("type"))
+                ? body.getJsonArray("payload").size()
+                : 1;
       }
       assertThat(pushes).as("pushes that reached the page").isLessThan(PUSHES);
     }
   }
 
-  /** Reads {@code count} answers with status 429 (and any others, which must not be refusals), returns them. */
+  /**
+   * Reads {@code count} answers with status 429 (and any others, which must not be refusals),
+   * returns them.
+   */
   private static List<JsonObject> refusals(BridgeClient client, int count) {
     var refused = new ArrayList<JsonObject>();
     while (refused.size() < count) {
       var body = BridgeClient.body(client.next());
-      assertThat(body.getInteger("status")).as("only refusals answer while the calls are held").isEqualTo(429);
+      assertThat(body.getInteger("status"))
+          .as("only refusals answer while the calls are held")
+          .isEqualTo(429);
       refused.add(body);
     }
     return refused;

@@ -21,14 +21,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WindowType;
 
 /**
- * The seed scenario of the socket door: a callback without outputs loops, pushing a progress value every 100 ms and
- * checking {@code isShutdown()}; when its page closes, the server stops it.
+ * The seed scenario of the socket door: a callback without outputs loops, pushing a progress value
+ * every 100 ms and checking {@code isShutdown()}; when its page closes, the server stops it.
  */
 class StreamingCallbackIT {
   static final AtomicInteger pushes = new AtomicInteger();
   static volatile CountDownLatch stopped;
+
   /** Runs of the stream going on now; each click on Start makes one. */
   static final AtomicInteger running = new AtomicInteger();
+
   static volatile String howItStopped = "still running";
 
   @RegisterExtension static final ServedApp server = ServedApp.of(StreamingCallbackIT::app);
@@ -37,24 +39,28 @@ class StreamingCallbackIT {
   static DashApp app() {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(button("Start").id("start"), div("idle").id("progress")));
-    app.callbackWithoutOutput(Input.of("start", Html.Button.N_CLICKS), clicks -> {
-      var context = CallbackContext.current();
-      running.incrementAndGet();
-      try {
-        while (!context.isShutdown()) {
-          context.setProps("progress", Map.of("children", "progress " + pushes.incrementAndGet()));
-          Thread.sleep(100);
-        }
-        howItStopped = "isShutdown";
-      } catch (InterruptedException e) {
-        howItStopped = "interrupted";
-      } catch (PageGone e) {
-        howItStopped = "PageGone";
-      } finally {
-        running.decrementAndGet();
-        stopped.countDown();
-      }
-    }, options -> options.websocket(true).preventInitialCall(true));
+    app.callbackWithoutOutput(
+        Input.of("start", Html.Button.N_CLICKS),
+        clicks -> {
+          var context = CallbackContext.current();
+          running.incrementAndGet();
+          try {
+            while (!context.isShutdown()) {
+              context.setProps(
+                  "progress", Map.of("children", "progress " + pushes.incrementAndGet()));
+              Thread.sleep(100);
+            }
+            howItStopped = "isShutdown";
+          } catch (InterruptedException e) {
+            howItStopped = "interrupted";
+          } catch (PageGone e) {
+            howItStopped = "PageGone";
+          } finally {
+            running.decrementAndGet();
+            stopped.countDown();
+          }
+        },
+        options -> options.websocket(true).preventInitialCall(true));
     return app;
   }
 
@@ -77,8 +83,9 @@ class StreamingCallbackIT {
   }
 
   /**
-   * With another tab of the app still open the socket stays up, so the server can only learn of the closed page
-   * from the worker, which the page tells as it goes ({@code ws-page.js}: the renderer does not).
+   * With another tab of the app still open the socket stays up, so the server can only learn of the
+   * closed page from the worker, which the page tells as it goes ({@code ws-page.js}: the renderer
+   * does not).
    */
   @Test
   void aStreamStopsWhenItsTabClosesWhileAnotherTabKeepsTheSocket() throws Exception {
@@ -91,7 +98,8 @@ class StreamingCallbackIT {
     if (keepAnotherTab) {
       browser.openApp(server);
     } else {
-      browser.open("about:blank"); // no other page of the app: closing the stream's tab closes the socket
+      browser.open(
+          "about:blank"); // no other page of the app: closing the stream's tab closes the socket
     }
     driver.switchTo().newWindow(WindowType.TAB);
     browser.openApp(server);
@@ -107,9 +115,12 @@ class StreamingCallbackIT {
       browser.waitForText("#progress", "idle"); // the other page is still there, untouched
     }
 
-    assertThat(stopped.await(5, TimeUnit.SECONDS)).as("the stream stopped after its page closed").isTrue();
+    assertThat(stopped.await(5, TimeUnit.SECONDS))
+        .as("the stream stopped after its page closed")
+        .isTrue();
     assertThat(howItStopped).isIn("isShutdown", "interrupted", "PageGone");
-    // the loop has left (the latch is counted down on its way out) and no other run took its place: nothing pushes
+    // the loop has left (the latch is counted down on its way out) and no other run took its place:
+    // nothing pushes
     assertThat(running).as("runs of the stream still going").hasValue(0);
     if (keepAnotherTab) {
       // the control: the page that stayed can still start a stream of its own, and it shows there
@@ -117,7 +128,8 @@ class StreamingCallbackIT {
       browser.click("#start");
       browser.waitUntil("the remaining page shows its own stream", () -> progressShown() > 0);
       assertThat(running).hasValue(1);
-      // and closing that page stops it too, before the next test counts runs (a tab closed, not navigated away:
+      // and closing that page stops it too, before the next test counts runs (a tab closed, not
+      // navigated away:
       // a page kept in the back/forward cache keeps its socket)
       driver.switchTo().newWindow(WindowType.TAB);
       String blank = driver.getWindowHandle();

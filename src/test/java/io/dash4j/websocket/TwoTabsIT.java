@@ -10,16 +10,17 @@ import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
-import io.dash4j.testing.Doors;
 import io.dash4j.testing.Browser;
+import io.dash4j.testing.Doors;
 import io.dash4j.testing.ServedApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WindowType;
 
 /**
- * Two tabs of one app in one browser share one socket (our SharedWorker, as Dash's), and each still gets only its
- * own answers and pushes: the worker routes by renderer id, and the door sends each page's pushes to its own address.
+ * Two tabs of one app in one browser share one socket (our SharedWorker, as Dash's), and each still
+ * gets only its own answers and pushes: the worker routes by renderer id, and the door sends each
+ * page's pushes to its own address.
  */
 class TwoTabsIT {
   static final Doors doors = new Doors();
@@ -29,16 +30,20 @@ class TwoTabsIT {
 
   static DashApp app() {
     var app = doors.watch(Dash.create(config -> config.port(0).websocketCallbacks(true)));
-    app.layout(div(button("Go").id("go"), div("nothing yet").id("answer"), div("no push").id("pushed")));
-    app.callback(Output.of("answer", Html.Div.CHILDREN), Input.of("go", Html.Button.N_CLICKS), n -> {
-      doors.door();
-      var socket = CallbackContext.current().websocket();
-      if (n == null) {
-        return "ready";
-      }
-      socket.setProp("pushed", "children", "pushed to " + socket.rendererId());
-      return "clicked " + n + " by " + socket.rendererId();
-    });
+    app.layout(
+        div(button("Go").id("go"), div("nothing yet").id("answer"), div("no push").id("pushed")));
+    app.callback(
+        Output.of("answer", Html.Div.CHILDREN),
+        Input.of("go", Html.Button.N_CLICKS),
+        n -> {
+          doors.door();
+          var socket = CallbackContext.current().websocket();
+          if (n == null) {
+            return "ready";
+          }
+          socket.setProp("pushed", "children", "pushed to " + socket.rendererId());
+          return "clicked " + n + " by " + socket.rendererId();
+        });
     return app;
   }
 
@@ -72,12 +77,18 @@ class TwoTabsIT {
     String firstPage = rendererId();
     browser.waitForText("#pushed", "pushed to " + firstPage);
     assertThat(firstPage).isNotEqualTo(secondPage);
-    // the first tab's own push is the control: it came after the second tab's, over the same socket, so had the
+    // the first tab's own push is the control: it came after the second tab's, over the same
+    // socket, so had the
     // second tab's push reached this page it would show first
     assertThat(browser.recordedTexts("pushed")).containsExactly("pushed to " + firstPage);
 
-    driver.switchTo().window(driver.getWindowHandles().stream().filter(h -> !h.equals(firstTab)).findFirst()
-        .orElseThrow());
+    driver
+        .switchTo()
+        .window(
+            driver.getWindowHandles().stream()
+                .filter(h -> !h.equals(firstTab))
+                .findFirst()
+                .orElseThrow());
     browser.waitForText("#answer", "clicked 2 by " + secondPage);
     browser.waitForText("#pushed", "pushed to " + secondPage);
 

@@ -17,10 +17,9 @@ import io.dash4j.callback.Results;
 import io.dash4j.callback.State;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
-import io.dash4j.testing.Doors;
 import io.dash4j.testing.Browser;
+import io.dash4j.testing.Doors;
 import io.dash4j.testing.ServedApp;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,9 +27,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
 
 /**
- * Dash's {@code tests/websocket/test_ws_basic.py} (ws001–ws008): callbacks over the socket door, per callback or
- * app-wide, beside HTTP ones, with State, context, several outputs and an initial call. Each app's {@link Doors}
- * counts which door its calls came through, so a test fails if the page quietly fell back to HTTP.
+ * Dash's {@code tests/websocket/test_ws_basic.py} (ws001–ws008): callbacks over the socket door,
+ * per callback or app-wide, beside HTTP ones, with State, context, several outputs and an initial
+ * call. Each app's {@link Doors} counts which door its calls came through, so a test fails if the
+ * page quietly fell back to HTTP.
  */
 class WebsocketBasicIT {
   static final Doors perCallbackDoors = new Doors();
@@ -41,7 +41,9 @@ class WebsocketBasicIT {
   static final Doors sliderDoors = new Doors();
   static final Doors cookieDoors = new Doors();
 
-  @RegisterExtension static final ServedApp perCallback = ServedApp.of(WebsocketBasicIT::perCallbackApp);
+  @RegisterExtension
+  static final ServedApp perCallback = ServedApp.of(WebsocketBasicIT::perCallbackApp);
+
   @RegisterExtension static final ServedApp global = ServedApp.of(WebsocketBasicIT::globalApp);
   @RegisterExtension static final ServedApp mixed = ServedApp.of(WebsocketBasicIT::mixedApp);
   @RegisterExtension static final ServedApp withState = ServedApp.of(WebsocketBasicIT::stateApp);
@@ -58,12 +60,19 @@ class WebsocketBasicIT {
 
   static DashApp perCallbackApp() {
     var app = Dash.create(config -> config.port(0));
-    app.layout(div(h1("Per-Callback WebSocket Test"), input("ws-input").type(Dcc.DccInput.Type.TEXT)
-        .placeholder("Type here..."), div().id("ws-output")));
-    app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.DccInput.VALUE), value -> {
-      perCallbackDoors.door();
-      return "WS: " + (value == null ? "" : value);
-    }, options -> options.websocket(true));
+    app.layout(
+        div(
+            h1("Per-Callback WebSocket Test"),
+            input("ws-input").type(Dcc.DccInput.Type.TEXT).placeholder("Type here..."),
+            div().id("ws-output")));
+    app.callback(
+        Output.of("ws-output", Html.Div.CHILDREN),
+        Input.of("ws-input", Dcc.DccInput.VALUE),
+        value -> {
+          perCallbackDoors.door();
+          return "WS: " + (value == null ? "" : value);
+        },
+        options -> options.websocket(true));
     return app;
   }
 
@@ -81,16 +90,26 @@ class WebsocketBasicIT {
 
   static DashApp globalApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(button("Click me").id("btn").nClicks(0), div().id("output"),
-        input("input").type(Dcc.DccInput.Type.TEXT), div().id("input-output")));
-    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      globalDoors.door();
-      return "Clicked " + n + " times";
-    });
-    app.callback(Output.of("input-output", Html.Div.CHILDREN), Input.of("input", Dcc.DccInput.VALUE), value -> {
-      globalDoors.door();
-      return "Input: " + (value == null ? "" : value);
-    });
+    app.layout(
+        div(
+            button("Click me").id("btn").nClicks(0),
+            div().id("output"),
+            input("input").type(Dcc.DccInput.Type.TEXT),
+            div().id("input-output")));
+    app.callback(
+        Output.of("output", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          globalDoors.door();
+          return "Clicked " + n + " times";
+        });
+    app.callback(
+        Output.of("input-output", Html.Div.CHILDREN),
+        Input.of("input", Dcc.DccInput.VALUE),
+        value -> {
+          globalDoors.door();
+          return "Input: " + (value == null ? "" : value);
+        });
     return app;
   }
 
@@ -109,12 +128,18 @@ class WebsocketBasicIT {
 
   static DashApp mixedApp() {
     var app = Dash.create(config -> config.port(0));
-    app.layout(div(
-        div(input("ws-input").type(Dcc.DccInput.Type.TEXT), div().id("ws-output")),
-        div(input("http-input").type(Dcc.DccInput.Type.TEXT), div().id("http-output"))));
-    app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.DccInput.VALUE),
-        value -> (mixedDoors.door() ? "[WebSocket] " : "[HTTP?] ") + (value == null ? "" : value), options -> options.websocket(true));
-    app.callback(Output.of("http-output", Html.Div.CHILDREN), Input.of("http-input", Dcc.DccInput.VALUE),
+    app.layout(
+        div(
+            div(input("ws-input").type(Dcc.DccInput.Type.TEXT), div().id("ws-output")),
+            div(input("http-input").type(Dcc.DccInput.Type.TEXT), div().id("http-output"))));
+    app.callback(
+        Output.of("ws-output", Html.Div.CHILDREN),
+        Input.of("ws-input", Dcc.DccInput.VALUE),
+        value -> (mixedDoors.door() ? "[WebSocket] " : "[HTTP?] ") + (value == null ? "" : value),
+        options -> options.websocket(true));
+    app.callback(
+        Output.of("http-output", Html.Div.CHILDREN),
+        Input.of("http-input", Dcc.DccInput.VALUE),
         value -> (mixedDoors.door() ? "[WebSocket?] " : "[HTTP] ") + (value == null ? "" : value));
     return app;
   }
@@ -132,10 +157,16 @@ class WebsocketBasicIT {
 
   static DashApp stateApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(input("state-input").type(Dcc.DccInput.Type.TEXT).value("initial"), button("Submit").id("btn"),
-        div().id("output")));
-    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS),
-        State.of("state-input", Dcc.DccInput.VALUE), (n, state) -> {
+    app.layout(
+        div(
+            input("state-input").type(Dcc.DccInput.Type.TEXT).value("initial"),
+            button("Submit").id("btn"),
+            div().id("output")));
+    app.callback(
+        Output.of("output", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        State.of("state-input", Dcc.DccInput.VALUE),
+        (n, state) -> {
           stateDoors.door();
           return n == null || n == 0 ? "Click to submit" : "Submitted: " + state;
         });
@@ -157,14 +188,18 @@ class WebsocketBasicIT {
   static DashApp contextApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(button("Check context").id("btn"), div().id("output")));
-    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      if (n == null || n == 0) {
-        return "Click to check";
-      }
-      var socket = CallbackContext.current().websocket();
-      return socket != null && !socket.rendererId().isEmpty() ? "WebSocket context available"
-          : "No WebSocket context";
-    });
+    app.callback(
+        Output.of("output", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          if (n == null || n == 0) {
+            return "Click to check";
+          }
+          var socket = CallbackContext.current().websocket();
+          return socket != null && !socket.rendererId().isEmpty()
+              ? "WebSocket context available"
+              : "No WebSocket context";
+        });
     return app;
   }
 
@@ -180,9 +215,19 @@ class WebsocketBasicIT {
 
   static DashApp multiOutputApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(button("Update").id("btn"), div().id("output1"), div().id("output2"), div().id("output3")));
-    app.callback(Outputs.of(Output.of("output1", Html.Div.CHILDREN), Output.of("output2", Html.Div.CHILDREN),
-        Output.of("output3", Html.Div.CHILDREN)), Input.of("btn", Html.Button.N_CLICKS), n -> {
+    app.layout(
+        div(
+            button("Update").id("btn"),
+            div().id("output1"),
+            div().id("output2"),
+            div().id("output3")));
+    app.callback(
+        Outputs.of(
+            Output.of("output1", Html.Div.CHILDREN),
+            Output.of("output2", Html.Div.CHILDREN),
+            Output.of("output3", Html.Div.CHILDREN)),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
           multiDoors.door();
           int clicks = n == null ? 0 : n;
           return Results.of("First: " + clicks, "Second: " + clicks * 2, "Third: " + clicks * 3);
@@ -208,10 +253,13 @@ class WebsocketBasicIT {
   static DashApp sliderApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(slider("slider").min(0).max(100).value(50).step(10), div().id("output")));
-    app.callback(Output.of("output", Html.Div.CHILDREN), Input.of("slider", Dcc.Slider.VALUE), value -> {
-      sliderDoors.door();
-      return "Slider value: " + value;
-    });
+    app.callback(
+        Output.of("output", Html.Div.CHILDREN),
+        Input.of("slider", Dcc.Slider.VALUE),
+        value -> {
+          sliderDoors.door();
+          return "Slider value: " + value;
+        });
     return app;
   }
 
@@ -228,16 +276,26 @@ class WebsocketBasicIT {
   static DashApp cookieApp() {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(input("ws-input").type(Dcc.DccInput.Type.TEXT), div().id("ws-output")));
-    app.callback(Output.of("ws-output", Html.Div.CHILDREN), Input.of("ws-input", Dcc.DccInput.VALUE), value -> {
-      cookieDoors.door();
-      var context = CallbackContext.current();
-      Map<String, String> jar = context.cookies();
-      return "cookie=" + jar.getOrDefault("wscookie", "") + " headers=" + !context.headers().isEmpty();
-    }, options -> options.websocket(true));
+    app.callback(
+        Output.of("ws-output", Html.Div.CHILDREN),
+        Input.of("ws-input", Dcc.DccInput.VALUE),
+        value -> {
+          cookieDoors.door();
+          var context = CallbackContext.current();
+          Map<String, String> jar = context.cookies();
+          return "cookie="
+              + jar.getOrDefault("wscookie", "")
+              + " headers="
+              + !context.headers().isEmpty();
+        },
+        options -> options.websocket(true));
     return app;
   }
 
-  /** test_ws008_websocket_request_context_cookies: the handshake's cookies reach the callback context. */
+  /**
+   * test_ws008_websocket_request_context_cookies: the handshake's cookies reach the callback
+   * context.
+   */
   @Test
   void ws008_requestContextCookies() {
     browser.openApp(cookies);
@@ -248,7 +306,8 @@ class WebsocketBasicIT {
     browser.driver().navigate().refresh();
     browser.waitForPageReady();
     browser.waitForText("#ws-output", "cookie=wsval headers=true");
-    // the reloaded page's one initial call, and it came over the socket: over HTTP the cookie would reach it too
+    // the reloaded page's one initial call, and it came over the socket: over HTTP the cookie would
+    // reach it too
     assertThat(cookieDoors.overSocket).hasValue(socketCallsBefore + 1);
     assertThat(cookieDoors.overHttp).hasValue(httpCallsBefore);
     browser.assertNoErrorsLogged();

@@ -18,8 +18,8 @@ import io.dash4j.callback.Patch;
 import io.dash4j.callback.PreventUpdate;
 import io.dash4j.callback.State;
 import io.dash4j.components.Html;
-import io.dash4j.testing.Doors;
 import io.dash4j.testing.Browser;
+import io.dash4j.testing.Doors;
 import io.dash4j.testing.ServedApp;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +31,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Dash's {@code tests/websocket/test_ws_props.py} (ws030–ws036, ws045–ws048) and {@code test_ws_patch.py} (ws037):
- * {@code set_props} pushed to the page while a socket callback runs (streamed, several components, strings, lists,
- * component JSON, a dict id, a Patch, bursts), {@code ws.set_prop}, {@code ws.get_prop}, and a pattern-id button
- * injected by {@code set_props} whose MATCH callback then works. Each app's {@link Doors} counts which door its calls
- * came through, so a test fails if the page quietly fell back to HTTP (where {@code setProps} would still reach the
- * page, only with the answer).
+ * Dash's {@code tests/websocket/test_ws_props.py} (ws030–ws036, ws045–ws048) and {@code
+ * test_ws_patch.py} (ws037): {@code set_props} pushed to the page while a socket callback runs
+ * (streamed, several components, strings, lists, component JSON, a dict id, a Patch, bursts),
+ * {@code ws.set_prop}, {@code ws.get_prop}, and a pattern-id button injected by {@code set_props}
+ * whose MATCH callback then works. Each app's {@link Doors} counts which door its calls came
+ * through, so a test fails if the page quietly fell back to HTTP (where {@code setProps} would
+ * still reach the page, only with the answer).
  *
- * <p>Python's callbacks here are {@code async def} and {@code await asyncio.sleep(...)} between pushes; a dash4j
- * callback is a plain method on its own thread, so the pauses are {@code Thread.sleep} of the same length.
+ * <p>Python's callbacks here are {@code async def} and {@code await asyncio.sleep(...)} between
+ * pushes; a dash4j callback is a plain method on its own thread, so the pauses are {@code
+ * Thread.sleep} of the same length.
  */
 class WebsocketPropsIT {
   static final Doors streamingDoors = new Doors();
@@ -56,7 +58,9 @@ class WebsocketPropsIT {
   static final Doors burstDoors = new Doors();
   static final Doors dynamicMatchDoors = new Doors();
 
-  @RegisterExtension static final ServedApp streaming = ServedApp.of(WebsocketPropsIT::streamingApp);
+  @RegisterExtension
+  static final ServedApp streaming = ServedApp.of(WebsocketPropsIT::streamingApp);
+
   @RegisterExtension static final ServedApp multiple = ServedApp.of(WebsocketPropsIT::multipleApp);
   @RegisterExtension static final ServedApp values = ServedApp.of(WebsocketPropsIT::valuesApp);
   @RegisterExtension static final ServedApp sync = ServedApp.of(WebsocketPropsIT::syncApp);
@@ -64,11 +68,17 @@ class WebsocketPropsIT {
   @RegisterExtension static final ServedApp setProp = ServedApp.of(WebsocketPropsIT::setPropApp);
   @RegisterExtension static final ServedApp dictId = ServedApp.of(WebsocketPropsIT::dictIdApp);
   @RegisterExtension static final ServedApp patch = ServedApp.of(WebsocketPropsIT::patchApp);
-  @RegisterExtension static final ServedApp componentChildren = ServedApp.of(WebsocketPropsIT::componentChildrenApp);
+
+  @RegisterExtension
+  static final ServedApp componentChildren = ServedApp.of(WebsocketPropsIT::componentChildrenApp);
+
   @RegisterExtension static final ServedApp nested = ServedApp.of(WebsocketPropsIT::nestedApp);
   @RegisterExtension static final ServedApp list = ServedApp.of(WebsocketPropsIT::listApp);
   @RegisterExtension static final ServedApp burst = ServedApp.of(WebsocketPropsIT::burstApp);
-  @RegisterExtension static final ServedApp dynamicMatch = ServedApp.of(WebsocketPropsIT::dynamicMatchApp);
+
+  @RegisterExtension
+  static final ServedApp dynamicMatch = ServedApp.of(WebsocketPropsIT::dynamicMatchApp);
+
   @RegisterExtension static final Browser browser = Browser.perClass();
 
   @BeforeEach
@@ -88,7 +98,10 @@ class WebsocketPropsIT {
     CallbackContext.current().setProps(id, props);
   }
 
-  /** Every call of the app, the initial one included, came over the socket, and at least {@code calls} of them. */
+  /**
+   * Every call of the app, the initial one included, came over the socket, and at least {@code
+   * calls} of them.
+   */
   static void assertSocketCalls(Doors doors, int calls) {
     assertThat(doors.overHttp).hasValue(0);
     assertThat(doors.overSocket.get()).isGreaterThanOrEqualTo(calls);
@@ -99,23 +112,27 @@ class WebsocketPropsIT {
 
   static DashApp streamingApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(button("Start").id("btn"), div("0%").id("progress"), div("waiting").id("result")));
-    app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      streamingDoors.door();
-      clicked(n);
-      for (int i = 1; i <= 5; i++) {
-        setProps("progress", Map.of("children", i * 20 + "%"));
-        Thread.sleep(100);
-      }
-      return "Done";
-    });
+    app.layout(
+        div(button("Start").id("btn"), div("0%").id("progress"), div("waiting").id("result")));
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          streamingDoors.door();
+          clicked(n);
+          for (int i = 1; i <= 5; i++) {
+            setProps("progress", Map.of("children", i * 20 + "%"));
+            Thread.sleep(100);
+          }
+          return "Done";
+        });
     return app;
   }
 
   /**
-   * test_ws030_set_props_streaming. Python only checks the end state (100% and Done); over HTTP that end state would
-   * look the same, so a MutationObserver also records what the page showed, proving each step reached the page
-   * before the callback's answer.
+   * test_ws030_set_props_streaming. Python only checks the end state (100% and Done); over HTTP
+   * that end state would look the same, so a MutationObserver also records what the page showed,
+   * proving each step reached the page before the callback's answer.
    */
   @Test
   void ws030_setPropsStreaming() {
@@ -127,8 +144,10 @@ class WebsocketPropsIT {
     browser.waitForText("#result", "Done");
     browser.waitForText("#progress", "100%");
     List<String> seen = browser.recordedStates();
-    assertThat(seen).containsSubsequence("20%|waiting", "40%|waiting", "60%|waiting", "80%|waiting",
-        "100%|waiting", "100%|Done");
+    assertThat(seen)
+        .containsSubsequence(
+            "20%|waiting",
+            "40%|waiting", "60%|waiting", "80%|waiting", "100%|waiting", "100%|Done");
     assertSocketCalls(streamingDoors, 1);
     browser.assertNoErrorsLogged();
   }
@@ -138,18 +157,26 @@ class WebsocketPropsIT {
 
   static DashApp multipleApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(button("Update All").id("btn"), div("A: initial").id("output-a"), div("B: initial").id("output-b"),
-        div("C: initial").id("output-c"), div("result").id("result")));
-    app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      multipleDoors.door();
-      clicked(n);
-      setProps("output-a", Map.of("children", "A: updated " + n));
-      Thread.sleep(50);
-      setProps("output-b", Map.of("children", "B: updated " + n));
-      Thread.sleep(50);
-      setProps("output-c", Map.of("children", "C: updated " + n));
-      return "All updated " + n;
-    });
+    app.layout(
+        div(
+            button("Update All").id("btn"),
+            div("A: initial").id("output-a"),
+            div("B: initial").id("output-b"),
+            div("C: initial").id("output-c"),
+            div("result").id("result")));
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          multipleDoors.door();
+          clicked(n);
+          setProps("output-a", Map.of("children", "A: updated " + n));
+          Thread.sleep(50);
+          setProps("output-b", Map.of("children", "B: updated " + n));
+          Thread.sleep(50);
+          setProps("output-c", Map.of("children", "C: updated " + n));
+          return "All updated " + n;
+        });
     return app;
   }
 
@@ -171,22 +198,32 @@ class WebsocketPropsIT {
 
   static DashApp valuesApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(button("Test Values").id("btn"), div().id("text-output"), div().id("number-output"),
-        div().id("list-output"), div().id("result")));
-    app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      valuesDoors.door();
-      clicked(n);
-      setProps("text-output", Map.of("children", "Hello World"));
-      Thread.sleep(20);
-      setProps("number-output", Map.of("children", String.valueOf(42)));
-      Thread.sleep(20);
-      setProps("list-output", Map.of("children", List.of("Item 1", " - ", "Item 2")));
-      return "Values set";
-    });
+    app.layout(
+        div(
+            button("Test Values").id("btn"),
+            div().id("text-output"),
+            div().id("number-output"),
+            div().id("list-output"),
+            div().id("result")));
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          valuesDoors.door();
+          clicked(n);
+          setProps("text-output", Map.of("children", "Hello World"));
+          Thread.sleep(20);
+          setProps("number-output", Map.of("children", String.valueOf(42)));
+          Thread.sleep(20);
+          setProps("list-output", Map.of("children", List.of("Item 1", " - ", "Item 2")));
+          return "Values set";
+        });
     return app;
   }
 
-  /** test_ws032_set_props_with_complex_values: a string, a number as a string, a list of strings. */
+  /**
+   * test_ws032_set_props_with_complex_values: a string, a number as a string, a list of strings.
+   */
   @Test
   void ws032_setPropsWithComplexValues() {
     browser.openApp(values);
@@ -204,19 +241,24 @@ class WebsocketPropsIT {
 
   static DashApp syncApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(button("Sync Update").id("btn"), div("before").id("side-effect"), div().id("result")));
-    app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      syncDoors.door();
-      clicked(n);
-      setProps("side-effect", Map.of("children", "Side effect " + n));
-      return "Result " + n;
-    });
+    app.layout(
+        div(button("Sync Update").id("btn"), div("before").id("side-effect"), div().id("result")));
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          syncDoors.door();
+          clicked(n);
+          setProps("side-effect", Map.of("children", "Side effect " + n));
+          return "Result " + n;
+        });
     return app;
   }
 
   /**
-   * test_ws033_set_props_sync_callback. Python tells a plain {@code def} from an {@code async def}, which runs
-   * elsewhere (a thread pool); every dash4j callback is a plain method, so this is the no-pause case of ws031.
+   * test_ws033_set_props_sync_callback. Python tells a plain {@code def} from an {@code async def},
+   * which runs elsewhere (a thread pool); every dash4j callback is a plain method, so this is the
+   * no-pause case of ws031.
    */
   @Test
   void ws033_setPropsSyncCallback() {
@@ -234,19 +276,25 @@ class WebsocketPropsIT {
   static DashApp getPropApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(div("Source Value").id("source"), button("Read").id("btn"), div().id("result")));
-    app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      getPropDoors.door();
-      clicked(n);
-      Websocket ws = CallbackContext.current().websocket();
-      if (ws != null) {
-        return "Read: " + ws.getProp("source", "children");
-      }
-      return "No WebSocket";
-    });
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          getPropDoors.door();
+          clicked(n);
+          Websocket ws = CallbackContext.current().websocket();
+          if (ws != null) {
+            return "Read: " + ws.getProp("source", "children");
+          }
+          return "No WebSocket";
+        });
     return app;
   }
 
-  /** test_ws034_get_prop_reads_value: the callback asks the page, which answers with the children it shows. */
+  /**
+   * test_ws034_get_prop_reads_value: the callback asks the page, which answers with the children it
+   * shows.
+   */
   @Test
   void ws034_getPropReadsValue() {
     browser.openApp(getProp);
@@ -261,17 +309,21 @@ class WebsocketPropsIT {
 
   static DashApp setPropApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(button("Set via WS").id("btn"), div("original").id("target"), div().id("result")));
-    app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      setPropDoors.door();
-      clicked(n);
-      Websocket ws = CallbackContext.current().websocket();
-      if (ws != null) {
-        ws.setProp("target", "children", "Set via WebSocket " + n);
-        return "Set complete";
-      }
-      return "No WebSocket";
-    });
+    app.layout(
+        div(button("Set via WS").id("btn"), div("original").id("target"), div().id("result")));
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          setPropDoors.door();
+          clicked(n);
+          Websocket ws = CallbackContext.current().websocket();
+          if (ws != null) {
+            ws.setProp("target", "children", "Set via WebSocket " + n);
+            return "Set complete";
+          }
+          return "No WebSocket";
+        });
     return app;
   }
 
@@ -291,14 +343,20 @@ class WebsocketPropsIT {
 
   static DashApp dictIdApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(button("Update").id("btn"), div("initial").id(Map.of("type", "output", "index", 0)),
-        div().id("result")));
-    app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      dictIdDoors.door();
-      clicked(n);
-      setProps(Map.of("type", "output", "index", 0), Map.of("children", "Updated " + n));
-      return "Done " + n;
-    });
+    app.layout(
+        div(
+            button("Update").id("btn"),
+            div("initial").id(Map.of("type", "output", "index", 0)),
+            div().id("result")));
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          dictIdDoors.door();
+          clicked(n);
+          setProps(Map.of("type", "output", "index", 0), Map.of("children", "Updated " + n));
+          return "Done " + n;
+        });
     return app;
   }
 
@@ -319,13 +377,17 @@ class WebsocketPropsIT {
   static DashApp patchApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(button("Patch").id("btn"), div("initial").id("output"), div().id("result")));
-    app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      patchDoors.door();
-      clicked(n);
-      // Python's `p += " + click 1"` on a string records the same Add operation.
-      setProps("output", Map.of("children", Patch.create().add(" + click " + n)));
-      return "Appended " + n;
-    }, options -> options.websocket(true));
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          patchDoors.door();
+          clicked(n);
+          // Python's `p += " + click 1"` on a string records the same Add operation.
+          setProps("output", Map.of("children", Patch.create().add(" + click " + n)));
+          return "Appended " + n;
+        },
+        options -> options.websocket(true));
     return app;
   }
 
@@ -345,12 +407,15 @@ class WebsocketPropsIT {
   static DashApp componentChildrenApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(button("Update Children").id("btn"), div().id("container"), div().id("result")));
-    app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      componentChildrenDoors.door();
-      clicked(n);
-      setProps("container", Map.of("children", div(span("Updated " + n), b(" - Bold Text"))));
-      return "Children updated " + n;
-    });
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          componentChildrenDoors.door();
+          clicked(n);
+          setProps("container", Map.of("children", div(span("Updated " + n), b(" - Bold Text"))));
+          return "Children updated " + n;
+        });
     return app;
   }
 
@@ -360,7 +425,8 @@ class WebsocketPropsIT {
     browser.openApp(componentChildren);
     browser.click("#btn");
     browser.waitForText("#container span", "Updated 1");
-    browser.waitForText("#container b", "- Bold Text"); // the page's text is trimmed, as in Selenium for Python
+    browser.waitForText(
+        "#container b", "- Bold Text"); // the page's text is trimmed, as in Selenium for Python
     browser.waitForText("#result", "Children updated 1");
     assertSocketCalls(componentChildrenDoors, 1);
     browser.assertNoErrorsLogged();
@@ -372,12 +438,17 @@ class WebsocketPropsIT {
   static DashApp nestedApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
     app.layout(div(button("Update Nested").id("btn"), div().id("wrapper"), div().id("result")));
-    app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      nestedDoors.door();
-      clicked(n);
-      setProps("wrapper", Map.of("children", div(ul(li("Item " + n + ".1"), li("Item " + n + ".2")))));
-      return "Nested updated " + n;
-    });
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          nestedDoors.door();
+          clicked(n);
+          setProps(
+              "wrapper",
+              Map.of("children", div(ul(li("Item " + n + ".1"), li("Item " + n + ".2")))));
+          return "Nested updated " + n;
+        });
     return app;
   }
 
@@ -398,20 +469,28 @@ class WebsocketPropsIT {
 
   static DashApp listApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(button("Update List").id("btn"), div().id("list-container"), div().id("result")));
-    app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      listDoors.door();
-      clicked(n);
-      setProps("list-container", Map.of("children",
-          div(div("Item 1 - " + n), div("Item 2 - " + n), div("Item 3 - " + n))));
-      return "List updated " + n;
-    });
+    app.layout(
+        div(button("Update List").id("btn"), div().id("list-container"), div().id("result")));
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          listDoors.door();
+          clicked(n);
+          setProps(
+              "list-container",
+              Map.of(
+                  "children",
+                  div(div("Item 1 - " + n), div("Item 2 - " + n), div("Item 3 - " + n))));
+          return "List updated " + n;
+        });
     return app;
   }
 
   /**
-   * test_ws047_set_props_children_with_list: a list of components wrapped in one Div. Python reads the container
-   * once, right after the answer showed; the push always leaves before the answer, so it is there by then.
+   * test_ws047_set_props_children_with_list: a list of components wrapped in one Div. Python reads
+   * the container once, right after the answer showed; the push always leaves before the answer, so
+   * it is there by then.
    */
   @Test
   void ws047_setPropsChildrenWithList() {
@@ -433,15 +512,18 @@ class WebsocketPropsIT {
     IntStream.range(0, 10).forEach(i -> children.add(div("0").id("output-" + i)));
     children.add(div().id("result"));
     app.layout(div(children.toArray()));
-    app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("btn", Html.Button.N_CLICKS), n -> {
-      burstDoors.door();
-      clicked(n);
-      // Back to back, no pause: the server may send them as one set_props_batch.
-      for (int i = 0; i < 10; i++) {
-        setProps("output-" + i, Map.of("children", String.valueOf(n)));
-      }
-      return "Done " + n;
-    });
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("btn", Html.Button.N_CLICKS),
+        n -> {
+          burstDoors.door();
+          clicked(n);
+          // Back to back, no pause: the server may send them as one set_props_batch.
+          for (int i = 0; i < 10; i++) {
+            setProps("output-" + i, Map.of("children", String.valueOf(n)));
+          }
+          return "Done " + n;
+        });
     return app;
   }
 
@@ -467,28 +549,50 @@ class WebsocketPropsIT {
 
   static DashApp dynamicMatchApp() {
     var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
-    app.layout(div(button("Add Component").id("add-btn"), div().id("container"), div("waiting").id("match-result"),
-        div().id("result")));
-    app.callback(Output.of("result", Html.Div.CHILDREN), Input.of("add-btn", Html.Button.N_CLICKS), n -> {
-      dynamicMatchDoors.door();
-      clicked(n);
-      setProps("container", Map.of("children",
-          div(span("Hello"), button("Click me").id(Map.of("type", "dynamic", "index", 0)))));
-      return "Component added " + n;
-    });
-    app.callback(Output.of("match-result", Html.Div.CHILDREN),
+    app.layout(
+        div(
+            button("Add Component").id("add-btn"),
+            div().id("container"),
+            div("waiting").id("match-result"),
+            div().id("result")));
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("add-btn", Html.Button.N_CLICKS),
+        n -> {
+          dynamicMatchDoors.door();
+          clicked(n);
+          setProps(
+              "container",
+              Map.of(
+                  "children",
+                  div(
+                      span("Hello"),
+                      button("Click me").id(Map.of("type", "dynamic", "index", 0)))));
+          return "Component added " + n;
+        });
+    app.callback(
+        Output.of("match-result", Html.Div.CHILDREN),
         Input.of(Map.of("type", "dynamic", "index", MATCH), Html.Button.N_CLICKS),
-        State.of(Map.of("type", "dynamic", "index", MATCH), "id"), (clicks, id) -> {
+        State.of(Map.of("type", "dynamic", "index", MATCH), "id"),
+        (clicks, id) -> {
           if (dynamicMatchDoors.door()) {
             matchOverSocket.incrementAndGet();
           }
           clicked(clicks);
-          return "Clicked button index " + ((Map<?, ?>) id).get("index") + " - " + clicks + " times";
-        }, options -> options.preventInitialCall(true));
+          return "Clicked button index "
+              + ((Map<?, ?>) id).get("index")
+              + " - "
+              + clicks
+              + " times";
+        },
+        options -> options.preventInitialCall(true));
     return app;
   }
 
-  /** test_ws048_set_props_dynamic_match_callback: a button pushed with a pattern id drives a MATCH callback. */
+  /**
+   * test_ws048_set_props_dynamic_match_callback: a button pushed with a pattern id drives a MATCH
+   * callback.
+   */
   @Test
   void ws048_setPropsDynamicMatchCallback() {
     matchOverSocket.set(0);

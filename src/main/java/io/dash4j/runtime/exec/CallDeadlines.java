@@ -6,13 +6,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The HTTP callback calls running on one Vert.x instance, and the one periodic sweep that ends those past their
- * deadline. A timer per call would cost a timer and a cross-thread cancel per request; a sweep per callback verticle
- * would wake the loop once per callback. Every app door on the instance shares this one, counted by {@link #acquire}
- * and {@link #release}.
+ * The HTTP callback calls running on one Vert.x instance, and the one periodic sweep that ends
+ * those past their deadline. A timer per call would cost a timer and a cross-thread cancel per
+ * request; a sweep per callback verticle would wake the loop once per callback. Every app door on
+ * the instance shares this one, counted by {@link #acquire} and {@link #release}.
  */
 final class CallDeadlines implements Shareable {
-  /** A call with a deadline: ended (answered 504, its thread interrupted) by the sweep once the deadline passed. */
+  /**
+   * A call with a deadline: ended (answered 504, its thread interrupted) by the sweep once the
+   * deadline passed.
+   */
   interface Expiring {
     long deadlineNanos();
 
@@ -34,8 +37,8 @@ final class CallDeadlines implements Shareable {
   }
 
   /**
-   * This Vert.x instance's sweep, sweeping at least every tenth of {@code timeoutMillis} so a timed-out call is
-   * answered within 10 % of its deadline.
+   * This Vert.x instance's sweep, sweeping at least every tenth of {@code timeoutMillis} so a
+   * timed-out call is answered within 10 % of its deadline.
    */
   static CallDeadlines acquire(Vertx vertx, long timeoutMillis) {
     long wanted = Math.max(MIN_SWEEP_MILLIS, Math.min(MAX_SWEEP_MILLIS, timeoutMillis / 10));

@@ -1,7 +1,5 @@
 package io.dash4j.runtime.exec;
 
-import io.dash4j.runtime.wire.CallbackReply;
-import io.dash4j.runtime.socket.SocketCall;
 import io.dash4j.callback.Dependency;
 import io.dash4j.callback.Fn.ErrorHandler;
 import io.dash4j.callback.NoUpdate;
@@ -14,6 +12,9 @@ import io.dash4j.protocol.JsonWriter;
 import io.dash4j.protocol.MalformedRequest;
 import io.dash4j.protocol.PatternIds;
 import io.dash4j.protocol.UpdateRequest;
+import io.dash4j.runtime.socket.SocketCall;
+import io.dash4j.runtime.wire.CallbackReply;
+import io.dash4j.websocket.PageGone;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,9 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one callback for one request, as Dash's {@code dispatch} does: checks the request against the registered
- * callback (pattern-matching ids included), decodes the values, calls the user function (or its error handler) with
- * a callback context, and builds the Dash response. Runs on a user-code thread, never on an event loop.
+ * Runs one callback for one request, as Dash's {@code dispatch} does: checks the request against
+ * the registered callback (pattern-matching ids included), decodes the values, calls the user
+ * function (or its error handler) with a callback context, and builds the Dash response. Runs on a
+ * user-code thread, never on an event loop.
  */
 public final class CallbackInvoker {
   private static final Logger LOG = Logger.getLogger(CallbackInvoker.class.getName());
@@ -46,17 +48,19 @@ public final class CallbackInvoker {
   }
 
   /**
-   * Handles a request and always answers: a Dash response, 204, 400 for a bad request, 500 for an error. Over the
-   * socket ({@code socket} not null) its {@code setProps} are pushed as they happen, and a call whose page went away
-   * ends quietly with 204.
+   * Handles a request and always answers: a Dash response, 204, 400 for a bad request, 500 for an
+   * error. Over the socket ({@code socket} not null) its {@code setProps} are pushed as they
+   * happen, and a call whose page went away ends quietly with 204.
    */
   CallbackReply invoke(UpdateRequest request, SocketCall socket) {
     List<Object> arguments;
     List<Object> outputs;
     try {
       outputs = callback.noOutput() ? List.of() : checkOutputs(request.outputs());
-      arguments = callback.decode(values(request.inputs(), callback.inputs()), values(request.state(),
-          callback.states()));
+      arguments =
+          callback.decode(
+              values(request.inputs(), callback.inputs()),
+              values(request.state(), callback.states()));
     } catch (MalformedRequest | IllegalArgumentException | ClassCastException e) {
       return CallbackReply.error(400, MALFORMED);
     }
@@ -67,10 +71,12 @@ public final class CallbackInvoker {
     } catch (PreventUpdate prevent) {
       return CallbackReply.noContent();
     } catch (Exception | StackOverflowError | LinkageError | AssertionError error) {
-      if (context.isShutdown() || error instanceof io.dash4j.websocket.PageGone) {
-        return CallbackReply.noContent(); // the page went away mid-run (its thread was interrupted): nobody to tell
+      if (context.isShutdown() || error instanceof PageGone) {
+        return CallbackReply
+            .noContent(); // the page went away mid-run (its thread was interrupted): nobody to tell
       }
-      // Errors user code commonly raises (runaway recursion, a missing class, a failed assert) answer at once
+      // Errors user code commonly raises (runaway recursion, a missing class, a failed assert)
+      // answer at once
       // like exceptions, instead of leaving the caller to wait for the timeout.
       try {
         result = handleError(context, error);
@@ -81,7 +87,10 @@ public final class CallbackInvoker {
       }
     }
     try {
-      var body = callback.noOutput() ? noOutputResponse(result, context) : response(outputs, result, context);
+      var body =
+          callback.noOutput()
+              ? noOutputResponse(result, context)
+              : response(outputs, result, context);
       return body == null
           ? CallbackReply.noContent().withHeaders(context.responseHeaders())
           : CallbackReply.ok(JsonWriter.toBytes(body)).withHeaders(context.responseHeaders());
@@ -97,7 +106,8 @@ public final class CallbackInvoker {
 
   /** The callback's own handler, else the app's; a handler's null means "update nothing". */
   private Object handleError(RequestContext context, Throwable error) throws Exception {
-    ErrorHandler handler = callback.options().onError() != null ? callback.options().onError() : model.errorHandler();
+    ErrorHandler handler =
+        callback.options().onError() != null ? callback.options().onError() : model.errorHandler();
     if (handler == null || !(error instanceof Exception exception)) {
       throw error instanceof Exception e ? e : new CallbackFailed(error);
     }
@@ -120,11 +130,13 @@ public final class CallbackInvoker {
   }
 
   /**
-   * The request's outputs, checked one by one against the declared ones ({@code validate_output_spec}): a map
-   * {@code {id, property}}, or for an ALL output the list of the components it matched.
+   * The request's outputs, checked one by one against the declared ones ({@code
+   * validate_output_spec}): a map {@code {id, property}}, or for an ALL output the list of the
+   * components it matched.
    */
   private List<Object> checkOutputs(Object requested) {
-    List<?> given = callback.multiOutput() ? asList(requested) : Collections.singletonList(requested);
+    List<?> given =
+        callback.multiOutput() ? asList(requested) : Collections.singletonList(requested);
     var declared = callback.outputs();
     if (given.size() != declared.size()) {
       throw new MalformedRequest(MALFORMED);
@@ -155,7 +167,9 @@ public final class CallbackInvoker {
     return values;
   }
 
-  /** One dependency of the request: a matching map, or for ALL/ALLSMALLER a list of matching maps. */
+  /**
+   * One dependency of the request: a matching map, or for ALL/ALLSMALLER a list of matching maps.
+   */
   private static Object check(Object given, Dependency<?> declared) {
     if (declared.many()) {
       for (Object item : asList(given)) {
@@ -167,7 +181,8 @@ public final class CallbackInvoker {
   }
 
   private static Map<?, ?> checkOne(Object given, Dependency<?> declared) {
-    if (!(given instanceof Map<?, ?> map) || !(map.get("property") instanceof String property)
+    if (!(given instanceof Map<?, ?> map)
+        || !(map.get("property") instanceof String property)
         || !CallbackKeys.cleanProperty(property).equals(declared.property())
         || !PatternIds.matches(map.get("id"), declared.componentId())) {
       throw new MalformedRequest(MALFORMED);
@@ -182,9 +197,14 @@ public final class CallbackInvoker {
     throw new MalformedRequest(MALFORMED);
   }
 
-  /** Dash's response body: {@code {"multi": true, "response": {id: {prop: value}}, "sideUpdate": {...}}}. */
-  private Map<String, Object> response(List<Object> outputs, Object result, RequestContext context) {
-    List<?> values = callback.multiOutput() ? valuesPerOutput(result) : Collections.singletonList(result);
+  /**
+   * Dash's response body: {@code {"multi": true, "response": {id: {prop: value}}, "sideUpdate":
+   * {...}}}.
+   */
+  private Map<String, Object> response(
+      List<Object> outputs, Object result, RequestContext context) {
+    List<?> values =
+        callback.multiOutput() ? valuesPerOutput(result) : Collections.singletonList(result);
     var byId = new LinkedHashMap<String, Map<String, Object>>();
     for (int i = 0; i < values.size(); i++) {
       var output = callback.outputs().get(i);
@@ -197,8 +217,12 @@ public final class CallbackInvoker {
     return dashBody(byId, context.sideUpdates());
   }
 
-  /** The body every answer shares: {@code multi}, the outputs' values, and the {@code setProps} if any. */
-  private static Map<String, Object> dashBody(Map<String, ?> byId, Map<String, Map<String, Object>> side) {
+  /**
+   * The body every answer shares: {@code multi}, the outputs' values, and the {@code setProps} if
+   * any.
+   */
+  private static Map<String, Object> dashBody(
+      Map<String, ?> byId, Map<String, Map<String, Object>> side) {
     var body = new LinkedHashMap<String, Object>();
     body.put("multi", true);
     body.put("response", byId);
@@ -209,20 +233,27 @@ public final class CallbackInvoker {
   }
 
   /** An ALL output: one value per matched component, in the request's order. */
-  private void putAll(Map<String, Map<String, Object>> byId, List<?> matched, Object value, String property) {
+  private void putAll(
+      Map<String, Map<String, Object>> byId, List<?> matched, Object value, String property) {
     if (value == NoUpdate.NO_UPDATE) {
       return;
     }
     if (!(value instanceof List<?> list) || list.size() != matched.size()) {
-      throw new IllegalStateException("an Output.all(...) matching " + matched.size()
-          + " components must get a list of " + matched.size() + " values, not " + describe(value));
+      throw new IllegalStateException(
+          "an Output.all(...) matching "
+              + matched.size()
+              + " components must get a list of "
+              + matched.size()
+              + " values, not "
+              + describe(value));
     }
     for (int i = 0; i < list.size(); i++) {
       put(byId, (Map<?, ?>) matched.get(i), list.get(i), property);
     }
   }
 
-  private static void put(Map<String, Map<String, Object>> byId, Map<?, ?> output, Object value, String property) {
+  private static void put(
+      Map<String, Map<String, Object>> byId, Map<?, ?> output, Object value, String property) {
     if (value != NoUpdate.NO_UPDATE) {
       byId.computeIfAbsent(CallbackKeys.stringifyId(output.get("id")), k -> new LinkedHashMap<>())
           .put(property, value);
@@ -230,12 +261,13 @@ public final class CallbackInvoker {
   }
 
   /**
-   * A callback without outputs answers 204, or 200 with its {@code setProps} as {@code sideUpdate}; returning a
-   * value is an error, as in Dash ({@code InvalidCallbackReturnValue}).
+   * A callback without outputs answers 204, or 200 with its {@code setProps} as {@code sideUpdate};
+   * returning a value is an error, as in Dash ({@code InvalidCallbackReturnValue}).
    */
   private Map<String, Object> noOutputResponse(Object result, RequestContext context) {
     if (result != null && result != NoUpdate.NO_UPDATE) {
-      throw new IllegalStateException("a callback without outputs must not return a value, got " + describe(result));
+      throw new IllegalStateException(
+          "a callback without outputs must not return a value, got " + describe(result));
     }
     var side = context.sideUpdates();
     return side.isEmpty() ? null : dashBody(Map.of(), side);
@@ -246,8 +278,13 @@ public final class CallbackInvoker {
       return Collections.nCopies(callback.outputs().size(), NoUpdate.NO_UPDATE);
     }
     if (!(result instanceof List<?> list) || list.size() != callback.outputs().size()) {
-      throw new IllegalStateException("a callback with " + callback.outputs().size()
-          + " outputs must return a list of " + callback.outputs().size() + " values, not " + describe(result));
+      throw new IllegalStateException(
+          "a callback with "
+              + callback.outputs().size()
+              + " outputs must return a list of "
+              + callback.outputs().size()
+              + " values, not "
+              + describe(result));
     }
     return list;
   }

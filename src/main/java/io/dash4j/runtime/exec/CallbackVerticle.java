@@ -1,15 +1,14 @@
 package io.dash4j.runtime.exec;
 
-import io.dash4j.runtime.wire.CallbackReply;
-import io.dash4j.runtime.wire.PlainJson;
-import io.dash4j.runtime.wire.HeaderCaller;
+import io.dash4j.protocol.CallbackKeys;
+import io.dash4j.protocol.MalformedRequest;
+import io.dash4j.protocol.UpdateRequest;
 import io.dash4j.runtime.socket.SocketCall;
 import io.dash4j.runtime.socket.SocketCalls;
 import io.dash4j.runtime.socket.SocketDoor;
-import io.dash4j.protocol.CallbackKeys;
-import io.dash4j.protocol.Caller;
-import io.dash4j.protocol.MalformedRequest;
-import io.dash4j.protocol.UpdateRequest;
+import io.dash4j.runtime.wire.CallbackReply;
+import io.dash4j.runtime.wire.HeaderCaller;
+import io.dash4j.runtime.wire.PlainJson;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -26,24 +25,26 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Serves one callback on the event bus at {@code dash4j.callback.<output key>}: every door (HTTP, the socket
- * bridge, another node, another language) reaches the callback by a request to that address, and the user code runs
- * on a {@link UserCodeExecutor} thread, never on an event loop.
+ * Serves one callback on the event bus at {@code dash4j.callback.<output key>}: every door (HTTP,
+ * the socket bridge, another node, another language) reaches the callback by a request to that
+ * address, and the user code runs on a {@link UserCodeExecutor} thread, never on an event loop.
  *
- * <p>The verticle owns the consumer's lifecycle, but registers it on the <em>door's</em> context (the event loop of
- * the app's HTTP server): a request from that door is then delivered on the loop it already runs on, with no
- * wake-up of another loop, and the answer goes back to that loop. A request costs two thread hops, to the user-code
- * thread and back, as little as running user code off the loop can (measured in {@code ./run bench}: the consumer
- * on a loop of its own cost a third hop and a third of the throughput at 1–16 connections).
+ * <p>The verticle owns the consumer's lifecycle, but registers it on the <em>door's</em> context
+ * (the event loop of the app's HTTP server): a request from that door is then delivered on the loop
+ * it already runs on, with no wake-up of another loop, and the answer goes back to that loop. A
+ * request costs two thread hops, to the user-code thread and back, as little as running user code
+ * off the loop can (measured in {@code ./run bench}: the consumer on a loop of its own cost a third
+ * hop and a third of the throughput at 1–16 connections).
  *
- * <p>The HTTP door sends a parsed {@link UpdateRequest} and gets a {@link CallbackReply}. The socket door's bridge
- * sends the request as a {@link JsonObject} with headers the door stamped, and gets JSON text
- * ({@link CallbackReply#toSocketJson()}); such a call gets a {@link SocketCall}, through which it pushes to its page,
- * and which stops it when the page goes away.
+ * <p>The HTTP door sends a parsed {@link UpdateRequest} and gets a {@link CallbackReply}. The
+ * socket door's bridge sends the request as a {@link JsonObject} with headers the door stamped, and
+ * gets JSON text ({@link CallbackReply#toSocketJson()}); such a call gets a {@link SocketCall},
+ * through which it pushes to its page, and which stops it when the page goes away.
  *
- * <p>An HTTP call still running at its deadline is answered with 504 and its thread interrupted, by the Vert.x
- * instance's one {@link CallDeadlines} sweep. A socket call has no deadline, as in Dash: it runs until it returns or
- * its page goes away (a persistent stream runs for as long as its page is open).
+ * <p>An HTTP call still running at its deadline is answered with 504 and its thread interrupted, by
+ * the Vert.x instance's one {@link CallDeadlines} sweep. A socket call has no deadline, as in Dash:
+ * it runs until it returns or its page goes away (a persistent stream runs for as long as its page
+ * is open).
  */
 public final class CallbackVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(CallbackVerticle.class.getName());
@@ -76,7 +77,10 @@ public final class CallbackVerticle extends VerticleBase {
       this.deadline = deadline;
     }
 
-    /** Sends the reply from the door's loop, where the requester waits for it: no other loop is woken. */
+    /**
+     * Sends the reply from the door's loop, where the requester waits for it: no other loop is
+     * woken.
+     */
     boolean answer(CallbackReply reply) {
       if (!answered.compareAndSet(false, true)) {
         return false;
@@ -106,11 +110,20 @@ public final class CallbackVerticle extends VerticleBase {
   }
 
   /**
-   * @param door the context of the app's HTTP server: where the consumer is registered and answers leave from
-   * @param afterRun for a dynamic creator: deploys the callbacks it registered, before it answers; else null
+   * @param door the context of the app's HTTP server: where the consumer is registered and answers
+   *     leave from
+   * @param afterRun for a dynamic creator: deploys the callbacks it registered, before it answers;
+   *     else null
    */
-  public CallbackVerticle(String outputKey, CallbackInvoker invoker, Context door, ExecutorService userCode,
-      ExecutorService socketCode, long timeoutMillis, Supplier<Future<?>> afterRun, boolean overSocket,
+  public CallbackVerticle(
+      String outputKey,
+      CallbackInvoker invoker,
+      Context door,
+      ExecutorService userCode,
+      ExecutorService socketCode,
+      long timeoutMillis,
+      Supplier<Future<?>> afterRun,
+      boolean overSocket,
       SocketCalls socketCalls) {
     this.door = door;
     this.afterRun = afterRun;
@@ -127,10 +140,11 @@ public final class CallbackVerticle extends VerticleBase {
   public Future<?> start() {
     deadlines = CallDeadlines.acquire(vertx, TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
     Promise<Void> registered = Promise.promise();
-    door.runOnContext(v -> {
-      consumer = vertx.eventBus().<Object>consumer(address, this::dispatch);
-      consumer.completion().onComplete(registered);
-    });
+    door.runOnContext(
+        v -> {
+          consumer = vertx.eventBus().<Object>consumer(address, this::dispatch);
+          consumer.completion().onComplete(registered);
+        });
     return registered.future();
   }
 
@@ -156,8 +170,8 @@ public final class CallbackVerticle extends VerticleBase {
   }
 
   /**
-   * A request from the socket door, or null when it was answered at once (not a socket callback, refused by the
-   * door's limits, malformed).
+   * A request from the socket door, or null when it was answered at once (not a socket callback,
+   * refused by the door's limits, malformed).
    */
   private Call socketCall(Message<Object> message) {
     String rendererId = message.headers().get(SocketDoor.RENDERER_HEADER);
@@ -172,8 +186,11 @@ public final class CallbackVerticle extends VerticleBase {
     }
     UpdateRequest request;
     try {
-      request = UpdateRequest.of(PlainJson.map(json))
-          .from(new HeaderCaller(message.headers(), "", message.headers().get(SocketDoor.REMOTE_HEADER)));
+      request =
+          UpdateRequest.of(PlainJson.map(json))
+              .from(
+                  new HeaderCaller(
+                      message.headers(), "", message.headers().get(SocketDoor.REMOTE_HEADER)));
     } catch (MalformedRequest e) {
       message.reply(CallbackReply.error(400, e.getMessage()).toSocketJson());
       return null;
@@ -186,8 +203,9 @@ public final class CallbackVerticle extends VerticleBase {
   }
 
   /**
-   * The page went away: the call is interrupted and nothing of it reaches the page. The bridge still gets a 204, so
-   * it can forget the request at once rather than when its reply timeout fires.
+   * The page went away: the call is interrupted and nothing of it reaches the page. The bridge
+   * still gets a 204, so it can forget the request at once rather than when its reply timeout
+   * fires.
    */
   private void stop(Call call) {
     if (call.answered.compareAndSet(false, true)) {
@@ -204,7 +222,8 @@ public final class CallbackVerticle extends VerticleBase {
     try {
       reply = invoker.invoke(call.request, call.socket);
     } catch (RuntimeException | Error unexpected) {
-      // The invoker answers every failure of user code itself; this is a bug of ours, still answered at once.
+      // The invoker answers every failure of user code itself; this is a bug of ours, still
+      // answered at once.
       LOG.log(Level.SEVERE, "callback " + address + " failed unexpectedly", unexpected);
       reply = CallbackReply.error(500, ErrorPages.INTERNAL_ERROR);
     } finally {
@@ -223,7 +242,8 @@ public final class CallbackVerticle extends VerticleBase {
   }
 
   private CallbackReply timedOut() {
-    return CallbackReply.error(504, "Callback timed out after " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
+    return CallbackReply.error(
+        504, "Callback timed out after " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
   }
 
   @Override

@@ -1,10 +1,12 @@
 package io.dash4j.runtime.exec;
 
-import io.dash4j.runtime.socket.SocketCall;
 import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.CallbackResponse;
 import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.UpdateRequest;
+import io.dash4j.runtime.socket.SocketCall;
+import io.dash4j.websocket.Websocket;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,13 +15,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * The callback context of one request, built from its {@link UpdateRequest} and the caller the door stamped; over
- * the socket it also holds the call's {@link SocketCall}, and {@code setProps} pushes through it.
+ * The callback context of one request, built from its {@link UpdateRequest} and the caller the door
+ * stamped; over the socket it also holds the call's {@link SocketCall}, and {@code setProps} pushes
+ * through it.
  */
 final class RequestContext extends CallbackContext {
   private final UpdateRequest request;
   private final SocketCall socket; // null over HTTP
-  private final boolean socketCallback; // marked websocket, whether or not this call came over the socket
+  private final boolean
+      socketCallback; // marked websocket, whether or not this call came over the socket
   // Built on first use: most callbacks never ask, and this runs for every request.
   private List<Triggered> triggered;
   private Map<String, Object> triggeredPropIds;
@@ -141,19 +145,20 @@ final class RequestContext extends CallbackContext {
   }
 
   @Override
-  public io.dash4j.websocket.Websocket websocket() {
+  public Websocket websocket() {
     return socket;
   }
 
   /**
-   * A socket callback comes over HTTP when its page has no socket (a browser without SharedWorker): advising to mark
-   * it websocket would mislead, so say what happened.
+   * A socket callback comes over HTTP when its page has no socket (a browser without SharedWorker):
+   * advising to mark it websocket would mislead, so say what happened.
    */
   @Override
   public Map<String, Object> getProps(Object componentId, String... props) {
     if (socket == null && socketCallback) {
-      throw new IllegalStateException("this call came over HTTP: the page has no socket (no SharedWorker), so "
-          + "getProps cannot ask it; read the value with a State");
+      throw new IllegalStateException(
+          "this call came over HTTP: the page has no socket (no SharedWorker), so "
+              + "getProps cannot ask it; read the value with a State");
     }
     return super.getProps(componentId, props);
   }
@@ -168,7 +173,9 @@ final class RequestContext extends CallbackContext {
   }
 
   private synchronized void collectSideUpdate(Object componentId, Map<String, ?> props) {
-    sideUpdates.computeIfAbsent(CallbackKeys.stringifyId(componentId), id -> new LinkedHashMap<>()).putAll(props);
+    sideUpdates
+        .computeIfAbsent(CallbackKeys.stringifyId(componentId), id -> new LinkedHashMap<>())
+        .putAll(props);
   }
 
   /** The props set with {@link #setProps}, by stringified id (Dash's {@code sideUpdate}). */
@@ -176,7 +183,10 @@ final class RequestContext extends CallbackContext {
     return new LinkedHashMap<>(sideUpdates);
   }
 
-  /** {@code "id.prop" → value} for every dependency, pattern-matching lists flattened (Dash's inputs dict). */
+  /**
+   * {@code "id.prop" → value} for every dependency, pattern-matching lists flattened (Dash's inputs
+   * dict).
+   */
   private static Map<String, Object> valuesByPropId(List<Object> dependencies) {
     var values = new LinkedHashMap<String, Object>();
     for (Object dependency : dependencies) {
@@ -190,19 +200,23 @@ final class RequestContext extends CallbackContext {
   }
 
   private static void put(Map<String, Object> values, Object dependency) {
-    if (dependency instanceof Map<?, ?> map && map.get("property") instanceof String property
+    if (dependency instanceof Map<?, ?> map
+        && map.get("property") instanceof String property
         && map.get("id") != null) {
       values.put(CallbackKeys.propId(map.get("id"), property), map.get("value"));
     }
   }
 
-  /** The id part of {@code "id.prop"}: everything before the last dot; a '{' id is the JSON of a map id. */
+  /**
+   * The id part of {@code "id.prop"}: everything before the last dot; a '{' id is the JSON of a map
+   * id.
+   */
   private static Object idOf(String propId) {
     int dot = propId.lastIndexOf('.');
     String id = dot < 0 ? propId : propId.substring(0, dot);
     if (id.startsWith("{")) {
       try {
-        return new io.vertx.core.json.JsonObject(id).getMap();
+        return new JsonObject(id).getMap();
       } catch (RuntimeException e) {
         return id;
       }

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where user code runs: never on an event loop. On JDK 21+ each call gets a virtual thread, so a blocking callback
- * costs no platform thread; on JDK 17 a bounded pool of worker threads. Tasks are interruptible, which is how a
- * callback past its timeout is stopped.
+ * Where user code runs: never on an event loop. On JDK 21+ each call gets a virtual thread, so a
+ * blocking callback costs no platform thread; on JDK 17 a bounded pool of worker threads. Tasks are
+ * interruptible, which is how a callback past its timeout is stopped.
  */
 public final class UserCodeExecutor {
   private UserCodeExecutor() {}
@@ -24,23 +24,34 @@ public final class UserCodeExecutor {
       var factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
       return (ExecutorService) factory.invoke(null);
     } catch (ReflectiveOperationException notJdk21) {
-      var pool = new ThreadPoolExecutor(poolSize, poolSize, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-          daemonThreads("dash4j-callback-"));
+      var pool =
+          new ThreadPoolExecutor(
+              poolSize,
+              poolSize,
+              60,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              daemonThreads("dash4j-callback-"));
       pool.allowCoreThreadTimeOut(true);
       return pool;
     }
   }
 
   /**
-   * Where socket calls run: virtual threads where the JVM has them, else a thread per running call, pooled. A socket
-   * call may live as long as its page (a stream), so a bounded pool would let a few open pages starve every other
-   * call; their number is bounded by the pages connected instead.
+   * Where socket calls run: virtual threads where the JVM has them, else a thread per running call,
+   * pooled. A socket call may live as long as its page (a stream), so a bounded pool would let a
+   * few open pages starve every other call; their number is bounded by the pages connected instead.
    */
   public static ExecutorService createForSockets(ExecutorService userCode) {
     if (virtualThreads()) {
       return userCode;
     }
-    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        60,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
         daemonThreads("dash4j-socket-call-"));
   }
 

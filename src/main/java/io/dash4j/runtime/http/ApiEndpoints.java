@@ -1,20 +1,21 @@
 package io.dash4j.runtime.http;
 
-import io.dash4j.runtime.wire.CallbackReply;
-import io.dash4j.runtime.exec.ErrorPages;
 import io.dash4j.DashConfig;
 import io.dash4j.callback.Argument;
-import io.dash4j.model.AppModel;
-import io.dash4j.model.ServerCallbackSpec;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
+import io.dash4j.model.AppModel;
+import io.dash4j.model.ServerCallbackSpec;
 import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.JsonWriter;
 import io.dash4j.protocol.UpdateRequest;
+import io.dash4j.runtime.exec.ErrorPages;
+import io.dash4j.runtime.wire.CallbackReply;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,20 +26,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Callbacks served as plain JSON APIs (Dash's {@code api_endpoint}): the body's argument values become an ordinary
- * callback request to the callback's event-bus address, and the values of the Dash response come back as the JSON
- * of what the callback returned. One door more into the same verticle.
+ * Callbacks served as plain JSON APIs (Dash's {@code api_endpoint}): the body's argument values
+ * become an ordinary callback request to the callback's event-bus address, and the values of the
+ * Dash response come back as the JSON of what the callback returned. One door more into the same
+ * verticle.
  */
 final class ApiEndpoints {
   private ApiEndpoints() {}
 
-  /** Mounts every callback's api endpoint under the prefix; like the renderer's route, it takes only JSON. */
-  static void mount(Router router, Vertx vertx, DashConfig config, AppModel model, DeliveryOptions delivery,
+  /**
+   * Mounts every callback's api endpoint under the prefix; like the renderer's route, it takes only
+   * JSON.
+   */
+  static void mount(
+      Router router,
+      Vertx vertx,
+      DashConfig config,
+      AppModel model,
+      DeliveryOptions delivery,
       Refusals refusals) {
     for (ServerCallbackSpec callback : model.callbacks()) {
       var endpoint = callback.options().apiEndpoint();
       if (endpoint != null) {
-        router.post(config.prefix() + endpoint.path().substring(1))
+        router
+            .post(config.prefix() + endpoint.path().substring(1))
             .handler(refusals.jsonOnly())
             .handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()))
             .handler(ctx -> call(ctx, vertx, callback, delivery, refusals));
@@ -46,7 +57,11 @@ final class ApiEndpoints {
     }
   }
 
-  private static void call(RoutingContext ctx, Vertx vertx, ServerCallbackSpec callback, DeliveryOptions delivery,
+  private static void call(
+      RoutingContext ctx,
+      Vertx vertx,
+      ServerCallbackSpec callback,
+      DeliveryOptions delivery,
       Refusals refusals) {
     Map<String, Object> arguments;
     try {
@@ -57,13 +72,17 @@ final class ApiEndpoints {
       return;
     }
     var request = UpdateRequest.of(dashRequest(callback, arguments)).from(DashRoutes.caller(ctx));
-    vertx.eventBus().<CallbackReply>request(CallbackKeys.address(request.output()), request, delivery)
+    vertx
+        .eventBus()
+        .<CallbackReply>request(CallbackKeys.address(request.output()), request, delivery)
         .onSuccess(reply -> answer(ctx, callback, reply.body()))
-        .onFailure(failure -> CallbackReply.error(500, ErrorPages.INTERNAL_ERROR).writeTo(ctx.response()));
+        .onFailure(
+            failure -> CallbackReply.error(500, ErrorPages.INTERNAL_ERROR).writeTo(ctx.response()));
   }
 
   /** The {@code _dash-update-component} body the renderer would send for these argument values. */
-  private static Map<String, Object> dashRequest(ServerCallbackSpec callback, Map<String, Object> values) {
+  private static Map<String, Object> dashRequest(
+      ServerCallbackSpec callback, Map<String, Object> values) {
     var inputs = new ArrayList<Object>();
     var state = new ArrayList<Object>();
     List<String> names = callback.apiNames();
@@ -77,8 +96,10 @@ final class ApiEndpoints {
     }
     var body = new LinkedHashMap<String, Object>();
     body.put("output", callback.outputKey());
-    List<Object> outputs = callback.outputs().stream().<Object>map(o -> Map.of("id", o.componentId(),
-        "property", o.property())).toList();
+    List<Object> outputs =
+        callback.outputs().stream()
+            .<Object>map(o -> Map.of("id", o.componentId(), "property", o.property()))
+            .toList();
     if (!outputs.isEmpty()) {
       body.put("outputs", callback.multiOutput() ? outputs : outputs.get(0));
     }
@@ -88,7 +109,9 @@ final class ApiEndpoints {
     return body;
   }
 
-  /** The callback's return value as JSON: one output's value, or a list with one value per output. */
+  /**
+   * The callback's return value as JSON: one output's value, or a list with one value per output.
+   */
   private static void answer(RoutingContext ctx, ServerCallbackSpec callback, CallbackReply reply) {
     if (reply.status() != 200 || callback.noOutput()) {
       reply.writeTo(ctx.response());
@@ -101,8 +124,13 @@ final class ApiEndpoints {
       values.add(props == null ? null : props.getValue(output.property()));
     }
     Object result = callback.multiOutput() ? values : values.get(0);
-    ctx.response().putHeader("Content-Type", CallbackReply.JSON).end(Buffer.buffer(JsonWriter.toBytes(
-        result instanceof JsonObject json ? json.getMap() : result instanceof io.vertx.core.json.JsonArray array
-            ? array.getList() : result)));
+    ctx.response()
+        .putHeader("Content-Type", CallbackReply.JSON)
+        .end(
+            Buffer.buffer(
+                JsonWriter.toBytes(
+                    result instanceof JsonObject json
+                        ? json.getMap()
+                        : result instanceof JsonArray array ? array.getList() : result)));
   }
 }

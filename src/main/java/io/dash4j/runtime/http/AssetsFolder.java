@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The app's {@code assets/} folder (Dash's {@code _walk_assets_directory}): every file in it is servable under
- * {@code <prefix>assets/}; its {@code .css} and {@code .js} files are also linked from the page, in Dash's order
- * (a folder's files sorted by name, then its sub-folders sorted by name), with the modification time as a
- * cache-buster.
+ * The app's {@code assets/} folder (Dash's {@code _walk_assets_directory}): every file in it is
+ * servable under {@code <prefix>assets/}; its {@code .css} and {@code .js} files are also linked
+ * from the page, in Dash's order (a folder's files sorted by name, then its sub-folders sorted by
+ * name), with the modification time as a cache-buster.
  */
 final class AssetsFolder {
   private final Path root;

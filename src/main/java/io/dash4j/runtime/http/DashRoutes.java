@@ -1,29 +1,29 @@
 package io.dash4j.runtime.http;
 
-import io.dash4j.runtime.wire.CallbackReply;
-import io.dash4j.runtime.exec.ErrorPages;
-import io.dash4j.runtime.socket.SocketDoor;
-import io.dash4j.model.AppModel;
 import io.dash4j.DashConfig;
+import io.dash4j.model.AppModel;
 import io.dash4j.protocol.CallbackKeys;
-import io.dash4j.runtime.wire.HeaderCaller;
-import io.dash4j.runtime.wire.UpdateRequests;
 import io.dash4j.protocol.JsonWriter;
 import io.dash4j.protocol.MalformedRequest;
 import io.dash4j.protocol.UpdateRequest;
+import io.dash4j.runtime.exec.ErrorPages;
+import io.dash4j.runtime.socket.SocketDoor;
+import io.dash4j.runtime.wire.CallbackReply;
+import io.dash4j.runtime.wire.HeaderCaller;
+import io.dash4j.runtime.wire.UpdateRequests;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,8 +32,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The whole HTTP protocol of Dash on one screen (every route the stock renderer calls): each route and the handler that answers it.
- * Handlers never block the event loop: file scans and user code (layout functions, callbacks) run elsewhere.
+ * The whole HTTP protocol of Dash on one screen (every route the stock renderer calls): each route
+ * and the handler that answers it. Handlers never block the event loop: file scans and user code
+ * (layout functions, callbacks) run elsewhere.
  */
 public final class DashRoutes {
   private static final Logger LOG = Logger.getLogger(DashRoutes.class.getName());
@@ -49,14 +50,26 @@ public final class DashRoutes {
   private volatile CachedDependencies dependencies;
 
   /** What the read-only routes serve, prepared off the event loop at start. */
-  public record Prepared(ComponentSuites suites, AssetsFolder assets, IndexPage index, String cachedIndex,
-      Buffer staticLayout, ReloadHash reloadHash, Buffer favicon) {
-    /** Prepares what the app serves: loads the suites, scans assets, renders the index; call it off the event loop. */
+  public record Prepared(
+      ComponentSuites suites,
+      AssetsFolder assets,
+      IndexPage index,
+      String cachedIndex,
+      Buffer staticLayout,
+      ReloadHash reloadHash,
+      Buffer favicon) {
+    /**
+     * Prepares what the app serves: loads the suites, scans assets, renders the index; call it off
+     * the event loop.
+     */
     public static Prepared of(DashConfig config, AppModel model) {
       var suites = ComponentSuites.get();
       var assets = new AssetsFolder(Path.of(config.assetsFolder()));
       var index = new IndexPage(config, model, suites, assets);
-      return new Prepared(suites, assets, index,
+      return new Prepared(
+          suites,
+          assets,
+          index,
           config.debug() ? null : index.render(), // debug re-renders, so new assets show up
           model.layoutIsFunction() ? null : Buffer.buffer(JsonWriter.toBytes(model.layout())),
           new ReloadHash(assets, config.requestsPathnamePrefix()),
@@ -64,14 +77,17 @@ public final class DashRoutes {
     }
   }
 
-  public DashRoutes(Vertx vertx, DashConfig config, AppModel model, Prepared pages, ExecutorService userCode) {
+  public DashRoutes(
+      Vertx vertx, DashConfig config, AppModel model, Prepared pages, ExecutorService userCode) {
     this.vertx = vertx;
     this.config = config;
     this.model = model;
     this.pages = pages;
     this.userCode = userCode;
-    // The callback verticle answers timeouts itself; the bus timeout only catches a node that died mid-call.
-    this.callbackDelivery = new DeliveryOptions().setSendTimeout(config.callbackTimeout().toMillis() + 5_000);
+    // The callback verticle answers timeouts itself; the bus timeout only catches a node that died
+    // mid-call.
+    this.callbackDelivery =
+        new DeliveryOptions().setSendTimeout(config.callbackTimeout().toMillis() + 5_000);
   }
 
   /** The routes, on one screen. */
@@ -82,28 +98,44 @@ public final class DashRoutes {
     read(router, p).handler(this::index);
     read(router, p + "_dash-layout").handler(this::layout);
     read(router, p + "_dash-dependencies").handler(ctx -> json(ctx, dependencies()));
-    router.post(p + "_dash-update-component")
+    router
+        .post(p + "_dash-update-component")
         .handler(refusals.jsonOnly())
         .handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()))
         .handler(this::updateComponent);
     ApiEndpoints.mount(router, vertx, config, model, callbackDelivery, refusals);
     if (model.usesWebsocket()) {
-      new SocketDoor(vertx, config, model, pages.suites().sockjsUrl(config.requestsPathnamePrefix()))
+      new SocketDoor(
+              vertx, config, model, pages.suites().sockjsUrl(config.requestsPathnamePrefix()))
           .mount(router, p);
     }
     read(router, p + "_dash-component-suites/*").handler(ctx -> pages.suites().handle(ctx, p));
-    read(router, p + "_favicon.ico").handler(ctx -> ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "image/x-icon")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000")
-        .end(pages.favicon()));
-    read(router, p + "assets/*").handler(StaticHandler.create(FileSystemAccess.ROOT, pages.assets().root().toString())
-        .setCachingEnabled(!config.debug()).setIncludeHidden(false).setDirectoryListing(false))
+    read(router, p + "_favicon.ico")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "image/x-icon")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000")
+                    .end(pages.favicon()));
+    read(router, p + "assets/*")
+        .handler(
+            StaticHandler.create(FileSystemAccess.ROOT, pages.assets().root().toString())
+                .setCachingEnabled(!config.debug())
+                .setIncludeHidden(false)
+                .setDirectoryListing(false))
         .handler(DashRoutes::notFound); // a missing asset is a 404, not the catch-all's index page
     if (config.debug()) {
-      router.get(p + "_reload-hash").handler(ctx -> offLoop(ctx, () -> Buffer.buffer(
-          JsonWriter.toBytes(pages.reloadHash().poll())), JSON));
+      router
+          .get(p + "_reload-hash")
+          .handler(
+              ctx ->
+                  offLoop(
+                      ctx,
+                      () -> Buffer.buffer(JsonWriter.toBytes(pages.reloadHash().poll())),
+                      JSON));
     }
-    read(router, p + "*").handler(this::index); // client-side routes (dcc.Location, pages) get the app too
+    read(router, p + "*")
+        .handler(this::index); // client-side routes (dcc.Location, pages) get the app too
     return router;
   }
 
@@ -113,15 +145,15 @@ public final class DashRoutes {
   }
 
   /**
-   * The callback specs, re-encoded only when the app's callbacks changed: a dynamic creator may have registered
-   * some while it ran.
+   * The callback specs, re-encoded only when the app's callbacks changed: a dynamic creator may
+   * have registered some while it ran.
    */
   private Buffer dependencies() {
     var cached = dependencies;
     int count = model.callbackCount();
     if (cached == null || cached.count() != count) {
-      cached = new CachedDependencies(count, Buffer.buffer(JsonWriter.toBytes(
-          model.dependencies())));
+      cached =
+          new CachedDependencies(count, Buffer.buffer(JsonWriter.toBytes(model.dependencies())));
       dependencies = cached;
     }
     return cached.json();
@@ -145,7 +177,10 @@ public final class DashRoutes {
     }
   }
 
-  /** Parses the body once, then asks the callback's verticle over the event bus and relays its reply. */
+  /**
+   * Parses the body once, then asks the callback's verticle over the event bus and relays its
+   * reply.
+   */
   private void updateComponent(RoutingContext ctx) {
     UpdateRequest request;
     try {
@@ -155,7 +190,9 @@ public final class DashRoutes {
       refusals.refuse(ctx, 400, e.getMessage());
       return;
     }
-    vertx.eventBus().<CallbackReply>request(CallbackKeys.address(request.output()), request, callbackDelivery)
+    vertx
+        .eventBus()
+        .<CallbackReply>request(CallbackKeys.address(request.output()), request, callbackDelivery)
         .onSuccess(reply -> reply.body().writeTo(ctx.response()))
         .onFailure(failure -> busFailure(failure).writeTo(ctx.response()));
   }
@@ -168,7 +205,8 @@ public final class DashRoutes {
   }
 
   private static CallbackReply busFailure(Throwable failure) {
-    if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
+    if (failure instanceof ReplyException reply
+        && reply.failureType() == ReplyFailure.NO_HANDLERS) {
       return CallbackReply.error(400, "Unknown callback");
     }
     if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
@@ -178,29 +216,40 @@ public final class DashRoutes {
     return CallbackReply.error(500, ErrorPages.INTERNAL_ERROR);
   }
 
-  /** Runs {@code work} on a user-code thread and answers with its result back on this request's context. */
+  /**
+   * Runs {@code work} on a user-code thread and answers with its result back on this request's
+   * context.
+   */
   private void offLoop(RoutingContext ctx, Callable<Buffer> work, String contentType) {
     var context = vertx.getOrCreateContext();
     Promise<Buffer> result = Promise.promise();
-    userCode.execute(() -> {
-      try {
-        Buffer body = work.call();
-        context.runOnContext(v -> result.complete(body));
-      } catch (Throwable t) {
-        context.runOnContext(v -> result.fail(t));
-      }
-    });
-    result.future()
-        .onSuccess(body -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(body))
-        .onFailure(error -> {
-          LOG.log(Level.WARNING, "request " + ctx.normalizedPath() + " failed", error);
-          (config.debug() ? ErrorPages.callbackError(error, true)
-              : CallbackReply.error(500, ErrorPages.INTERNAL_ERROR)).writeTo(ctx.response());
+    userCode.execute(
+        () -> {
+          try {
+            Buffer body = work.call();
+            context.runOnContext(v -> result.complete(body));
+          } catch (Throwable t) {
+            context.runOnContext(v -> result.fail(t));
+          }
         });
+    result
+        .future()
+        .onSuccess(
+            body -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(body))
+        .onFailure(
+            error -> {
+              LOG.log(Level.WARNING, "request " + ctx.normalizedPath() + " failed", error);
+              (config.debug()
+                      ? ErrorPages.callbackError(error, true)
+                      : CallbackReply.error(500, ErrorPages.INTERNAL_ERROR))
+                  .writeTo(ctx.response());
+            });
   }
 
   private static void notFound(RoutingContext ctx) {
-    ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+    ctx.response()
+        .setStatusCode(404)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
         .end("Not Found");
   }
 

@@ -14,9 +14,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Requests the HTTP door refuses because of what the client sent (a body that is not JSON, too large, malformed):
- * each gets a short plain-text answer, and the log gets at most one FINE line per kind a minute, counting the ones
- * it left out. Anyone can send such requests, so they must not be able to flood the log.
+ * Requests the HTTP door refuses because of what the client sent (a body that is not JSON, too
+ * large, malformed): each gets a short plain-text answer, and the log gets at most one FINE line
+ * per kind a minute, counting the ones it left out. Anyone can send such requests, so they must not
+ * be able to flood the log.
  */
 final class Refusals {
   private static final Logger LOG = Logger.getLogger(Refusals.class.getName());
@@ -28,8 +29,9 @@ final class Refusals {
   private final Map<Integer, Kind> kinds = new ConcurrentHashMap<>();
 
   /**
-   * Answers the failures Vert.x raises for refused input itself (BodyHandler's 413, a request it cannot route: 400)
-   * quietly; without these handlers Vert.x logs each one as a SEVERE "Unhandled exception in router".
+   * Answers the failures Vert.x raises for refused input itself (BodyHandler's 413, a request it
+   * cannot route: 400) quietly; without these handlers Vert.x logs each one as a SEVERE "Unhandled
+   * exception in router".
    */
   void install(Router router) {
     router.errorHandler(400, ctx -> refuse(ctx, 400, BAD_REQUEST));
@@ -38,10 +40,11 @@ final class Refusals {
   }
 
   /**
-   * Lets only JSON bodies through, before the body is read: 415 otherwise, as Flask's {@code get_json} answers
-   * Dash. A cross-site form can post {@code text/plain} or a form encoding without asking, but not
-   * {@code application/json} (that needs a CORS preflight), so no other page can run a callback. A security policy
-   * handler in Vert.x's terms, like its CORS handler: the router lets those run before the body handler.
+   * Lets only JSON bodies through, before the body is read: 415 otherwise, as Flask's {@code
+   * get_json} answers Dash. A cross-site form can post {@code text/plain} or a form encoding
+   * without asking, but not {@code application/json} (that needs a CORS preflight), so no other
+   * page can run a callback. A security policy handler in Vert.x's terms, like its CORS handler:
+   * the router lets those run before the body handler.
    */
   SecurityPolicyHandler jsonOnly() {
     return ctx -> {
@@ -53,14 +56,21 @@ final class Refusals {
     };
   }
 
-  /** {@code application/json} or a {@code +json} type, parameters such as a charset allowed; false when absent. */
+  /**
+   * {@code application/json} or a {@code +json} type, parameters such as a charset allowed; false
+   * when absent.
+   */
   static boolean isJson(String contentType) {
     if (contentType == null) {
       return false;
     }
     int semicolon = contentType.indexOf(';');
-    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
-    return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    String type =
+        (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+            .trim()
+            .toLowerCase(Locale.ROOT);
+    return type.equals("application/json")
+        || (type.startsWith("application/") && type.endsWith("+json"));
   }
 
   /** Answers {@code status} with {@code message} and logs it quietly. */
@@ -78,11 +88,25 @@ final class Refusals {
     int left = kinds.computeIfAbsent(status, s -> new Kind()).pass(System.nanoTime());
     if (left >= 0) {
       var request = ctx.request();
-      // What Vert.x threw when a handler failed on the input (a bad query string) helps at FINE; its own codes don't.
+      // What Vert.x threw when a handler failed on the input (a bad query string) helps at FINE;
+      // its own codes don't.
       Throwable thrown = ctx.failure() instanceof HttpException ? null : ctx.failure();
-      LOG.log(Level.FINE, "refused " + request.method() + " " + request.path() + " from "
-          + (request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress()) + ": " + status + " "
-          + message + (left == 0 ? "" : " (" + left + " more " + status + " since the last line, not logged)"), thrown);
+      LOG.log(
+          Level.FINE,
+          "refused "
+              + request.method()
+              + " "
+              + request.path()
+              + " from "
+              + (request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress())
+              + ": "
+              + status
+              + " "
+              + message
+              + (left == 0
+                  ? ""
+                  : " (" + left + " more " + status + " since the last line, not logged)"),
+          thrown);
     }
   }
 
@@ -92,7 +116,10 @@ final class Refusals {
     private long quietUntil;
     private int left;
 
-    /** The number of refusals left out since the last line when this one is logged, or -1 when it is left out. */
+    /**
+     * The number of refusals left out since the last line when this one is logged, or -1 when it is
+     * left out.
+     */
     synchronized int pass(long now) {
       if (started && now - quietUntil < 0) {
         left++;

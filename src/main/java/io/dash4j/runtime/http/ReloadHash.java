@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code GET _reload-hash} in debug mode (Dash's hot reload): the hash changes when the server restarts or a file
- * in the assets folder changes; changed files are listed once, so the renderer swaps changed CSS in place and
- * reloads the page for anything else.
+ * {@code GET _reload-hash} in debug mode (Dash's hot reload): the hash changes when the server
+ * restarts or a file in the assets folder changes; changed files are listed once, so the renderer
+ * swaps changed CSS in place and reloads the page for anything else.
  */
 final class ReloadHash {
   private final String startId = UUID.randomUUID().toString();
@@ -31,8 +31,14 @@ final class ReloadHash {
     for (var asset : assets.scan()) {
       now.put(asset.path(), asset.modified());
       if (lastSeen != null && !asset.equals(lastSeenAsset(asset.path()))) {
-        changed.add(Map.of("url", IndexPage.assetUrl(prefix, asset), "modified", (long) asset.modified(),
-            "is_css", asset.isCss()));
+        changed.add(
+            Map.of(
+                "url",
+                IndexPage.assetUrl(prefix, asset),
+                "modified",
+                (long) asset.modified(),
+                "is_css",
+                asset.isCss()));
       }
     }
     boolean removed = lastSeen != null && !now.keySet().containsAll(lastSeen.keySet());

@@ -13,7 +13,8 @@ final class Resources {
   static Buffer read(String resource) {
     try (InputStream in = Resources.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing " + resource + " in the jar: build with 'mvn package'");
+        throw new IllegalStateException(
+            "missing " + resource + " in the jar: build with 'mvn package'");
       }
       return Buffer.buffer(in.readAllBytes());
     } catch (IOException e) {

@@ -11,16 +11,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The jar's entry point: {@code java -jar dash4j.jar -conf conf/config.json [-cluster] [-instances N]}, Vert.x's
- * application launcher with dash4j's main verticle. A missing or bad config ends with one line on stderr and exit
- * code 2 before Vert.x starts; a verticle that fails to start ends with one line and Vert.x's exit code.
+ * The jar's entry point: {@code java -jar dash4j.jar -conf conf/config.json [-cluster] [-instances
+ * N]}, Vert.x's application launcher with dash4j's main verticle. A missing or bad config ends with
+ * one line on stderr and exit code 2 before Vert.x starts; a verticle that fails to start ends with
+ * one line and Vert.x's exit code.
  */
 public final class DashLauncher {
   static final String DEFAULT_CONF = "conf/config.json";
+
   /** Held so the level set on it is not lost to garbage collection of the logger. */
-  private static final java.util.logging.Logger VERTX_LAUNCHER_LOG = java.util.logging.Logger.getLogger("io.vertx.launcher");
+  private static final Logger VERTX_LAUNCHER_LOG = Logger.getLogger("io.vertx.launcher");
 
   private DashLauncher() {}
 
@@ -30,26 +34,31 @@ public final class DashLauncher {
     try {
       JsonObject config = readConfig(arguments);
       var settings = new ServerSettings(config);
-      settings.appClass(); // fails fast on a bad app class, before Vert.x starts, without running the app
+      settings
+          .appClass(); // fails fast on a bad app class, before Vert.x starts, without running the
+      // app
       settings.applyTo(new io.dash4j.DashConfig());
     } catch (ServerSettings.InvalidConfig e) {
       System.err.println("dash4j: " + e.getMessage());
       System.exit(2);
       return;
     }
-    // Start-up failures are reported as one line by OneLineFailures; the Vert.x launcher would add a stack trace.
-    VERTX_LAUNCHER_LOG.setLevel(java.util.logging.Level.OFF);
-    // Vert.x reads Main-Verticle from the manifest only when it is itself the Main-Class, so name it here.
+    // Start-up failures are reported as one line by OneLineFailures; the Vert.x launcher would add
+    // a stack trace.
+    VERTX_LAUNCHER_LOG.setLevel(Level.OFF);
+    // Vert.x reads Main-Verticle from the manifest only when it is itself the Main-Class, so name
+    // it here.
     arguments.add(0, DashVerticle.class.getName());
-    int exit = new VertxApplication(arguments.toArray(String[]::new), new OneLineFailures()).launch();
+    int exit =
+        new VertxApplication(arguments.toArray(String[]::new), new OneLineFailures()).launch();
     if (exit != 0) {
       System.exit(exit);
     }
   }
 
   /**
-   * The config named by {@code -conf} (a file, or inline JSON as Vert.x allows); without {@code -conf},
-   * {@value #DEFAULT_CONF}, which is then added to the arguments.
+   * The config named by {@code -conf} (a file, or inline JSON as Vert.x allows); without {@code
+   * -conf}, {@value #DEFAULT_CONF}, which is then added to the arguments.
    */
   static JsonObject readConfig(List<String> arguments) {
     int at = arguments.indexOf("-conf");

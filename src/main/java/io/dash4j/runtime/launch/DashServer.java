@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A running dash4j server in this JVM, for {@code DashApp.run()}, tests and embedding. Owns its Vert.x instance.
- * {@code app.run()} returns one as a {@link RunningApp}; embedders and tests may start one directly to reach its
- * {@link #vertx()}.
+ * A running dash4j server in this JVM, for {@code DashApp.run()}, tests and embedding. Owns its
+ * Vert.x instance. {@code app.run()} returns one as a {@link RunningApp}; embedders and tests may
+ * start one directly to reach its {@link #vertx()}.
  *
  * <pre>{@code
  * try (var server = DashServer.start(app)) {
@@ -28,20 +28,26 @@ public final class DashServer implements RunningApp {
   }
 
   /**
-   * Starts a server for {@code app} and waits until it listens. Call it from a plain thread (main, a test), not from
-   * a Vert.x thread.
+   * Starts a server for {@code app} and waits until it listens. Call it from a plain thread (main,
+   * a test), not from a Vert.x thread.
    *
-   * @throws IllegalStateException when the server cannot start (the port is taken, the layout fails, ...)
+   * @throws IllegalStateException when the server cannot start (the port is taken, the layout
+   *     fails, ...)
    */
   public static DashServer start(DashApp app) {
     var vertx = Vertx.vertx();
     var verticle = new DashVerticle(app);
     try {
-      vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      vertx
+          .deployVerticle(verticle)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(60, TimeUnit.SECONDS);
       return new DashServer(vertx, verticle);
     } catch (ExecutionException e) {
       vertx.close();
-      throw new IllegalStateException("dash4j could not start: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "dash4j could not start: " + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException | TimeoutException e) {
       vertx.close();
       throw new IllegalStateException("dash4j could not start", e);
@@ -49,8 +55,9 @@ public final class DashServer implements RunningApp {
   }
 
   /**
-   * The Vert.x instance that serves the app: its event bus carries the app's callbacks and pushes, so other verticles
-   * and code outside callbacks can join in (see the event-bus contract in the README).
+   * The Vert.x instance that serves the app: its event bus carries the app's callbacks and pushes,
+   * so other verticles and code outside callbacks can join in (see the event-bus contract in the
+   * README).
    */
   public Vertx vertx() {
     return vertx;

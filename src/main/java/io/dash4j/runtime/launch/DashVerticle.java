@@ -26,9 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
 
 /**
- * The main verticle: builds the app, deploys one {@link CallbackVerticle} per callback, and serves the Dash routes.
- * Started by the launcher ({@code Main-Verticle}) with the app class named in the config, or by {@link DashServer}
- * with an app object.
+ * The main verticle: builds the app, deploys one {@link CallbackVerticle} per callback, and serves
+ * the Dash routes. Started by the launcher ({@code Main-Verticle}) with the app class named in the
+ * config, or by {@link DashServer} with an app object.
  */
 public final class DashVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(DashVerticle.class.getName());
@@ -63,27 +63,44 @@ public final class DashVerticle extends VerticleBase {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    LocalFirstCodec.register(vertx.eventBus(), UpdateRequest.class, UpdateRequests::toBytes,
-        UpdateRequests::fromBytes);
-    LocalFirstCodec.register(vertx.eventBus(), CallbackReply.class, CallbackReply::toBytes,
-        CallbackReply::fromBytes);
+    LocalFirstCodec.register(
+        vertx.eventBus(), UpdateRequest.class, UpdateRequests::toBytes, UpdateRequests::fromBytes);
+    LocalFirstCodec.register(
+        vertx.eventBus(), CallbackReply.class, CallbackReply::toBytes, CallbackReply::fromBytes);
     userCode = UserCodeExecutor.create(config.workerPoolSize());
     socketCode = UserCodeExecutor.createForSockets(userCode);
-    return vertx.executeBlocking(() -> DashRoutes.Prepared.of(config, model))
+    return vertx
+        .executeBlocking(() -> DashRoutes.Prepared.of(config, model))
         .compose(pages -> socketCalls.start(vertx).map(pages))
         .compose(pages -> deployCallbacks().map(pages))
-        .compose(pages -> {
-          var routes = new DashRoutes(vertx, config, model, pages, userCode);
-          // No per-response compression: the component suites are served pre-compressed (ComponentSuites).
-          server = vertx.createHttpServer(new HttpServerOptions()
-              // A callback request may be as large over the socket as over HTTP (Vert.x's defaults are 64 KiB a
-              // frame, 256 KiB a message); SockJS sends it as one frame, JSON-escaped inside its own array.
-              .setMaxWebSocketFrameSize(2 * config.maxRequestBytes() + 1024)
-              .setMaxWebSocketMessageSize(2 * config.maxRequestBytes() + 1024));
-          return server.requestHandler(routes.router()).listen(config.port(), config.host());
-        })
-        .onSuccess(s -> LOG.info(() -> "Dash is running on http://" + config.host() + ":" + s.actualPort()
-            + config.prefix() + (UserCodeExecutor.virtualThreads() ? " (callbacks on virtual threads)" : "")));
+        .compose(
+            pages -> {
+              var routes = new DashRoutes(vertx, config, model, pages, userCode);
+              // No per-response compression: the component suites are served pre-compressed
+              // (ComponentSuites).
+              server =
+                  vertx.createHttpServer(
+                      new HttpServerOptions()
+                          // A callback request may be as large over the socket as over HTTP
+                          // (Vert.x's defaults are 64 KiB a
+                          // frame, 256 KiB a message); SockJS sends it as one frame, JSON-escaped
+                          // inside its own array.
+                          .setMaxWebSocketFrameSize(2 * config.maxRequestBytes() + 1024)
+                          .setMaxWebSocketMessageSize(2 * config.maxRequestBytes() + 1024));
+              return server.requestHandler(routes.router()).listen(config.port(), config.host());
+            })
+        .onSuccess(
+            s ->
+                LOG.info(
+                    () ->
+                        "Dash is running on http://"
+                            + config.host()
+                            + ":"
+                            + s.actualPort()
+                            + config.prefix()
+                            + (UserCodeExecutor.virtualThreads()
+                                ? " (callbacks on virtual threads)"
+                                : "")));
   }
 
   /** The app's settings, once started. */
@@ -97,9 +114,9 @@ public final class DashVerticle extends VerticleBase {
   }
 
   /**
-   * Deploys a verticle for every callback that has none yet: all of them at start, and those a dynamic creator
-   * registered while it ran (deployed before the creator answers, since the renderer asks for them right after).
-   * Each was checked when it was registered.
+   * Deploys a verticle for every callback that has none yet: all of them at start, and those a
+   * dynamic creator registered while it ran (deployed before the creator answers, since the
+   * renderer asks for them right after). Each was checked when it was registered.
    */
   private synchronized Future<?> deployCallbacks() {
     var deployments = new ArrayList<Future<String>>();
@@ -109,10 +126,17 @@ public final class DashVerticle extends VerticleBase {
         continue;
       }
       var invoker = new CallbackInvoker(callback, model, config.debug());
-      var verticle = new CallbackVerticle(callback.outputKey(), invoker, context, userCode, socketCode,
-          config.callbackTimeout().toMillis(),
-          callback.options().allowsDynamicCallbacks() ? this::deployCallbacks : null,
-          callback.usesWebsocket(defaults), socketCalls);
+      var verticle =
+          new CallbackVerticle(
+              callback.outputKey(),
+              invoker,
+              context,
+              userCode,
+              socketCode,
+              config.callbackTimeout().toMillis(),
+              callback.options().allowsDynamicCallbacks() ? this::deployCallbacks : null,
+              callback.usesWebsocket(defaults),
+              socketCalls);
       deployments.add(vertx.deployVerticle(verticle, new DeploymentOptions()));
     }
     return Future.all(deployments);
@@ -124,6 +148,7 @@ public final class DashVerticle extends VerticleBase {
       userCode.shutdownNow();
       socketCode.shutdownNow();
     }
-    return Future.all(socketCalls.stop(), server == null ? Future.succeededFuture() : server.close());
+    return Future.all(
+        socketCalls.stop(), server == null ? Future.succeededFuture() : server.close());
   }
 }

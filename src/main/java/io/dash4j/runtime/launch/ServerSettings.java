@@ -5,19 +5,31 @@ import io.dash4j.DashApplication;
 import io.dash4j.DashConfig;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
- * The launcher's JSON config ({@code conf/config.json}): which app to run and the server settings that override
- * the app's own. Every problem is reported as one line naming the key.
+ * The launcher's JSON config ({@code conf/config.json}): which app to run and the server settings
+ * that override the app's own. Every problem is reported as one line naming the key.
  *
  * <pre>{@code
  * {"app": "io.dash4j.gallery.Gallery", "host": "0.0.0.0", "port": 8050, "prefix": "/", "debug": false}
  * }</pre>
  */
 final class ServerSettings {
-  private static final Set<String> KEYS = Set.of("app", "host", "port", "prefix", "requestsPathnamePrefix", "debug",
-      "title", "assetsFolder", "callbackTimeoutMillis", "maxRequestBytes", "workerPoolSize");
+  private static final Set<String> KEYS =
+      Set.of(
+          "app",
+          "host",
+          "port",
+          "prefix",
+          "requestsPathnamePrefix",
+          "debug",
+          "title",
+          "assetsFolder",
+          "callbackTimeoutMillis",
+          "maxRequestBytes",
+          "workerPoolSize");
 
   private final JsonObject json;
 
@@ -34,7 +46,8 @@ final class ServerSettings {
     this.json = json == null ? new JsonObject() : json;
     for (String key : this.json.fieldNames()) {
       if (!KEYS.contains(key)) {
-        throw new InvalidConfig("unknown config key '" + key + "' (known: " + String.join(", ", KEYS) + ")");
+        throw new InvalidConfig(
+            "unknown config key '" + key + "' (known: " + String.join(", ", KEYS) + ")");
       }
     }
   }
@@ -45,7 +58,8 @@ final class ServerSettings {
     try {
       return ((DashApplication) type.getDeclaredConstructor().newInstance()).create();
     } catch (ReflectiveOperationException e) {
-      throw new InvalidConfig("cannot create " + type.getName() + ": it needs a public no-argument constructor");
+      throw new InvalidConfig(
+          "cannot create " + type.getName() + ": it needs a public no-argument constructor");
     }
   }
 
@@ -60,17 +74,22 @@ final class ServerSettings {
     }
     Class<?> type;
     try {
-      type = Class.forName(className, false, ServerSettings.class.getClassLoader()); // no static initializers
+      type =
+          Class.forName(
+              className, false, ServerSettings.class.getClassLoader()); // no static initializers
     } catch (ClassNotFoundException e) {
       throw new InvalidConfig("app class not found: " + className);
     }
     if (!DashApplication.class.isAssignableFrom(type)) {
-      throw new InvalidConfig("app class " + className + " does not implement " + DashApplication.class.getName());
+      throw new InvalidConfig(
+          "app class " + className + " does not implement " + DashApplication.class.getName());
     }
-    boolean publicNoArgConstructor = java.util.Arrays.stream(type.getConstructors())
-        .anyMatch(constructor -> constructor.getParameterCount() == 0);
+    boolean publicNoArgConstructor =
+        Arrays.stream(type.getConstructors())
+            .anyMatch(constructor -> constructor.getParameterCount() == 0);
     if (!publicNoArgConstructor) {
-      throw new InvalidConfig("cannot create " + className + ": it needs a public no-argument constructor");
+      throw new InvalidConfig(
+          "cannot create " + className + ": it needs a public no-argument constructor");
     }
     return type;
   }
@@ -81,7 +100,8 @@ final class ServerSettings {
       if (json.containsKey("host")) config.host(string("host"));
       if (json.containsKey("port")) config.port(integer("port"));
       if (json.containsKey("prefix")) config.prefix(string("prefix"));
-      if (json.containsKey("requestsPathnamePrefix")) config.requestsPathnamePrefix(string("requestsPathnamePrefix"));
+      if (json.containsKey("requestsPathnamePrefix"))
+        config.requestsPathnamePrefix(string("requestsPathnamePrefix"));
       if (json.containsKey("debug")) config.debug(bool("debug"));
       if (json.containsKey("title")) config.title(string("title"));
       if (json.containsKey("assetsFolder")) config.assetsFolder(string("assetsFolder"));
@@ -104,7 +124,8 @@ final class ServerSettings {
   }
 
   private int integer(String key) {
-    if (!(json.getValue(key) instanceof Number number) || number.doubleValue() != number.intValue()) {
+    if (!(json.getValue(key) instanceof Number number)
+        || number.doubleValue() != number.intValue()) {
       throw new InvalidConfig("config \"" + key + "\" must be a whole number");
     }
     return number.intValue();

@@ -1,9 +1,11 @@
 /**
  * How a server starts: {@link io.dash4j.runtime.launch.DashLauncher} (the jar's {@code Main-Class},
- * {@code java -jar dash4j.jar -conf conf/config.json}), its JSON settings, {@link io.dash4j.runtime.launch.DashServer}
- * for {@code app.run()}, tests and embedding, and {@link io.dash4j.runtime.launch.DashVerticle}, the main verticle
- * that deploys the callback verticles and mounts the doors.
+ * {@code java -jar dash4j.jar -conf conf/config.json}), its JSON settings, {@link
+ * io.dash4j.runtime.launch.DashServer} for {@code app.run()}, tests and embedding, and {@link
+ * io.dash4j.runtime.launch.DashVerticle}, the main verticle that deploys the callback verticles and
+ * mounts the doors.
  *
- * <p>May import every other runtime package, the model, the app API and Vert.x (core, web, launcher).
+ * <p>May import every other runtime package, the model, the app API and Vert.x (core, web,
+ * launcher).
  */
 package io.dash4j.runtime.launch;

@@ -4,10 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The socket calls one socket has running, by the reply address its page will hear the answer at, and by page: the
- * door lets a callback request run only within {@code DashConfig}'s limits per socket and per page. A slot is taken
- * when the door admits the request and given back once the answer has been written to the socket, so a page that
- * sends without reading cannot start more calls than the limits either.
+ * The socket calls one socket has running, by the reply address its page will hear the answer at,
+ * and by page: the door lets a callback request run only within {@code DashConfig}'s limits per
+ * socket and per page. A slot is taken when the door admits the request and given back once the
+ * answer has been written to the socket, so a page that sends without reading cannot start more
+ * calls than the limits either.
  */
 final class CallSlots {
   private final int perSocket;
@@ -20,7 +21,10 @@ final class CallSlots {
     this.perPage = perPage;
   }
 
-  /** Takes a slot for the call of {@code rendererId} answered at {@code replyAddress}: null if taken, else why not. */
+  /**
+   * Takes a slot for the call of {@code rendererId} answered at {@code replyAddress}: null if
+   * taken, else why not.
+   */
   synchronized String take(String replyAddress, String rendererId) {
     if (pageByReplyAddress.size() >= perSocket) {
       return "Too many callbacks running on this socket (at most " + perSocket + ")";

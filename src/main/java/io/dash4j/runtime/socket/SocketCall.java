@@ -1,8 +1,8 @@
 package io.dash4j.runtime.socket;
 
-import io.dash4j.runtime.wire.PlainJson;
 import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.JsonWriter;
+import io.dash4j.runtime.wire.PlainJson;
 import io.dash4j.websocket.PageGone;
 import io.dash4j.websocket.Websocket;
 import io.vertx.core.Context;
@@ -24,17 +24,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The page end of one callback call that came over the socket: what {@code CallbackContext.websocket()} returns.
+ * The page end of one callback call that came over the socket: what {@code
+ * CallbackContext.websocket()} returns.
  *
- * <p>Everything this call sends to its page (pushes, {@code get_props} requests, the final answer) leaves from the
- * callback verticle's event loop, one task after another, so the page receives it in the order it was made and the
- * answer never overtakes a push. Pushes made while a flush is already waiting travel together as one
- * {@code set_props_batch}: a burst costs one message, and a quiet push leaves at once.
+ * <p>Everything this call sends to its page (pushes, {@code get_props} requests, the final answer)
+ * leaves from the callback verticle's event loop, one task after another, so the page receives it
+ * in the order it was made and the answer never overtakes a push. Pushes made while a flush is
+ * already waiting travel together as one {@code set_props_batch}: a burst costs one message, and a
+ * quiet push leaves at once.
  *
- * <p>What waits is bounded, and never on the event loop: a batch carries at most {@value #MAX_BATCH} pushes (the rest
- * follow in later tasks, so no flush holds the loop long, and the door can drop a batch for a page that does not
- * read), and a callback that pushes faster than the loop sends waits on its own thread once
- * {@value #MAX_PENDING} pushes are pending.
+ * <p>What waits is bounded, and never on the event loop: a batch carries at most {@value
+ * #MAX_BATCH} pushes (the rest follow in later tasks, so no flush holds the loop long, and the door
+ * can drop a batch for a page that does not read), and a callback that pushes faster than the loop
+ * sends waits on its own thread once {@value #MAX_PENDING} pushes are pending.
  */
 public final class SocketCall implements Websocket {
   static final int MAX_BATCH = 100;
@@ -69,7 +71,8 @@ public final class SocketCall implements Websocket {
     requireOpen();
     var payload = new LinkedHashMap<String, Object>(4);
     payload.put("componentId", CallbackKeys.stringifyId(componentId));
-    payload.put("props", new LinkedHashMap<>(props)); // the caller may change its map once we return
+    payload.put(
+        "props", new LinkedHashMap<>(props)); // the caller may change its map once we return
     boolean schedule;
     synchronized (this) {
       awaitRoom();
@@ -82,7 +85,10 @@ public final class SocketCall implements Websocket {
     }
   }
 
-  /** Holds the calling thread while too many pushes are pending; never an event loop, which would wait on itself. */
+  /**
+   * Holds the calling thread while too many pushes are pending; never an event loop, which would
+   * wait on itself.
+   */
   private void awaitRoom() {
     while (pending.size() >= MAX_PENDING && !shutdown && !Context.isOnEventLoopThread()) {
       try {
@@ -100,24 +106,28 @@ public final class SocketCall implements Websocket {
     requireOpen();
     var request = new LinkedHashMap<String, Object>();
     request.put("type", "get_props_request");
-    request.put("payload", Map.of("componentId", CallbackKeys.stringifyId(componentId), "properties", List.of(props)));
+    request.put(
+        "payload",
+        Map.of("componentId", CallbackKeys.stringifyId(componentId), "properties", List.of(props)));
     String text = JsonWriter.toJson(request);
     var answer = new CompletableFuture<Object>();
     waits.add(answer);
     if (shutdown) { // closed between the check and the registration: nobody would complete it
       answer.completeExceptionally(new PageGone(rendererId));
     }
-    context.runOnContext(v -> {
-      flushAll();
-      bus.request(address, text, new DeliveryOptions().setSendTimeout(timeout.toMillis()))
-          .onComplete(reply -> {
-            if (reply.succeeded()) {
-              answer.complete(reply.result().body());
-            } else {
-              answer.completeExceptionally(reply.cause());
-            }
-          });
-    });
+    context.runOnContext(
+        v -> {
+          flushAll();
+          bus.request(address, text, new DeliveryOptions().setSendTimeout(timeout.toMillis()))
+              .onComplete(
+                  reply -> {
+                    if (reply.succeeded()) {
+                      answer.complete(reply.result().body());
+                    } else {
+                      answer.completeExceptionally(reply.cause());
+                    }
+                  });
+        });
     try {
       return answer.get() instanceof JsonObject values ? PlainJson.map(values) : Map.of();
     } catch (InterruptedException e) {
@@ -135,7 +145,8 @@ public final class SocketCall implements Websocket {
       return gone;
     }
     if (cause instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
-      return new CompletionException(new TimeoutException("the page did not answer get_props within " + timeout));
+      return new CompletionException(
+          new TimeoutException("the page did not answer get_props within " + timeout));
     }
     if (cause instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
       return new PageGone(rendererId);
@@ -150,10 +161,11 @@ public final class SocketCall implements Websocket {
 
   /** Sends {@code answer} after everything this call pushed before it. */
   public void answer(Runnable answer) {
-    context.runOnContext(v -> {
-      flushAll();
-      answer.run();
-    });
+    context.runOnContext(
+        v -> {
+          flushAll();
+          answer.run();
+        });
   }
 
   /** What to do when the page goes away: the callback verticle stops the call. */
@@ -194,7 +206,9 @@ public final class SocketCall implements Websocket {
     }
   }
 
-  /** Sends up to {@link #MAX_BATCH} pending pushes as one message; returns whether more are pending. */
+  /**
+   * Sends up to {@link #MAX_BATCH} pending pushes as one message; returns whether more are pending.
+   */
   private boolean sendBatch() {
     List<Map<String, Object>> batch;
     boolean more;

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The socket calls running in this verticle instance, by page, so that a page going away stops its calls: the door
- * that held the page's socket publishes {@value SocketDoor#PAGE_CLOSED} on the event bus, which reaches the node
- * that runs the call wherever it is in the cluster.
+ * The socket calls running in this verticle instance, by page, so that a page going away stops its
+ * calls: the door that held the page's socket publishes {@value SocketDoor#PAGE_CLOSED} on the
+ * event bus, which reaches the node that runs the call wherever it is in the cluster.
  */
 public final class SocketCalls {
   private final Map<String, Set<SocketCall>> byRenderer = new ConcurrentHashMap<>();
@@ -18,7 +18,8 @@ public final class SocketCalls {
 
   /** Starts listening for pages that go away. */
   public Future<Void> start(Vertx vertx) {
-    closures = vertx.eventBus().consumer(SocketDoor.PAGE_CLOSED, message -> pageClosed(message.body()));
+    closures =
+        vertx.eventBus().consumer(SocketDoor.PAGE_CLOSED, message -> pageClosed(message.body()));
     return closures.completion();
   }
 
@@ -31,10 +32,12 @@ public final class SocketCalls {
   }
 
   public void remove(SocketCall call) {
-    byRenderer.computeIfPresent(call.rendererId(), (id, calls) -> {
-      calls.remove(call);
-      return calls.isEmpty() ? null : calls;
-    });
+    byRenderer.computeIfPresent(
+        call.rendererId(),
+        (id, calls) -> {
+          calls.remove(call);
+          return calls.isEmpty() ? null : calls;
+        });
   }
 
   private void pageClosed(String rendererId) {

@@ -8,14 +8,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who may speak for which page: each renderer id belongs to the socket that first claimed it, and each pending
- * {@code get_props} reply address to the socket it was sent to. One table per Vert.x instance, shared by every door
- * of the process ({@code -instances N} runs several), so two sockets on different event loops cannot both claim an
- * id.
+ * Who may speak for which page: each renderer id belongs to the socket that first claimed it, and
+ * each pending {@code get_props} reply address to the socket it was sent to. One table per Vert.x
+ * instance, shared by every door of the process ({@code -instances N} runs several), so two sockets
+ * on different event loops cannot both claim an id.
  *
- * <p>Why reply addresses are bound too: Vert.x reply addresses are sequential ({@code __vertx.reply.3}) and the
- * bridge's table of messages awaiting a reply is shared by all sockets, so without this one page could answer
- * another page's {@code get_props}.
+ * <p>Why reply addresses are bound too: Vert.x reply addresses are sequential ({@code
+ * __vertx.reply.3}) and the bridge's table of messages awaiting a reply is shared by all sockets,
+ * so without this one page could answer another page's {@code get_props}.
  */
 final class SocketClaims implements Shareable {
   private static final String SHARED_NAME = "dash4j.socket-claims";
@@ -26,11 +26,16 @@ final class SocketClaims implements Shareable {
 
   /** The table of this Vert.x instance. */
   static SocketClaims of(Vertx vertx) {
-    return vertx.sharedData().<String, SocketClaims>getLocalMap(SHARED_NAME)
+    return vertx
+        .sharedData()
+        .<String, SocketClaims>getLocalMap(SHARED_NAME)
         .computeIfAbsent(SHARED_NAME, k -> new SocketClaims());
   }
 
-  /** Claims {@code rendererId} for {@code socket}: true if the socket is its first claimant (or already owns it). */
+  /**
+   * Claims {@code rendererId} for {@code socket}: true if the socket is its first claimant (or
+   * already owns it).
+   */
   boolean claim(String rendererId, SockJSSocket socket) {
     SockJSSocket owner = owners.putIfAbsent(rendererId, socket);
     if (owner != null && owner != socket) {
@@ -65,12 +70,17 @@ final class SocketClaims implements Shareable {
     return ids;
   }
 
-  /** Notes that a request awaiting a reply at {@code replyAddress} was delivered to {@code socket}. */
+  /**
+   * Notes that a request awaiting a reply at {@code replyAddress} was delivered to {@code socket}.
+   */
   void expectReply(String replyAddress, SockJSSocket socket) {
     replies.put(replyAddress, socket);
   }
 
-  /** Whether {@code socket} may answer at {@code replyAddress}; a reply address is good for one answer. */
+  /**
+   * Whether {@code socket} may answer at {@code replyAddress}; a reply address is good for one
+   * answer.
+   */
   boolean takeReply(String replyAddress, SockJSSocket socket) {
     return replies.remove(replyAddress, socket);
   }

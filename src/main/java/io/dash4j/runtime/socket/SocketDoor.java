@@ -1,10 +1,10 @@
 package io.dash4j.runtime.socket;
 
-import io.dash4j.runtime.wire.PlainJson;
-import io.dash4j.model.AppModel;
 import io.dash4j.DashConfig;
-import io.dash4j.runtime.wire.HeaderCaller;
+import io.dash4j.model.AppModel;
 import io.dash4j.protocol.CallbackKeys;
+import io.dash4j.runtime.wire.HeaderCaller;
+import io.dash4j.runtime.wire.PlainJson;
 import io.dash4j.websocket.Verdict;
 import io.dash4j.websocket.WebsocketMessage;
 import io.dash4j.websocket.WebsocketPeer;
@@ -24,40 +24,52 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * The socket door: Vert.x's SockJS event-bus bridge at {@code <prefix>_dash-ws}, and its gatekeeper. Our SharedWorker
- * speaks to it (WebSocket first, SockJS's HTTP transports where WebSocket is blocked); it sends callback requests to
- * {@code dash4j.callback.*} and registers {@code dash4j.renderer.<id>} to receive pushes and {@code get_props}
- * requests for its pages.
+ * The socket door: Vert.x's SockJS event-bus bridge at {@code <prefix>_dash-ws}, and its
+ * gatekeeper. Our SharedWorker speaks to it (WebSocket first, SockJS's HTTP transports where
+ * WebSocket is blocked); it sends callback requests to {@code dash4j.callback.*} and registers
+ * {@code dash4j.renderer.<id>} to receive pushes and {@code get_props} requests for its pages.
  *
- * <p>The gatekeeper admits only those addresses; binds each renderer id to the socket that first claimed it;
- * replaces the headers of every request it admits with the caller's identity as the door saw it
- * ({@value #RENDERER_HEADER}, {@value #REMOTE_HEADER}, the handshake's origin and cookies), so a message claiming
- * another page is not believed; checks the origin (same origin, or the configured allow-list); and runs the app's
- * connect and message hooks ({@link SocketHooks}), which may close the socket with a code of their choice.
+ * <p>The gatekeeper admits only those addresses; binds each renderer id to the socket that first
+ * claimed it; replaces the headers of every request it admits with the caller's identity as the
+ * door saw it ({@value #RENDERER_HEADER}, {@value #REMOTE_HEADER}, the handshake's origin and
+ * cookies), so a message claiming another page is not believed; checks the origin (same origin, or
+ * the configured allow-list); and runs the app's connect and message hooks ({@link SocketHooks}),
+ * which may close the socket with a code of their choice.
  */
 public final class SocketDoor implements Handler<BridgeEvent> {
   /** The route, under the prefix; the renderer connects to {@code ws://host<prefix>_dash-ws}. */
   public static final String ROUTE = "_dash-ws";
-  /** Where a page receives pushes and {@code get_props} requests: this prefix and its renderer id. */
+
+  /**
+   * Where a page receives pushes and {@code get_props} requests: this prefix and its renderer id.
+   */
   static final String RENDERER_ADDRESS = "dash4j.renderer.";
-  /** Published (cluster-wide) with a renderer id when its page goes away, so its running calls stop. */
+
+  /**
+   * Published (cluster-wide) with a renderer id when its page goes away, so its running calls stop.
+   */
   static final String PAGE_CLOSED = "dash4j.page.closed";
+
   /** The renderer id the door vouches for, on every request it admits. */
   public static final String RENDERER_HEADER = "dash4j-renderer";
+
   /** The client's address as the door saw it. */
   public static final String REMOTE_HEADER = "dash4j-remote";
+
   /**
-   * Set by the door on a request beyond the socket's or the page's limit of running calls, with the reason: the
-   * callback verticle answers it with a 429 and does not run it.
+   * Set by the door on a request beyond the socket's or the page's limit of running calls, with the
+   * reason: the callback verticle answers it with a 429 and does not run it.
    */
   public static final String REFUSED_HEADER = "dash4j-refused";
+
   /** What a page hears once its registration holds. */
   static final String REGISTERED = "{\"type\":\"registered\"}";
+
   private static final String CALLBACK_ADDRESS = "dash4j.callback.";
   private static final String HANDSHAKE_COOKIE = "dash4j.handshake-cookie";
 
@@ -70,24 +82,39 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   private final Map<SockJSSocket, OpenSocket> sockets = new ConcurrentHashMap<>();
   private volatile KnownCallbacks known = new KnownCallbacks(-1, Set.of());
 
-  /** The addresses of the app's server callbacks, as of when the app had {@code count} callbacks. */
+  /**
+   * The addresses of the app's server callbacks, as of when the app had {@code count} callbacks.
+   */
   private record KnownCallbacks(int count, Set<String> addresses) {}
 
   /**
-   * What the door keeps of a socket for as long as it is open: the few handshake headers it stamps, the whole peer
-   * only when message hooks need it (an idle page should cost little memory), its running calls and its outbox.
+   * What the door keeps of a socket for as long as it is open: the few handshake headers it stamps,
+   * the whole peer only when message hooks need it (an idle page should cost little memory), its
+   * running calls and its outbox.
    */
-  private record OpenSocket(String remote, String origin, String cookie, String userAgent, WebsocketPeer peer,
-      CallSlots calls, Outbox outbox) {
+  private record OpenSocket(
+      String remote,
+      String origin,
+      String cookie,
+      String userAgent,
+      WebsocketPeer peer,
+      CallSlots calls,
+      Outbox outbox) {
     OpenSocket(SockJSSocket socket, WebsocketPeer peer, boolean keepPeer, DashConfig config) {
-      this(peer.remote(), peer.origin(), peer.header("cookie"), peer.header("user-agent"), keepPeer ? peer : null,
-          new CallSlots(config.websocketMaxCallsPerSocket(), config.websocketMaxCallsPerPage()), new Outbox(socket));
+      this(
+          peer.remote(),
+          peer.origin(),
+          peer.header("cookie"),
+          peer.header("user-agent"),
+          keepPeer ? peer : null,
+          new CallSlots(config.websocketMaxCallsPerSocket(), config.websocketMaxCallsPerPage()),
+          new Outbox(socket));
     }
   }
 
   /**
-   * @param sockjsUrl where the app serves its pinned sockjs-client: SockJS's {@code iframe.html} loads it from there,
-   *     not from a public CDN
+   * @param sockjsUrl where the app serves its pinned sockjs-client: SockJS's {@code iframe.html}
+   *     loads it from there, not from a public CDN
    */
   public SocketDoor(Vertx vertx, DashConfig config, AppModel model, String sockjsUrl) {
     this.sockjsUrl = sockjsUrl;
@@ -101,38 +128,56 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   /** Mounts the bridge at {@code <prefix>_dash-ws/*}. */
   public void mount(Router router, String prefix) {
     String path = prefix + ROUTE + "/*";
-    // SockJS's xhr_send and xhr_streaming transports post their frames: the bridge reads them from the body.
-    // A request may be as large as over HTTP, and SockJS sends it JSON-escaped inside an array of its own.
-    router.post(path).handler(BodyHandler.create(false).setBodyLimit(2L * config.maxRequestBytes() + 1024));
-    // Vert.x's SockJS transports strip the Cookie header from the request before the socket exists; keep it for
+    // SockJS's xhr_send and xhr_streaming transports post their frames: the bridge reads them from
+    // the body.
+    // A request may be as large as over HTTP, and SockJS sends it JSON-escaped inside an array of
+    // its own.
+    router
+        .post(path)
+        .handler(BodyHandler.create(false).setBodyLimit(2L * config.maxRequestBytes() + 1024));
+    // Vert.x's SockJS transports strip the Cookie header from the request before the socket exists;
+    // keep it for
     // the hooks and the callback context.
-    router.route(path).handler(ctx -> {
-      // SockJS answers its HTTP transports and /info with CORS headers for any Origin, credentials allowed: hold
-      // them to the socket's own rule. A WebSocket handshake goes on, to be refused with 4003 by the gatekeeper.
-      String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
-      if (origin != null && !ctx.request().canUpgradeToWebSocket()
-          && !OriginRule.allows(config, origin, ctx.request().getHeader(HttpHeaders.HOST))) {
-        ctx.response().setStatusCode(403).end("Origin not allowed");
-        return;
-      }
-      String cookie = ctx.request().getHeader(HttpHeaders.COOKIE);
-      if (cookie != null) {
-        ctx.put(HANDSHAKE_COOKIE, cookie);
-      }
-      ctx.next();
-    });
-    var bridge = new SockJSBridgeOptions()
-        .addInboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.callback\\..+"))
-        .addOutboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.renderer\\.[A-Za-z0-9-]{1,64}"))
-        // The bridge's own limits sit on top of ours: a socket call has no deadline (a stream lives as long as its
-        // page; the callback verticle answers, or says 204 when the page is gone), and the output keys of
-        // multi-output callbacks are longer than the default 200 characters.
-        .setReplyTimeout(TimeUnit.DAYS.toMillis(365))
-        .setMaxAddressLength(4096)
-        // The worker pings every heartbeat interval; a socket silent for two of them belongs to a vanished page.
-        .setPingTimeout(config.websocketHeartbeatInterval().toMillis() * 2 + 5_000);
-    var sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setInsertJSESSIONID(false)
-        .setLibraryURL(sockjsUrl));
+    router
+        .route(path)
+        .handler(
+            ctx -> {
+              // SockJS answers its HTTP transports and /info with CORS headers for any Origin,
+              // credentials allowed: hold
+              // them to the socket's own rule. A WebSocket handshake goes on, to be refused with
+              // 4003 by the gatekeeper.
+              String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
+              if (origin != null
+                  && !ctx.request().canUpgradeToWebSocket()
+                  && !OriginRule.allows(
+                      config, origin, ctx.request().getHeader(HttpHeaders.HOST))) {
+                ctx.response().setStatusCode(403).end("Origin not allowed");
+                return;
+              }
+              String cookie = ctx.request().getHeader(HttpHeaders.COOKIE);
+              if (cookie != null) {
+                ctx.put(HANDSHAKE_COOKIE, cookie);
+              }
+              ctx.next();
+            });
+    var bridge =
+        new SockJSBridgeOptions()
+            .addInboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.callback\\..+"))
+            .addOutboundPermitted(
+                new PermittedOptions().setAddressRegex("dash4j\\.renderer\\.[A-Za-z0-9-]{1,64}"))
+            // The bridge's own limits sit on top of ours: a socket call has no deadline (a stream
+            // lives as long as its
+            // page; the callback verticle answers, or says 204 when the page is gone), and the
+            // output keys of
+            // multi-output callbacks are longer than the default 200 characters.
+            .setReplyTimeout(TimeUnit.DAYS.toMillis(365))
+            .setMaxAddressLength(4096)
+            // The worker pings every heartbeat interval; a socket silent for two of them belongs to
+            // a vanished page.
+            .setPingTimeout(config.websocketHeartbeatInterval().toMillis() * 2 + 5_000);
+    var sockJs =
+        SockJSHandler.create(
+            vertx, new SockJSHandlerOptions().setInsertJSESSIONID(false).setLibraryURL(sockjsUrl));
     router.route(path).subRouter(sockJs.bridge(bridge, this));
   }
 
@@ -146,7 +191,8 @@ public final class SocketDoor implements Handler<BridgeEvent> {
         event.complete(id != null && claims.claim(id, socket));
       }
       case REGISTERED -> {
-        // The consumer exists now: tell the page, so that nothing pushed before this point can be lost.
+        // The consumer exists now: tell the page, so that nothing pushed before this point can be
+        // lost.
         vertx.eventBus().send(event.getRawMessage().getString("address"), REGISTERED);
         event.complete(true);
       }
@@ -177,8 +223,14 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   private void admit(BridgeEvent event, SockJSSocket socket) {
     var peer = peerOf(socket);
     if (peer.origin() == null || !OriginRule.allows(config, peer.origin(), peer.header("host"))) {
-      SocketHooks.refuse(vertx, event, socket, new Verdict(false, 4003, peer.origin() == null ? "Origin header required"
-          : "Origin not allowed"));
+      SocketHooks.refuse(
+          vertx,
+          event,
+          socket,
+          new Verdict(
+              false,
+              4003,
+              peer.origin() == null ? "Origin header required" : "Origin not allowed"));
       return;
     }
     sockets.put(socket, new OpenSocket(socket, peer, hooks.judgeMessages(), config));
@@ -186,9 +238,10 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   }
 
   /**
-   * A frame the page sends: a callback request, admitted only for a renderer id this socket owns, with a reply
-   * address of its own, and re-stamped with the door's headers (marked refused beyond the limits of running calls);
-   * or the answer to a {@code get_props} request this socket received.
+   * A frame the page sends: a callback request, admitted only for a renderer id this socket owns,
+   * with a reply address of its own, and re-stamped with the door's headers (marked refused beyond
+   * the limits of running calls); or the answer to a {@code get_props} request this socket
+   * received.
    */
   private void send(BridgeEvent event, SockJSSocket socket) {
     JsonObject raw = event.getRawMessage();
@@ -200,27 +253,40 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       String replyAddress = raw.getString("replyAddress");
       var open = sockets.get(socket);
       // A request without a reply address could never be answered, nor counted against the limits.
-      if (open == null || !claims.owns(socket, rendererId) || !(raw.getValue("body") instanceof JsonObject body)
-          || replyAddress == null || replyAddress.startsWith("dash4j.") || open.calls().holds(replyAddress)) {
+      if (open == null
+          || !claims.owns(socket, rendererId)
+          || !(raw.getValue("body") instanceof JsonObject body)
+          || replyAddress == null
+          || replyAddress.startsWith("dash4j.")
+          || open.calls().holds(replyAddress)) {
         event.complete(false);
         return;
       }
       var stamp = stamp(open, rendererId);
       raw.put("headers", stamp);
-      // Only calls that run take a slot: a request to an address no callback serves gets the bridge's error.
+      // Only calls that run take a slot: a request to an address no callback serves gets the
+      // bridge's error.
       if (callbackAddresses().contains(address)) {
         String refusal = open.calls().take(replyAddress, rendererId);
         if (refusal != null) {
           stamp.put(REFUSED_HEADER, refusal);
-          event.complete(true); // answered with a 429 by the callback verticle, never run: no hook to ask
+          event.complete(
+              true); // answered with a 429 by the callback verticle, never run: no hook to ask
           return;
         }
       }
-      message = !hooks.judgeMessages() ? null : new WebsocketMessage("callback_request", rendererId,
-          PlainJson.map(body));
+      message =
+          !hooks.judgeMessages()
+              ? null
+              : new WebsocketMessage("callback_request", rendererId, PlainJson.map(body));
     } else if (claims.takeReply(address, socket)) {
-      message = !hooks.judgeMessages() ? null : new WebsocketMessage("get_props_response", null,
-          raw.getValue("body") instanceof JsonObject body ? PlainJson.map(body) : Map.of());
+      message =
+          !hooks.judgeMessages()
+              ? null
+              : new WebsocketMessage(
+                  "get_props_response",
+                  null,
+                  raw.getValue("body") instanceof JsonObject body ? PlainJson.map(body) : Map.of());
     } else {
       event.complete(false);
       return;
@@ -233,9 +299,9 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   }
 
   /**
-   * A frame for the page: the door writes it itself (the bridge's write is refused), so that what waits for a page
-   * that does not read stays bounded ({@link Outbox}): an answer gives its call's slot back once written, pushes are
-   * dropped while the page is behind.
+   * A frame for the page: the door writes it itself (the bridge's write is refused), so that what
+   * waits for a page that does not read stays bounded ({@link Outbox}): an answer gives its call's
+   * slot back once written, pushes are dropped while the page is behind.
    */
   private void deliver(BridgeEvent event, SockJSSocket socket) {
     JsonObject envelope = event.getRawMessage();
@@ -253,20 +319,25 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     if (open.calls().holds(address)) {
       open.outbox().write(frame).onComplete(written -> open.calls().release(address));
     } else if (replyAddress != null || REGISTERED.equals(envelope.getValue("body"))) {
-      open.outbox().write(frame); // a get_props request (one per waiting call) or a registration's confirmation
+      open.outbox()
+          .write(
+              frame); // a get_props request (one per waiting call) or a registration's confirmation
     } else {
       open.outbox().offer(frame); // a push, or the answer to a refused request
     }
   }
 
   /**
-   * A frame or message over the size limit: Vert.x closes the connection without a WebSocket close frame (and after
-   * an oversized message, not at all), so the door closes it with 1009 "Message too big", as the protocol asks. It
-   * runs inside Vert.x's handling of the error, before the connection is dropped, so the close frame goes out first.
+   * A frame or message over the size limit: Vert.x closes the connection without a WebSocket close
+   * frame (and after an oversized message, not at all), so the door closes it with 1009 "Message
+   * too big", as the protocol asks. It runs inside Vert.x's handling of the error, before the
+   * connection is dropped, so the close frame goes out first.
    */
   private static void tooBig(BridgeEvent event, SockJSSocket socket) {
-    String error = event.getRawMessage() == null ? null : event.getRawMessage().getString("message");
-    if (error != null && (error.startsWith("Max frame length") || error.contains("overflow max message size"))) {
+    String error =
+        event.getRawMessage() == null ? null : event.getRawMessage().getString("message");
+    if (error != null
+        && (error.startsWith("Max frame length") || error.contains("overflow max message size"))) {
       socket.close(1009, "Message too big");
     }
   }
@@ -276,8 +347,12 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     var current = known;
     int count = model.callbackCount();
     if (current.count() != count) {
-      current = new KnownCallbacks(count, model.callbacks().stream().map(c -> CallbackKeys.address(c.outputKey()))
-          .collect(Collectors.toUnmodifiableSet()));
+      current =
+          new KnownCallbacks(
+              count,
+              model.callbacks().stream()
+                  .map(c -> CallbackKeys.address(c.outputKey()))
+                  .collect(Collectors.toUnmodifiableSet()));
       known = current;
     }
     return current.addresses();
@@ -285,7 +360,8 @@ public final class SocketDoor implements Handler<BridgeEvent> {
 
   /** The headers the door vouches for: they replace whatever the frame claimed. */
   private static JsonObject stamp(OpenSocket open, String rendererId) {
-    var headers = new JsonObject().put(RENDERER_HEADER, rendererId).put(REMOTE_HEADER, open.remote());
+    var headers =
+        new JsonObject().put(RENDERER_HEADER, rendererId).put(REMOTE_HEADER, open.remote());
     putIfPresent(headers, "origin", open.origin());
     putIfPresent(headers, "cookie", open.cookie());
     putIfPresent(headers, "user-agent", open.userAgent());
@@ -303,12 +379,14 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     String remote = socket.remoteAddress() == null ? "" : socket.remoteAddress().hostAddress();
     var headers = handshake(socket);
     var caller = new HeaderCaller(headers, socket.uri(), remote);
-    return new WebsocketPeer(headers.get("origin"), remote, socket.uri(), caller.headerMap(), caller.cookies());
+    return new WebsocketPeer(
+        headers.get("origin"), remote, socket.uri(), caller.headerMap(), caller.cookies());
   }
 
   /**
-   * The headers of the request that opened the socket, its cookies included: {@code SockJSSocket.headers()} has
-   * them removed (Vert.x keeps only its session cookie), and cookies are what authentication hooks need.
+   * The headers of the request that opened the socket, its cookies included: {@code
+   * SockJSSocket.headers()} has them removed (Vert.x keeps only its session cookie), and cookies
+   * are what authentication hooks need.
    */
   private static MultiMap handshake(SockJSSocket socket) {
     var context = socket.routingContext();
@@ -316,12 +394,16 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     if (cookie == null) {
       return socket.headers();
     }
-    return MultiMap.caseInsensitiveMultiMap().addAll(socket.headers()).set(HttpHeaders.COOKIE, cookie);
+    return MultiMap.caseInsensitiveMultiMap()
+        .addAll(socket.headers())
+        .set(HttpHeaders.COOKIE, cookie);
   }
 
   /** The renderer id of {@code dash4j.renderer.<id>}, or null for any other address. */
   static String rendererIdOf(String address) {
-    return address != null && address.startsWith(RENDERER_ADDRESS) && address.length() > RENDERER_ADDRESS.length()
+    return address != null
+            && address.startsWith(RENDERER_ADDRESS)
+            && address.length() > RENDERER_ADDRESS.length()
         ? address.substring(RENDERER_ADDRESS.length())
         : null;
   }

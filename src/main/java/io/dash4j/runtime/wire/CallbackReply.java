@@ -1,14 +1,17 @@
 package io.dash4j.runtime.wire;
 
+import io.dash4j.protocol.JsonWriter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a callback verticle answers a door with: an HTTP-shaped status, content type and body, so the HTTP door
- * writes it as is and other doors map the status onto their own messages.
+ * What a callback verticle answers a door with: an HTTP-shaped status, content type and body, so
+ * the HTTP door writes it as is and other doors map the status onto their own messages.
  *
  * @param status 200 with a Dash response, 204 for "change nothing", 4xx/5xx for errors
  * @param contentType the body's media type, or null for an empty body
@@ -16,7 +19,11 @@ import java.util.Map;
  * @param headers extra response headers the callback set (cookies among them), in order
  * @param summary an error's one-line text for doors that cannot show the body (the socket), or null
  */
-public record CallbackReply(int status, String contentType, Buffer body, List<Map.Entry<String, String>> headers,
+public record CallbackReply(
+    int status,
+    String contentType,
+    Buffer body,
+    List<Map.Entry<String, String>> headers,
     String summary) {
   public static final String JSON = "application/json";
   static final String TEXT = "text/plain; charset=utf-8";
@@ -46,7 +53,9 @@ public record CallbackReply(int status, String contentType, Buffer body, List<Ma
     return new CallbackReply(status, TEXT, Buffer.buffer(message), List.of(), message);
   }
 
-  /** The reply as bytes for the clustered event bus: status, content type, summary, headers, body. */
+  /**
+   * The reply as bytes for the clustered event bus: status, content type, summary, headers, body.
+   */
   public byte[] toBytes() {
     var out = Buffer.buffer(64 + body.length()).appendInt(status);
     writeString(out, contentType == null ? "" : contentType);
@@ -66,12 +75,16 @@ public record CallbackReply(int status, String contentType, Buffer body, List<Ma
     String summary = readString(bytes, at);
     int count = bytes.getInt(at[0]);
     at[0] += 4;
-    var headers = new java.util.ArrayList<Map.Entry<String, String>>(count);
+    var headers = new ArrayList<Map.Entry<String, String>>(count);
     for (int i = 0; i < count; i++) {
       headers.add(Map.entry(readString(bytes, at), readString(bytes, at)));
     }
-    return new CallbackReply(bytes.getInt(0), type.isEmpty() ? null : type, bytes.getBuffer(at[0], bytes.length()),
-        headers, summary.isEmpty() ? null : summary);
+    return new CallbackReply(
+        bytes.getInt(0),
+        type.isEmpty() ? null : type,
+        bytes.getBuffer(at[0], bytes.length()),
+        headers,
+        summary.isEmpty() ? null : summary);
   }
 
   private static void writeString(Buffer out, String text) {
@@ -87,10 +100,11 @@ public record CallbackReply(int status, String contentType, Buffer body, List<Ma
   }
 
   /**
-   * The reply as the socket door's JSON text, which our worker turns into Dash's {@code callback_response}:
-   * {@code {"status":200,"body":<Dash response>}}, {@code {"status":204}}, or {@code {"status":N,"message":...}}.
-   * Text: the bridge writes a String body as is, and the Dash response is already JSON, so nothing is parsed again.
-   * Response headers and cookies cannot travel over a socket and are dropped, as in Dash.
+   * The reply as the socket door's JSON text, which our worker turns into Dash's {@code
+   * callback_response}: {@code {"status":200,"body":<Dash response>}}, {@code {"status":204}}, or
+   * {@code {"status":N,"message":...}}. Text: the bridge writes a String body as is, and the Dash
+   * response is already JSON, so nothing is parsed again. Response headers and cookies cannot
+   * travel over a socket and are dropped, as in Dash.
    */
   public String toSocketJson() {
     if (status == 200) {
@@ -100,10 +114,10 @@ public record CallbackReply(int status, String contentType, Buffer body, List<Ma
       return "{\"status\":204}";
     }
     String message = summary != null ? summary : body.toString(StandardCharsets.UTF_8);
-    var json = new java.util.LinkedHashMap<String, Object>(4);
+    var json = new LinkedHashMap<String, Object>(4);
     json.put("status", status);
     json.put("message", message);
-    return io.dash4j.protocol.JsonWriter.toJson(json);
+    return JsonWriter.toJson(json);
   }
 
   /** Writes this reply as the HTTP response. */
@@ -113,7 +127,8 @@ public record CallbackReply(int status, String contentType, Buffer body, List<Ma
       response.putHeader("Content-Type", contentType);
     }
     for (var header : headers) {
-      if (header.getKey().equalsIgnoreCase("Set-Cookie") || response.headers().contains(header.getKey())) {
+      if (header.getKey().equalsIgnoreCase("Set-Cookie")
+          || response.headers().contains(header.getKey())) {
         response.headers().add(header.getKey(), header.getValue());
       } else {
         response.putHeader(header.getKey(), header.getValue());

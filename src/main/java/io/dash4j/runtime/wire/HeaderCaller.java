@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A {@link Caller} over a door's own header map (an HTTP request's, or a bridge message's stamped headers): no copy
- * per request; serialized only when the request crosses to another node.
+ * A {@link Caller} over a door's own header map (an HTTP request's, or a bridge message's stamped
+ * headers): no copy per request; serialized only when the request crosses to another node.
  *
  * @param headers the request's headers (case-insensitive)
  * @param path the request's path and query
@@ -29,7 +29,8 @@ public record HeaderCaller(MultiMap headers, String path, String remote) impleme
   public Map<String, List<String>> headerMap() {
     var map = new LinkedHashMap<String, List<String>>();
     for (var entry : headers) {
-      map.computeIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(entry.getValue());
+      map.computeIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(entry.getValue());
     }
     return Collections.unmodifiableMap(map);
   }
@@ -37,8 +38,14 @@ public record HeaderCaller(MultiMap headers, String path, String remote) impleme
   /** Any caller as JSON, for the clustered event bus. */
   static JsonObject toJson(Caller caller) {
     var names = new JsonArray();
-    caller.headerMap().forEach((name, values) -> values.forEach(v -> names.add(new JsonArray().add(name).add(v))));
-    return new JsonObject().put("headers", names).put("path", caller.path()).put("remote", caller.remote());
+    caller
+        .headerMap()
+        .forEach(
+            (name, values) -> values.forEach(v -> names.add(new JsonArray().add(name).add(v))));
+    return new JsonObject()
+        .put("headers", names)
+        .put("path", caller.path())
+        .put("remote", caller.remote());
   }
 
   /** Reads {@link #toJson(Caller)}. */

@@ -6,8 +6,9 @@ import io.vertx.core.eventbus.MessageCodec;
 import java.util.function.Function;
 
 /**
- * An event-bus codec that hands the object itself to local consumers (no copy: the door parsed the request once
- * and nobody mutates it) and serializes it only when the message crosses to another node.
+ * An event-bus codec that hands the object itself to local consumers (no copy: the door parsed the
+ * request once and nobody mutates it) and serializes it only when the message crosses to another
+ * node.
  *
  * @param <T> the message type
  */

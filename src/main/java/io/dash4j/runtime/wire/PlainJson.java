@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON from the bridge as plain maps and lists. The event bus copies a {@link JsonObject} body on local delivery, and
- * the copy holds nested {@code JsonObject}/{@code JsonArray}s, whereas the protocol code reads {@code Map}/{@code List}
- * as Jackson parses them. One walk, no re-encoding.
+ * JSON from the bridge as plain maps and lists. The event bus copies a {@link JsonObject} body on
+ * local delivery, and the copy holds nested {@code JsonObject}/{@code JsonArray}s, whereas the
+ * protocol code reads {@code Map}/{@code List} as Jackson parses them. One walk, no re-encoding.
  */
 public final class PlainJson {
   private PlainJson() {}

@@ -28,8 +28,11 @@ public final class UpdateRequests {
 
   /** The request and its caller as JSON bytes, for the clustered event bus. */
   public static byte[] toBytes(UpdateRequest request) {
-    return new JsonObject().put("body", request.body()).put("caller", HeaderCaller.toJson(request.caller()))
-        .toBuffer().getBytes();
+    return new JsonObject()
+        .put("body", request.body())
+        .put("caller", HeaderCaller.toJson(request.caller()))
+        .toBuffer()
+        .getBytes();
   }
 
   /** Reads {@link #toBytes}. */

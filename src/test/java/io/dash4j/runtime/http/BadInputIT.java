@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Requests a browser would never send, and callbacks that fail: each gets a short answer that names nothing internal,
- * and the server keeps serving.
+ * Requests a browser would never send, and callbacks that fail: each gets a short answer that names
+ * nothing internal, and the server keeps serving.
  */
 class BadInputIT {
   static final String SECRET = "secret-detail-42";
@@ -44,52 +44,100 @@ class BadInputIT {
 
   @RegisterExtension static final ServedApp production = ServedApp.of(() -> app(false));
   @RegisterExtension static final ServedApp debug = ServedApp.of(() -> app(true));
-  /** Refused only by {@link #refusedInputIsLoggedOnlyAtFineAndAtMostOnceAMinutePerKind}: its log windows are fresh. */
+
+  /**
+   * Refused only by {@link #refusedInputIsLoggedOnlyAtFineAndAtMostOnceAMinutePerKind}: its log
+   * windows are fresh.
+   */
   @RegisterExtension static final ServedApp quiet = ServedApp.of(() -> app(false));
+
   static final Http http = production.http();
   static final AtomicInteger sideEffects = new AtomicInteger();
   static final AtomicInteger greetings = new AtomicInteger();
   static final AtomicInteger slowCallbacksFinished = new AtomicInteger();
 
   static DashApp app(boolean debugMode) {
-    var app = Dash.create(config -> config.port(0).debug(debugMode)
-        .maxRequestBytes(1024).callbackTimeout(Duration.ofMillis(300)));
+    var app =
+        Dash.create(
+            config ->
+                config
+                    .port(0)
+                    .debug(debugMode)
+                    .maxRequestBytes(1024)
+                    .callbackTimeout(Duration.ofMillis(300)));
     app.layout(div(input("in"), div().id("echo")));
-    app.callback(Output.of("echo", Html.CHILDREN), Input.of("in", Dcc.DccInput.VALUE), value -> "echo " + value);
-    app.callback(Outputs.of(List.of(Output.of("a", Html.CHILDREN), Output.of("b", Html.CHILDREN))),
-        Input.of("two", Dcc.DccInput.VALUE), value -> Outputs.values("a " + value, NoUpdate.NO_UPDATE));
-    app.callback(Output.of("twice-out", Html.CHILDREN), Input.of("twice", Dcc.DccInput.VALUE.asNumber()),
+    app.callback(
+        Output.of("echo", Html.CHILDREN),
+        Input.of("in", Dcc.DccInput.VALUE),
+        value -> "echo " + value);
+    app.callback(
+        Outputs.of(List.of(Output.of("a", Html.CHILDREN), Output.of("b", Html.CHILDREN))),
+        Input.of("two", Dcc.DccInput.VALUE),
+        value -> Outputs.values("a " + value, NoUpdate.NO_UPDATE));
+    app.callback(
+        Output.of("twice-out", Html.CHILDREN),
+        Input.of("twice", Dcc.DccInput.VALUE.asNumber()),
         number -> "twice " + number.intValue() * 2);
-    app.callback(Output.of("rows-out", Html.CHILDREN), Input.of("rows", DashTable.DataTable.DATA),
+    app.callback(
+        Output.of("rows-out", Html.CHILDREN),
+        Input.of("rows", DashTable.DataTable.DATA),
         rows -> rows.size() + " rows, first " + rows.get(0).get("region"));
-    app.callback(Output.of("boom-out", Html.CHILDREN), Input.of("boom", Dcc.DccInput.VALUE), value -> {
-      throw new IllegalStateException(SECRET);
-    });
-    app.callback(Output.of("overflow-out", Html.CHILDREN), Input.of("overflow", Dcc.DccInput.VALUE), value -> {
-      throw new StackOverflowError(); // what a runaway recursion in user code throws
-    });
-    app.callback(Output.of("prevent-out", Html.CHILDREN), Input.of("prevent", Dcc.DccInput.VALUE), value -> {
-      throw new PreventUpdate();
-    });
-    app.callback(Output.of("side-out", Html.CHILDREN), Input.of("side", Dcc.DccInput.VALUE), value -> {
-      CallbackContext.current().setProps("other", Map.of("children", "set by " + value));
-      return "done";
-    });
-    app.callback(Output.of("handled-out", Html.CHILDREN), Input.of("handled", Dcc.DccInput.VALUE), value -> {
-      throw new IllegalArgumentException("bad " + value);
-    }, options -> options.onError(error -> "recovered from " + error.getMessage()));
-    app.callback(Output.of("slow-out", Html.CHILDREN), Input.of("slow", Dcc.DccInput.VALUE), value -> {
-      Thread.sleep(5_000);
-      slowCallbacksFinished.incrementAndGet();
-      return "too late";
-    });
-    app.callback(Output.of("clicks-out", Html.CHILDREN), Input.of("clicks", Html.N_CLICKS), n -> "clicked " + n);
-    app.callback(Output.of("effect-out", Html.CHILDREN), Input.of("effect", Dcc.DccInput.VALUE),
-        value -> "effect " + sideEffects.incrementAndGet(), options -> options.apiEndpoint("/api/effect"));
-    app.callback(Output.of("greet-out", Html.CHILDREN), Input.of("greet", Dcc.DccInput.VALUE.asString()), name -> {
-      greetings.incrementAndGet();
-      return "Hello, " + name + "!";
-    });
+    app.callback(
+        Output.of("boom-out", Html.CHILDREN),
+        Input.of("boom", Dcc.DccInput.VALUE),
+        value -> {
+          throw new IllegalStateException(SECRET);
+        });
+    app.callback(
+        Output.of("overflow-out", Html.CHILDREN),
+        Input.of("overflow", Dcc.DccInput.VALUE),
+        value -> {
+          throw new StackOverflowError(); // what a runaway recursion in user code throws
+        });
+    app.callback(
+        Output.of("prevent-out", Html.CHILDREN),
+        Input.of("prevent", Dcc.DccInput.VALUE),
+        value -> {
+          throw new PreventUpdate();
+        });
+    app.callback(
+        Output.of("side-out", Html.CHILDREN),
+        Input.of("side", Dcc.DccInput.VALUE),
+        value -> {
+          CallbackContext.current().setProps("other", Map.of("children", "set by " + value));
+          return "done";
+        });
+    app.callback(
+        Output.of("handled-out", Html.CHILDREN),
+        Input.of("handled", Dcc.DccInput.VALUE),
+        value -> {
+          throw new IllegalArgumentException("bad " + value);
+        },
+        options -> options.onError(error -> "recovered from " + error.getMessage()));
+    app.callback(
+        Output.of("slow-out", Html.CHILDREN),
+        Input.of("slow", Dcc.DccInput.VALUE),
+        value -> {
+          Thread.sleep(5_000);
+          slowCallbacksFinished.incrementAndGet();
+          return "too late";
+        });
+    app.callback(
+        Output.of("clicks-out", Html.CHILDREN),
+        Input.of("clicks", Html.N_CLICKS),
+        n -> "clicked " + n);
+    app.callback(
+        Output.of("effect-out", Html.CHILDREN),
+        Input.of("effect", Dcc.DccInput.VALUE),
+        value -> "effect " + sideEffects.incrementAndGet(),
+        options -> options.apiEndpoint("/api/effect"));
+    app.callback(
+        Output.of("greet-out", Html.CHILDREN),
+        Input.of("greet", Dcc.DccInput.VALUE.asString()),
+        name -> {
+          greetings.incrementAndGet();
+          return "Hello, " + name + "!";
+        });
     return app;
   }
 
@@ -99,41 +147,79 @@ class BadInputIT {
         bad("an empty body", 400, ""),
         bad("a JSON array", 400, "[" + ECHO + "]"),
         bad("JSON null", 400, "null"),
-        bad("an unknown callback", 400, """
+        bad(
+            "an unknown callback",
+            400,
+            """
             {"output": "nope.children", "outputs": {"id": "nope", "property": "children"},
              "inputs": [{"id": "in", "property": "value", "value": "x"}]}"""),
-        bad("an output with the wrong id", 400, """
+        bad(
+            "an output with the wrong id",
+            400,
+            """
             {"output": "echo.children", "outputs": {"id": "elsewhere", "property": "children"},
              "inputs": [{"id": "in", "property": "value", "value": "x"}]}"""),
-        bad("an output with the wrong prop", 400, """
+        bad(
+            "an output with the wrong prop",
+            400,
+            """
             {"output": "echo.children", "outputs": {"id": "echo", "property": "style"},
              "inputs": [{"id": "in", "property": "value", "value": "x"}]}"""),
-        bad("no outputs", 400, """
+        bad(
+            "no outputs",
+            400,
+            """
             {"output": "echo.children", "inputs": [{"id": "in", "property": "value", "value": "x"}]}"""),
-        bad("too few outputs for a multi-output callback", 400, """
+        bad(
+            "too few outputs for a multi-output callback",
+            400,
+            """
             {"output": "..a.children...b.children..", "outputs": [{"id": "a", "property": "children"}],
              "inputs": [{"id": "two", "property": "value", "value": "x"}]}"""),
-        bad("too many outputs for a multi-output callback", 400, """
+        bad(
+            "too many outputs for a multi-output callback",
+            400,
+            """
             {"output": "..a.children...b.children..", "outputs": [{"id": "a", "property": "children"},
              {"id": "b", "property": "children"}, {"id": "c", "property": "children"}],
              "inputs": [{"id": "two", "property": "value", "value": "x"}]}"""),
-        bad("a single output object for a multi-output callback", 400, """
+        bad(
+            "a single output object for a multi-output callback",
+            400,
+            """
             {"output": "..a.children...b.children..", "outputs": {"id": "a", "property": "children"},
              "inputs": [{"id": "two", "property": "value", "value": "x"}]}"""),
-        bad("no inputs", 400, """
+        bad(
+            "no inputs",
+            400,
+            """
             {"output": "echo.children", "outputs": {"id": "echo", "property": "children"}}"""),
-        bad("an empty list of inputs", 400, """
+        bad(
+            "an empty list of inputs",
+            400,
+            """
             {"output": "echo.children", "outputs": {"id": "echo", "property": "children"}, "inputs": []}"""),
-        bad("an input with the wrong id", 400, """
+        bad(
+            "an input with the wrong id",
+            400,
+            """
             {"output": "echo.children", "outputs": {"id": "echo", "property": "children"},
              "inputs": [{"id": "intruder", "property": "value", "value": "x"}]}"""),
-        bad("an input with the wrong prop", 400, """
+        bad(
+            "an input with the wrong prop",
+            400,
+            """
             {"output": "echo.children", "outputs": {"id": "echo", "property": "children"},
              "inputs": [{"id": "in", "property": "disabled", "value": true}]}"""),
-        bad("an input value of the wrong type", 400, """
+        bad(
+            "an input value of the wrong type",
+            400,
+            """
             {"output": "clicks-out.children", "outputs": {"id": "clicks-out", "property": "children"},
              "inputs": [{"id": "clicks", "property": "n_clicks", "value": "many"}]}"""),
-        bad("a body over the configured limit", 413,
+        bad(
+            "a body over the configured limit",
+            413,
             ECHO.replace("\"ping\"", "\"" + "x".repeat(2_000) + "\"")));
   }
 
@@ -143,28 +229,42 @@ class BadInputIT {
 
   @ParameterizedTest(name = "{0} gets {1}")
   @MethodSource("badRequests")
-  void aBadRequestGetsAShortGenericClientErrorAndTheServerKeepsAnswering(String what, int status, String body) {
+  void aBadRequestGetsAShortGenericClientErrorAndTheServerKeepsAnswering(
+      String what, int status, String body) {
     var response = http.postJson("_dash-update-component", body);
 
     assertThat(response.statusCode()).as(what).isEqualTo(status);
-    assertThat(response.body()).as(what).hasSizeLessThan(100)
+    assertThat(response.body())
+        .as(what)
+        .hasSizeLessThan(100)
         .doesNotContain("at io.", "Exception", "io.dash4j", SECRET)
         .doesNotContainIgnoringCase("vertx")
-        .doesNotContain("echo.children", "nope.children", "a.children", "clicks-out", "intruder", "elsewhere");
-    assertThat(http.postJson("_dash-update-component", ECHO).statusCode()).as("a good request after " + what)
+        .doesNotContain(
+            "echo.children", "nope.children", "a.children", "clicks-out", "intruder", "elsewhere");
+    assertThat(http.postJson("_dash-update-component", ECHO).statusCode())
+        .as("a good request after " + what)
         .isEqualTo(200);
   }
 
-  /** What a cross-site form or a plain {@code fetch} can send without a CORS preflight, and no type at all. */
+  /**
+   * What a cross-site form or a plain {@code fetch} can send without a CORS preflight, and no type
+   * at all.
+   */
   static Stream<String> notJson() {
-    return Stream.of("text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
-        "multipart/form-data; boundary=x", "application/jsonp", null);
+    return Stream.of(
+        "text/plain",
+        "text/plain;charset=UTF-8",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+        "application/jsonp",
+        null);
   }
 
   @ParameterizedTest(name = "a body sent as {0} gets 415")
   @MethodSource("notJson")
   void aBodyNotSentAsJsonGets415AndRunsNoCallback(String contentType) {
-    String[] headers = contentType == null ? new String[0] : new String[] {"Content-Type", contentType};
+    String[] headers =
+        contentType == null ? new String[0] : new String[] {"Content-Type", contentType};
     int before = sideEffects.get();
 
     var update = http.post("_dash-update-component", call("effect-out", "effect"), headers);
@@ -176,15 +276,23 @@ class BadInputIT {
     assertThat(api.statusCode()).isEqualTo(415);
     assertThat(api.body()).isEqualTo("Unsupported Media Type");
     // the same body as JSON runs it, so the count above would have moved
-    assertThat(http.postJson("_dash-update-component", call("effect-out", "effect")).statusCode()).isEqualTo(200);
+    assertThat(http.postJson("_dash-update-component", call("effect-out", "effect")).statusCode())
+        .isEqualTo(200);
     assertThat(sideEffects).hasValue(before + 1);
   }
 
   @ParameterizedTest(name = "a body sent as {0} is taken")
-  @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "Application/JSON",
-      "application/vnd.api+json"})
+  @ValueSource(
+      strings = {
+        "application/json",
+        "application/json; charset=utf-8",
+        "Application/JSON",
+        "application/vnd.api+json"
+      })
   void aJsonBodyIsTakenWithParametersOrAJsonSuffix(String contentType) {
-    var update = http.post("_dash-update-component", call("effect-out", "effect"), "Content-Type", contentType);
+    var update =
+        http.post(
+            "_dash-update-component", call("effect-out", "effect"), "Content-Type", contentType);
     var api = http.post("api/effect", "{\"value\": \"x\"}", "Content-Type", contentType);
 
     assertThat(update.statusCode()).isEqualTo(200);
@@ -203,8 +311,10 @@ class BadInputIT {
     assertThat(response.statusCode()).as("body: %s", response.body()).isEqualTo(400);
     assertThat(response.body()).isEqualTo("Malformed callback request");
     // a number is text enough, as in Dash
-    assertThat(json(http.postJson("_dash-update-component", greet("3")))).isEqualTo(new JsonObject(
-        "{\"multi\": true, \"response\": {\"greet-out\": {\"children\": \"Hello, 3!\"}}}"));
+    assertThat(json(http.postJson("_dash-update-component", greet("3"))))
+        .isEqualTo(
+            new JsonObject(
+                "{\"multi\": true, \"response\": {\"greet-out\": {\"children\": \"Hello, 3!\"}}}"));
   }
 
   @ParameterizedTest(name = "{0} where a number is expected gets 400")
@@ -216,8 +326,10 @@ class BadInputIT {
     assertThat(response.body()).isEqualTo("Malformed callback request");
     // a number, or its text, is what the view reads
     var numberAsText = valueCall("twice", "value", "\"21\"");
-    assertThat(json(http.postJson("_dash-update-component", numberAsText))).isEqualTo(new JsonObject(
-        "{\"multi\": true, \"response\": {\"twice-out\": {\"children\": \"twice 42\"}}}"));
+    assertThat(json(http.postJson("_dash-update-component", numberAsText)))
+        .isEqualTo(
+            new JsonObject(
+                "{\"multi\": true, \"response\": {\"twice-out\": {\"children\": \"twice 42\"}}}"));
   }
 
   @ParameterizedTest(name = "{0} where table rows are expected gets 400")
@@ -228,11 +340,16 @@ class BadInputIT {
     assertThat(response.statusCode()).as("body: %s", response.body()).isEqualTo(400);
     assertThat(response.body()).isEqualTo("Malformed callback request");
     var rows = valueCall("rows", "data", "[{\"region\": \"North\", \"units\": 12}]");
-    assertThat(json(http.postJson("_dash-update-component", rows))).isEqualTo(new JsonObject(
-        "{\"multi\": true, \"response\": {\"rows-out\": {\"children\": \"1 rows, first North\"}}}"));
+    assertThat(json(http.postJson("_dash-update-component", rows)))
+        .isEqualTo(
+            new JsonObject(
+                "{\"multi\": true, \"response\": {\"rows-out\": {\"children\": \"1 rows, first North\"}}}"));
   }
 
-  /** A call of the callback from {@code <id>.<property>} to {@code <id>-out.children} with this JSON value. */
+  /**
+   * A call of the callback from {@code <id>.<property>} to {@code <id>-out.children} with this JSON
+   * value.
+   */
   private static String valueCall(String id, String property, String json) {
     return """
         {"output": "%1$s-out.children", "outputs": {"id": "%1$s-out", "property": "children"},
@@ -268,8 +385,10 @@ class BadInputIT {
       assertThat(LogRecords.describe(log.atLeast(Level.WARNING))).isEmpty();
       for (int status : new int[] {413, 415, 400}) {
         // one line, or two should the ten rounds straddle the end of a minute
-        assertThat(LogRecords.describe(log.from(refusals))).as("lines for %d", status)
-            .filteredOn(line -> line.startsWith("FINE ") && line.contains(": " + status + " ")).hasSizeBetween(1, 2);
+        assertThat(LogRecords.describe(log.from(refusals)))
+            .as("lines for %d", status)
+            .filteredOn(line -> line.startsWith("FINE ") && line.contains(": " + status + " "))
+            .hasSizeBetween(1, 2);
       }
     }
     assertThat(client.postJson("_dash-update-component", ECHO).statusCode()).isEqualTo(200);
@@ -280,8 +399,10 @@ class BadInputIT {
     var response = http.postJson("_dash-update-component", ECHO);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json(response)).isEqualTo(new JsonObject(
-        "{\"multi\": true, \"response\": {\"echo\": {\"children\": \"echo ping\"}}}"));
+    assertThat(json(response))
+        .isEqualTo(
+            new JsonObject(
+                "{\"multi\": true, \"response\": {\"echo\": {\"children\": \"echo ping\"}}}"));
   }
 
   @Test
@@ -289,8 +410,11 @@ class BadInputIT {
     var response = http.postJson("_dash-update-component", call("boom-out", "boom"));
 
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(response.body()).isNotEmpty().hasSizeLessThan(100)
-        .doesNotContain(SECRET, "IllegalStateException", "Exception", "io.dash4j", "java.", "at ", "boom");
+    assertThat(response.body())
+        .isNotEmpty()
+        .hasSizeLessThan(100)
+        .doesNotContain(
+            SECRET, "IllegalStateException", "Exception", "io.dash4j", "java.", "at ", "boom");
   }
 
   @Test
@@ -298,16 +422,19 @@ class BadInputIT {
     var response = http.postJson("_dash-update-component", call("overflow-out", "overflow"));
 
     assertThat(response.statusCode()).as("body: %s", response.body()).isEqualTo(500);
-    assertThat(response.body()).hasSizeLessThan(100).doesNotContain("StackOverflowError", "io.dash4j");
+    assertThat(response.body())
+        .hasSizeLessThan(100)
+        .doesNotContain("StackOverflowError", "io.dash4j");
   }
 
   @Test
   void aFailingCallbackInDebugModeAnswers500WithTheExceptionForTheDevTools() {
-    var response = Http.to(debug.url()).postJson("_dash-update-component", call("boom-out", "boom"));
+    var response =
+        Http.to(debug.url()).postJson("_dash-update-component", call("boom-out", "boom"));
 
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/html"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThat(response.body()).contains(SECRET, "IllegalStateException");
   }
 
@@ -321,14 +448,18 @@ class BadInputIT {
 
   @Test
   void noUpdateLeavesThatOutputOutOfTheResponse() {
-    var response = http.postJson("_dash-update-component", """
+    var response =
+        http.postJson(
+            "_dash-update-component",
+            """
         {"output": "..a.children...b.children..",
          "outputs": [{"id": "a", "property": "children"}, {"id": "b", "property": "children"}],
          "inputs": [{"id": "two", "property": "value", "value": "x"}], "changedPropIds": ["two.value"]}""");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json(response)).isEqualTo(new JsonObject(
-        "{\"multi\": true, \"response\": {\"a\": {\"children\": \"a x\"}}}"));
+    assertThat(json(response))
+        .isEqualTo(
+            new JsonObject("{\"multi\": true, \"response\": {\"a\": {\"children\": \"a x\"}}}"));
   }
 
   @Test
@@ -336,7 +467,10 @@ class BadInputIT {
     var response = http.postJson("_dash-update-component", call("side-out", "side"));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json(response)).isEqualTo(new JsonObject("""
+    assertThat(json(response))
+        .isEqualTo(
+            new JsonObject(
+                """
         {"multi": true, "response": {"side-out": {"children": "done"}},
          "sideUpdate": {"other": {"children": "set by x"}}}"""));
   }
@@ -346,8 +480,10 @@ class BadInputIT {
     var response = http.postJson("_dash-update-component", call("handled-out", "handled"));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json(response)).isEqualTo(new JsonObject(
-        "{\"multi\": true, \"response\": {\"handled-out\": {\"children\": \"recovered from bad x\"}}}"));
+    assertThat(json(response))
+        .isEqualTo(
+            new JsonObject(
+                "{\"multi\": true, \"response\": {\"handled-out\": {\"children\": \"recovered from bad x\"}}}"));
   }
 
   @Test
@@ -356,13 +492,19 @@ class BadInputIT {
     var response = http.postJson("_dash-update-component", call("slow-out", "slow"));
 
     assertThat(response.statusCode()).isEqualTo(504);
-    assertThat(response.body()).containsIgnoringCase("timed out").doesNotContain("slow-out", "io.dash4j");
-    // the timeout answered, not the callback's end: its 5 s sleep had not finished when the 504 came
+    assertThat(response.body())
+        .containsIgnoringCase("timed out")
+        .doesNotContain("slow-out", "io.dash4j");
+    // the timeout answered, not the callback's end: its 5 s sleep had not finished when the 504
+    // came
     assertThat(slowCallbacksFinished).hasValue(finishedBefore);
     assertThat(http.postJson("_dash-update-component", ECHO).statusCode()).isEqualTo(200);
   }
 
-  /** A request for the callback {@code <outputId>.children} with input {@code <inputId>.value} set to "x". */
+  /**
+   * A request for the callback {@code <outputId>.children} with input {@code <inputId>.value} set
+   * to "x".
+   */
   private static String call(String outputId, String inputId) {
     return UpdateRequests.valueChange(outputId, inputId, "x").encode();
   }

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.Dash;
 import io.dash4j.DashApp;
-import io.dash4j.model.CallbackSpec;
-import io.dash4j.runtime.exec.CallbackInvoker;
-import io.dash4j.runtime.exec.ErrorPages;
-import io.dash4j.model.ModelAccess;
 import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
+import io.dash4j.model.CallbackSpec;
+import io.dash4j.model.ModelAccess;
+import io.dash4j.runtime.exec.CallbackInvoker;
+import io.dash4j.runtime.exec.ErrorPages;
 import io.dash4j.testing.LogRecords;
 import io.dash4j.testing.ServedApp;
 import java.util.logging.Level;
@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What a failing callback called over HTTP tells its author: the warning names the callback by its outputs (or, with
- * none, by its inputs and where it was declared), and {@code getProps} says why it cannot ask the page.
+ * What a failing callback called over HTTP tells its author: the warning names the callback by its
+ * outputs (or, with none, by its inputs and where it was declared), and {@code getProps} says why
+ * it cannot ask the page.
  */
 class CallbackFailureMessagesIT {
   static CallbackSpec withoutOutput;
@@ -33,13 +34,20 @@ class CallbackFailureMessagesIT {
   static DashApp app() {
     var app = Dash.create(config -> config.port(0));
     app.layout(div(div().id("socket-out"), div().id("http-out")));
-    app.callback(Output.of("socket-out", Html.CHILDREN), Input.of("socket-in", Dcc.DccInput.VALUE),
-        value -> CallbackContext.current().getProp("socket-in", "value"), options -> options.websocket(true));
-    app.callback(Output.of("http-out", Html.CHILDREN), Input.of("http-in", Dcc.DccInput.VALUE),
+    app.callback(
+        Output.of("socket-out", Html.CHILDREN),
+        Input.of("socket-in", Dcc.DccInput.VALUE),
+        value -> CallbackContext.current().getProp("socket-in", "value"),
+        options -> options.websocket(true));
+    app.callback(
+        Output.of("http-out", Html.CHILDREN),
+        Input.of("http-in", Dcc.DccInput.VALUE),
         value -> CallbackContext.current().getProp("http-in", "value"));
-    app.callbackWithoutOutput(Input.of("quiet-in", Dcc.DccInput.VALUE), value -> {
-      throw new IllegalStateException("no output, still named");
-    });
+    app.callbackWithoutOutput(
+        Input.of("quiet-in", Dcc.DccInput.VALUE),
+        value -> {
+          throw new IllegalStateException("no output, still named");
+        });
     withoutOutput = ModelAccess.of(app).callbacks().get(2);
     return app;
   }
@@ -49,8 +57,10 @@ class CallbackFailureMessagesIT {
     LogRecord warning = failure("socket-out.children", "socket-out", "socket-in");
 
     assertThat(warning.getMessage()).isEqualTo("callback socket-out.children failed");
-    assertThat(warning.getThrown()).hasMessage("this call came over HTTP: the page has no socket (no SharedWorker), "
-        + "so getProps cannot ask it; read the value with a State");
+    assertThat(warning.getThrown())
+        .hasMessage(
+            "this call came over HTTP: the page has no socket (no SharedWorker), "
+                + "so getProps cannot ask it; read the value with a State");
   }
 
   @Test
@@ -65,19 +75,30 @@ class CallbackFailureMessagesIT {
   void aFailingCallbackWithoutOutputsIsNamedByItsInputsAndDeclarationNotByAHash() {
     LogRecord warning = failure(withoutOutput.outputKey(), null, "quiet-in");
 
-    assertThat(warning.getMessage()).isEqualTo("callback on quiet-in.value at " + withoutOutput.callSite()
-        + " failed").contains(CallbackFailureMessagesIT.class.getName() + ":");
+    assertThat(warning.getMessage())
+        .isEqualTo("callback on quiet-in.value at " + withoutOutput.callSite() + " failed")
+        .contains(CallbackFailureMessagesIT.class.getName() + ":");
     assertThat(warning.getThrown()).hasMessage("no output, still named");
   }
 
-  /** Calls the callback with {@code outputKey} over HTTP and returns the one warning its failure logged. */
+  /**
+   * Calls the callback with {@code outputKey} over HTTP and returns the one warning its failure
+   * logged.
+   */
   private static LogRecord failure(String outputKey, String outputId, String inputId) {
-    String outputs = outputId == null ? "" : """
-        "outputs": {"id": "%s", "property": "children"},""".formatted(outputId);
-    String body = """
+    String outputs =
+        outputId == null
+            ? ""
+            : """
+        "outputs": {"id": "%s", "property": "children"},"""
+                .formatted(outputId);
+    String body =
+        """
         {"output": "%s", %s "inputs": [{"id": "%s", "property": "value", "value": "x"}],
-         "changedPropIds": ["%s.value"]}""".formatted(outputKey, outputs, inputId, inputId);
-    // the tests' logging.properties keeps callback failures that tests provoke on purpose out of the console
+         "changedPropIds": ["%s.value"]}"""
+            .formatted(outputKey, outputs, inputId, inputId);
+    // the tests' logging.properties keeps callback failures that tests provoke on purpose out of
+    // the console
     try (var log = LogRecords.capture().lower(CallbackInvoker.class.getName(), Level.WARNING)) {
       var response = server.http().postJson("_dash-update-component", body);
 

@@ -14,13 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code config.debug(true)}: dev bundles, the dev-tools UI and hot reload. */
 class DebugModeIT {
-  @TempDir static Path assets;   // filled before ServedApp builds the app (see ServedApp)
+  @TempDir static Path assets; // filled before ServedApp builds the app (see ServedApp)
   @RegisterExtension static final ServedApp server = ServedApp.of(DebugModeIT::app);
   static final Http http = server.http();
 
@@ -35,10 +36,16 @@ class DebugModeIT {
   void theIndexLoadsTheDevelopmentBundles() {
     var scripts = new IndexHtml(http.get("").body()).scripts();
 
-    assertThat(scripts).filteredOn(src -> src.contains("/dash/deps/")).hasSize(4)
+    assertThat(scripts)
+        .filteredOn(src -> src.contains("/dash/deps/"))
+        .hasSize(4)
         .allSatisfy(src -> assertThat(src).endsWith(".js").doesNotEndWith(".min.js"));
-    assertThat(scripts).filteredOn(src -> src.contains("/dash-renderer/build/")).singleElement().asString()
-        .contains("/dash-renderer/build/dash_renderer.v").endsWith(".dev.js");
+    assertThat(scripts)
+        .filteredOn(src -> src.contains("/dash-renderer/build/"))
+        .singleElement()
+        .asString()
+        .contains("/dash-renderer/build/dash_renderer.v")
+        .endsWith(".dev.js");
     for (String src : scripts) {
       assertThat(http.getBytes(src).statusCode()).as(src).isEqualTo(200);
     }
@@ -52,7 +59,7 @@ class DebugModeIT {
     assertThat(scripts.get(shared + 1)).contains("/dash/dcc/proptypes.v");
   }
 
-  private static int indexOf(java.util.List<String> scripts, String fragment) {
+  private static int indexOf(List<String> scripts, String fragment) {
     for (int i = 0; i < scripts.size(); i++) {
       if (scripts.get(i).contains(fragment)) {
         return i;
@@ -86,7 +93,8 @@ class DebugModeIT {
     var changed = reloadHash();
 
     assertThat(changed.getString("reloadHash")).isNotEqualTo(first);
-    assertThat(changed.getBoolean("hard")).isFalse(); // only CSS changed: the renderer swaps the stylesheet
+    assertThat(changed.getBoolean("hard"))
+        .isFalse(); // only CSS changed: the renderer swaps the stylesheet
     assertThat(changed.getJsonArray("files")).hasSize(1);
     var file = changed.getJsonArray("files").getJsonObject(0);
     assertThat(file.getString("url")).startsWith("/assets/style.css?m=");
@@ -100,8 +108,8 @@ class DebugModeIT {
   private static JsonObject reloadHash() {
     var response = http.get("_reload-hash");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     return new JsonObject(response.body());
   }
 }

@@ -25,9 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An app mounted at {@code /app/} (Dash's {@code url_base_pathname}): every route lives under the prefix. */
+/**
+ * An app mounted at {@code /app/} (Dash's {@code url_base_pathname}): every route lives under the
+ * prefix.
+ */
 class PrefixIT {
-  @TempDir static Path assets;   // filled before ServedApp builds the app (see ServedApp)
+  @TempDir static Path assets; // filled before ServedApp builds the app (see ServedApp)
   @RegisterExtension static final ServedApp server = ServedApp.of(PrefixIT::dash);
   static final Http app = server.http();
   static final Http root = Http.to(() -> "http://localhost:" + server.port() + "/");
@@ -35,9 +38,13 @@ class PrefixIT {
   static DashApp dash() throws IOException {
     Files.writeString(assets.resolve("style.css"), "body { margin: 0; }");
     Files.writeString(assets.resolve("app.js"), "window.prefixed = true;");
-    var dash = Dash.create(config -> config.port(0).prefix("/app/").assetsFolder(assets.toString()));
+    var dash =
+        Dash.create(config -> config.port(0).prefix("/app/").assetsFolder(assets.toString()));
     dash.layout(div(input("name").value("world"), div().id("greeting")));
-    dash.callback(Output.of("greeting", Html.CHILDREN), Input.of("name", Dcc.DccInput.VALUE), name -> "Hi " + name);
+    dash.callback(
+        Output.of("greeting", Html.CHILDREN),
+        Input.of("name", Dcc.DccInput.VALUE),
+        name -> "Hi " + name);
     return dash;
   }
 
@@ -65,9 +72,14 @@ class PrefixIT {
     var scripts = page.scripts();
 
     assertThat(scripts).hasSize(11);
-    assertThat(scripts).filteredOn(src -> !src.startsWith("/app/assets/"))
-        .hasSize(10).allMatch(src -> src.startsWith("/app/_dash-component-suites/"));
-    assertThat(page.stylesheets()).singleElement().asString().startsWith("/app/assets/style.css?m=");
+    assertThat(scripts)
+        .filteredOn(src -> !src.startsWith("/app/assets/"))
+        .hasSize(10)
+        .allMatch(src -> src.startsWith("/app/_dash-component-suites/"));
+    assertThat(page.stylesheets())
+        .singleElement()
+        .asString()
+        .startsWith("/app/assets/style.css?m=");
     assertThat(page.favicon()).startsWith("/app/_favicon.ico");
     for (String url : concat(scripts, page.stylesheets(), List.of(page.favicon()))) {
       assertThat(root.getBytes(url).statusCode()).as(url).isEqualTo(200);
@@ -88,7 +100,8 @@ class PrefixIT {
 
   @Test
   void suitesFaviconAndAssetsAreServedUnderThePrefix() {
-    assertThat(app.get("_dash-component-suites/plotly/package_data/plotly.min.js").statusCode()).isEqualTo(200);
+    assertThat(app.get("_dash-component-suites/plotly/package_data/plotly.min.js").statusCode())
+        .isEqualTo(200);
     assertThat(app.get("_dash-component-suites/dash/nope.js").statusCode()).isEqualTo(404);
     assertThat(app.getBytes("_favicon.ico").statusCode()).isEqualTo(200);
     assertThat(app.get("assets/app.js").body()).isEqualTo("window.prefixed = true;");
@@ -104,8 +117,10 @@ class PrefixIT {
 
   @Test
   void callbacksAnswerUnderThePrefix() {
-    var response = app.postJson("_dash-update-component",
-        UpdateRequests.valueChange("greeting", "name", "Ada").encode());
+    var response =
+        app.postJson(
+            "_dash-update-component",
+            UpdateRequests.valueChange("greeting", "name", "Ada").encode());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(response.body()).getJsonObject("response"))
@@ -120,7 +135,9 @@ class PrefixIT {
       assertThat(response.statusCode()).as("/" + path).isEqualTo(404);
       assertThat(response.body()).as("/" + path).doesNotContain("greeting", "react-entry-point");
     }
-    var update = root.postJson("_dash-update-component", "{\"output\": \"greeting.children\", \"inputs\": []}");
+    var update =
+        root.postJson(
+            "_dash-update-component", "{\"output\": \"greeting.children\", \"inputs\": []}");
     assertThat(update.statusCode()).isEqualTo(404);
   }
 

@@ -20,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The jar's entry point, {@link DashLauncher}, run as a child JVM the way {@code java -jar dash4j.jar} runs it. */
+/**
+ * The jar's entry point, {@link DashLauncher}, run as a child JVM the way {@code java -jar
+ * dash4j.jar} runs it.
+ */
 class LauncherIT {
   @TempDir Path dir;
 
@@ -28,13 +31,13 @@ class LauncherIT {
     return Stream.of(
         Arguments.of("a missing config file", null),
         Arguments.of("a file that is not JSON", "port: 8050\n"),
-        Arguments.of("a file holding a JSON array", "[{\"app\": \"io.dash4j.gallery.Gallery\"}]"),
+        Arguments.of("a file holding a JSON array", "[{\"app\": \"Gallery\"}]"),
         Arguments.of("a config without app", "{\"port\": 8050}"),
         Arguments.of("an app class that does not exist", "{\"app\": \"com.example.NoSuchApp\"}"),
-        Arguments.of("an app class that is no DashApplication", "{\"app\": \"java.lang.String\"}"),
-        Arguments.of("an unknown key", "{\"app\": \"io.dash4j.gallery.Gallery\", \"colour\": \"blue\"}"),
-        Arguments.of("a port that is a string", "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": \"8050\"}"),
-        Arguments.of("a port out of range", "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": 70000}"));
+        Arguments.of("an app class that is no DashApplication", "{\"app\": \"String\"}"),
+        Arguments.of("an unknown key", "{\"app\": \"Gallery\", \"colour\": \"blue\"}"),
+        Arguments.of("a port that is a string", "{\"app\": \"Gallery\", \"port\": \"8050\"}"),
+        Arguments.of("a port out of range", "{\"app\": \"Gallery\", \"port\": 70000}"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -54,8 +57,11 @@ class LauncherIT {
   void aPortAlreadyInUseEndsTheLauncherWithOneLineOnStderr() throws Exception {
     try (var taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       Path stderr = dir.resolve("stderr.txt");
-      Process launcher = launcher(stderr, "-conf",
-          "{\"app\":\"io.dash4j.gallery.Gallery\",\"port\":" + taken.getLocalPort() + ",\"host\":\"127.0.0.1\"}");
+      Process launcher =
+          launcher(
+              stderr,
+              "-conf",
+              "{\"app\":\"Gallery\",\"port\":" + taken.getLocalPort() + ",\"host\":\"127.0.0.1\"}");
 
       assertFailsWithOneLine("a port in use", launcher, stderr);
     }
@@ -65,8 +71,9 @@ class LauncherIT {
   void aGoodInlineConfigStartsTheGallery() throws Exception {
     int port = Ports.free();
     Path stderr = dir.resolve("stderr.txt");
-    Process launcher = launcher(stderr, "-conf",
-        "{\"app\":\"io.dash4j.gallery.Gallery\",\"port\":" + port + ",\"host\":\"127.0.0.1\"}");
+    Process launcher =
+        launcher(
+            stderr, "-conf", "{\"app\":\"Gallery\",\"port\":" + port + ",\"host\":\"127.0.0.1\"}");
     try {
       var http = Http.to("http://127.0.0.1:" + port + "/");
       Launched.awaitIndex(http, launcher, stderr);
@@ -80,7 +87,8 @@ class LauncherIT {
   }
 
   /** The launcher exits non-zero within 20 s, with exactly one line on stderr: dash4j's. */
-  private static void assertFailsWithOneLine(String what, Process launcher, Path stderr) throws Exception {
+  private static void assertFailsWithOneLine(String what, Process launcher, Path stderr)
+      throws Exception {
     boolean exited = launcher.waitFor(20, TimeUnit.SECONDS);
     if (!exited) {
       launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -91,9 +99,14 @@ class LauncherIT {
     assertThat(lines).as("%s: stderr", what).singleElement().asString().startsWith("dash4j:");
   }
 
-  /** Starts {@code java -cp <test class path> io.dash4j.runtime.launch.DashLauncher <args>}, stdout discarded. */
+  /**
+   * Starts {@code java -cp <test class path> io.dash4j.runtime.launch.DashLauncher <args>}, stdout
+   * discarded.
+   */
   private static Process launcher(Path stderr, String... args) throws IOException {
-    var command = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), DashLauncher.class.getName()));
+    var command =
+        new ArrayList<>(
+            List.of("-cp", System.getProperty("java.class.path"), DashLauncher.class.getName()));
     command.addAll(List.of(args));
     return Launched.java(stderr, command.toArray(String[]::new));
   }

@@ -14,7 +14,9 @@ class UpdateRequestsTest {
 
   @Test
   void aRendererBodyIsParsed() {
-    var request = parse("""
+    var request =
+        parse(
+            """
         {"output": "..out1.children...out2.children..",
          "outputs": [{"id": "out1", "property": "children"}, {"id": "out2", "property": "children"}],
          "inputs": [{"id": "btn", "property": "n_clicks", "value": 3}],
@@ -23,18 +25,25 @@ class UpdateRequestsTest {
          "state": [{"id": {"type": "in", "index": 1}, "property": "value", "value": "hello"}]}""");
 
     assertThat(request.output()).isEqualTo("..out1.children...out2.children..");
-    assertThat(request.outputs()).isEqualTo(List.of(
-        Map.of("id", "out1", "property", "children"), Map.of("id", "out2", "property", "children")));
-    assertThat(request.inputs()).containsExactly(Map.of("id", "btn", "property", "n_clicks", "value", 3));
+    assertThat(request.outputs())
+        .isEqualTo(
+            List.of(
+                Map.of("id", "out1", "property", "children"),
+                Map.of("id", "out2", "property", "children")));
+    assertThat(request.inputs())
+        .containsExactly(Map.of("id", "btn", "property", "n_clicks", "value", 3));
     assertThat(request.state())
-        .containsExactly(Map.of("id", Map.of("type", "in", "index", 1), "property", "value", "value", "hello"));
+        .containsExactly(
+            Map.of("id", Map.of("type", "in", "index", 1), "property", "value", "value", "hello"));
     assertThat(request.changedPropIds()).containsExactly("btn.n_clicks");
     assertThat(request.body()).containsKey("parsedChangedPropsIds");
   }
 
   @Test
   void stateAndChangedPropIdsMayBeMissing() {
-    var request = parse("{\"output\": \"a.b\", \"outputs\": {\"id\": \"a\", \"property\": \"b\"}, \"inputs\": []}");
+    var request =
+        parse(
+            "{\"output\": \"a.b\", \"outputs\": {\"id\": \"a\", \"property\": \"b\"}, \"inputs\": []}");
 
     assertThat(request.state()).isEmpty();
     assertThat(request.changedPropIds()).isEmpty();

@@ -2,26 +2,34 @@ package io.dash4j.runtime.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dash4j.protocol.Caller;
-import io.dash4j.protocol.UpdateRequest;
 import io.dash4j.runtime.exec.ErrorPages;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What crosses the clustered event bus comes back as it left: a request with its caller, a reply with headers. */
+/**
+ * What crosses the clustered event bus comes back as it left: a request with its caller, a reply
+ * with headers.
+ */
 class WireCodecTest {
   @Test
   void aRequestKeepsItsBodyAndCallerAcrossTheWire() {
-    var headers = MultiMap.caseInsensitiveMultiMap().add("Cookie", "a=1; b=\"x y\"").add("X-Multi", "1")
-        .add("X-Multi", "2");
-    var request = UpdateRequests.parse(Buffer.buffer("""
+    var headers =
+        MultiMap.caseInsensitiveMultiMap()
+            .add("Cookie", "a=1; b=\"x y\"")
+            .add("X-Multi", "1")
+            .add("X-Multi", "2");
+    var request =
+        UpdateRequests.parse(
+                Buffer.buffer(
+                    """
         {"output": "out.children", "outputs": {"id": "out", "property": "children"},
          "inputs": [{"id": {"index": 1, "type": "in"}, "property": "value", "value": [1, "two", null]}],
          "changedPropIds": ["{\\"index\\":1,\\"type\\":\\"in\\"}.value"]}"""))
-        .from(new HeaderCaller(headers, "/_dash-update-component?x=1", "10.0.0.7"));
+            .from(new HeaderCaller(headers, "/_dash-update-component?x=1", "10.0.0.7"));
 
     var back = UpdateRequests.fromBytes(Buffer.buffer(UpdateRequests.toBytes(request)));
 
@@ -36,8 +44,13 @@ class WireCodecTest {
 
   @Test
   void aReplyKeepsItsStatusTypeHeadersAndBodyAcrossTheWire() {
-    var reply = new CallbackReply(200, "application/json", Buffer.buffer("{\"multi\":true}"),
-        List.of(Map.entry("Set-Cookie", "k=v; Path=/"), Map.entry("X-Trace", "é")), null);
+    var reply =
+        new CallbackReply(
+            200,
+            "application/json",
+            Buffer.buffer("{\"multi\":true}"),
+            List.of(Map.entry("Set-Cookie", "k=v; Path=/"), Map.entry("X-Trace", "é")),
+            null);
 
     var back = CallbackReply.fromBytes(Buffer.buffer(reply.toBytes()));
 
@@ -50,18 +63,24 @@ class WireCodecTest {
 
   @Test
   void anErrorKeepsItsSummaryAcrossTheWire() {
-    var back = CallbackReply.fromBytes(Buffer.buffer(CallbackReply.error(400, "Malformed callback request").toBytes()));
+    var back =
+        CallbackReply.fromBytes(
+            Buffer.buffer(CallbackReply.error(400, "Malformed callback request").toBytes()));
     assertThat(back.summary()).isEqualTo("Malformed callback request");
-    assertThat(back.toSocketJson()).isEqualTo("{\"status\":400,\"message\":\"Malformed callback request\"}");
+    assertThat(back.toSocketJson())
+        .isEqualTo("{\"status\":400,\"message\":\"Malformed callback request\"}");
   }
 
   @Test
   void aDebugErrorPageTellsTheSocketItsHeadlineAndProductionTellsNothing() {
     var error = new IllegalStateException("kaput");
-    assertThat(new io.vertx.core.json.JsonObject(ErrorPages.callbackError(error, true).toSocketJson())).isEqualTo(
-        new io.vertx.core.json.JsonObject().put("status", 500).put("message", "java.lang.IllegalStateException: kaput"));
-    assertThat(new io.vertx.core.json.JsonObject(ErrorPages.callbackError(error, false).toSocketJson())).isEqualTo(
-        new io.vertx.core.json.JsonObject().put("status", 500).put("message", "Internal Server Error"));
+    assertThat(new JsonObject(ErrorPages.callbackError(error, true).toSocketJson()))
+        .isEqualTo(
+            new JsonObject()
+                .put("status", 500)
+                .put("message", "java.lang.IllegalStateException: kaput"));
+    assertThat(new JsonObject(ErrorPages.callbackError(error, false).toSocketJson()))
+        .isEqualTo(new JsonObject().put("status", 500).put("message", "Internal Server Error"));
   }
 
   @Test
