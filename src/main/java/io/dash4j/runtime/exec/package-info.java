@@ -2,7 +2,7 @@
  * The callback runtime: one {@link io.dash4j.runtime.exec.CallbackVerticle} per server callback on
  * {@code dash4j.callback.<output key>}, the invoker that checks a request against the callback's
  * spec and runs the user code off the event loop (virtual threads on JDK 21+, a pool on 17), the
- * callback context, and error pages.
+ * one deadline sweep per Vert.x instance, the callback context, and error pages.
  *
  * <p>May import {@code socket} (a socket call's page end), {@code wire}, the model, the protocol,
  * the app API's {@code callback} and {@code websocket} packages and Vert.x core.

@@ -35,9 +35,13 @@ class LauncherIT {
         Arguments.of("a config without app", "{\"port\": 8050}"),
         Arguments.of("an app class that does not exist", "{\"app\": \"com.example.NoSuchApp\"}"),
         Arguments.of("an app class that is no DashApplication", "{\"app\": \"java.lang.String\"}"),
-        Arguments.of("an unknown key", "{\"app\": \"io.dash4j.gallery.Gallery\", \"colour\": \"blue\"}"),
-        Arguments.of("a port that is a string", "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": \"8050\"}"),
-        Arguments.of("a port out of range", "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": 70000}"));
+        Arguments.of(
+            "an unknown key", "{\"app\": \"io.dash4j.gallery.Gallery\", \"colour\": \"blue\"}"),
+        Arguments.of(
+            "a port that is a string",
+            "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": \"8050\"}"),
+        Arguments.of(
+            "a port out of range", "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": 70000}"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -61,7 +65,9 @@ class LauncherIT {
           launcher(
               stderr,
               "-conf",
-              "{\"app\":\"io.dash4j.gallery.Gallery\",\"port\":" + taken.getLocalPort() + ",\"host\":\"127.0.0.1\"}");
+              "{\"app\":\"io.dash4j.gallery.Gallery\",\"port\":"
+                  + taken.getLocalPort()
+                  + ",\"host\":\"127.0.0.1\"}");
 
       assertFailsWithOneLine("a port in use", launcher, stderr);
     }
@@ -73,7 +79,9 @@ class LauncherIT {
     Path stderr = dir.resolve("stderr.txt");
     Process launcher =
         launcher(
-            stderr, "-conf", "{\"app\":\"io.dash4j.gallery.Gallery\",\"port\":" + port + ",\"host\":\"127.0.0.1\"}");
+            stderr,
+            "-conf",
+            "{\"app\":\"io.dash4j.gallery.Gallery\",\"port\":" + port + ",\"host\":\"127.0.0.1\"}");
     try {
       var http = Http.to("http://127.0.0.1:" + port + "/");
       Launched.awaitIndex(http, launcher, stderr);

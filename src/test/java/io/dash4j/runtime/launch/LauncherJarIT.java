@@ -72,7 +72,9 @@ class LauncherJarIT {
             classPath,
             DashLauncher.class.getName(),
             "-conf",
-            "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": " + port + ", \"host\": \"127.0.0.1\"}");
+            "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": "
+                + port
+                + ", \"host\": \"127.0.0.1\"}");
     try {
       var http = Http.to("http://127.0.0.1:" + port + "/");
       Launched.awaitIndex(http, server, stderr);
