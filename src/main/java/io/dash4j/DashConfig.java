@@ -33,6 +33,7 @@ public final class DashConfig {
   private int websocketMaxCallsPerPage = 16;
   private final List<String> externalStylesheets = new ArrayList<>();
   private final List<String> externalScripts = new ArrayList<>();
+  private final JobsConfig jobs = new JobsConfig();
 
   /** The page title (Dash's {@code title}). */
   public DashConfig title(String title) {
@@ -341,6 +342,11 @@ public final class DashConfig {
   /** The external script URLs. */
   public List<String> externalScripts() {
     return List.copyOf(externalScripts);
+  }
+
+  /** The settings of background callbacks, changed in place: {@code config.jobs().poolSize(8)}. */
+  public JobsConfig jobs() {
+    return jobs;
   }
 
   private static String requireSlashes(String name, String prefix) {

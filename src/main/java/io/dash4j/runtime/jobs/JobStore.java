@@ -1,0 +1,145 @@
+package io.dash4j.runtime.jobs;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Where background jobs live: their records, the queue workers claim from, their pending updates
+ * and the cached results. Every method is one atomic step of the store, completes on the caller's
+ * context and fails after the store's timeout; a run's writes carry its fencing token and are
+ * refused once the run no longer holds the job, so a late or zombie run can compute but never
+ * publish.
+ *
+ * <p>States: {@code queued → running → done | error}; {@code queued | running → cancelled}; {@code
+ * running → queued} when its lease expired; {@code queued → error} after {@code maxAttempts}
+ * claims.
+ */
+public interface JobStore {
+  /** Connects (Redis) or prepares; the store may start unavailable and become available later. */
+  Future<Void> start();
+
+  /** Releases the store's connections and timers. */
+  Future<Void> close();
+
+  /** Last known reachability, for fail-fast answers while the store is away. */
+  boolean available();
+
+  /** Stores a new job as {@code queued}, enqueues it and wakes idle workers; false if it exists. */
+  Future<Boolean> create(NewJob job);
+
+  /**
+   * The cached result (outcome JSON) under {@code cacheKey}, or null; a hit refreshes its expiry to
+   * {@code touchTtlMillis} when positive.
+   */
+  Future<String> cached(String cacheKey, long touchTtlMillis);
+
+  /**
+   * A poll: reads and clears the job's undelivered progress and updates, and reads its outcome when
+   * final, in one step. {@link Taken#gone()} when the record expired; {@link Taken#foreign()} when
+   * it belongs to another page or callback (nothing is touched then).
+   */
+  Future<Taken> take(String jobId, String pageId, String callback);
+
+  /**
+   * Cancels a queued or running job of {@code pageId} run by one of {@code callbacks}; with {@code
+   * outHash} (a superseding run's outputs) only a job with the same outputs. A running job's holder
+   * hears of it through {@link #onCancel} and its later writes are refused.
+   */
+  Future<CancelResult> cancel(String jobId, String pageId, Set<String> callbacks, String outHash);
+
+  /** Claims the oldest queued job for {@code workerId} with a fresh lease, or null when none. */
+  Future<Claim> claim(String workerId);
+
+  /**
+   * Extends the lease of a running job; false tells the holder to stop (cancelled, requeued, gone).
+   */
+  Future<Boolean> renew(String jobId, String token);
+
+  /**
+   * Records a run's latest progress (JSON, or null for none) and its {@code setProps} updates (each
+   * {@code {"<stringified id>": {prop: value}}}), in order; the job's update count, or -1 when the
+   * token no longer holds the job.
+   */
+  Future<Long> emit(String jobId, String token, String progressJson, List<String> setProps);
+
+  /**
+   * Ends a run with its outcome; a {@code done} outcome is also cached under {@code cacheKey} when
+   * given ({@code cacheTtlMillis} 0: no expiry). False when the token no longer holds the job.
+   */
+  Future<Boolean> complete(
+      String jobId, String token, Outcome outcome, String cacheKey, long cacheTtlMillis);
+
+  /** Requeues up to {@code max} running jobs whose lease expired; how many were. */
+  Future<Integer> requeueExpired(int max);
+
+  /** Called (on any thread) when jobs may be waiting: created or requeued, here or elsewhere. */
+  void onWake(Runnable wake);
+
+  /** Called with a job id when that job was cancelled, so its holder stops the run at once. */
+  void onCancel(Consumer<String> cancelled);
+
+  /** A job to store. */
+  record NewJob(
+      String id,
+      String callback,
+      String pageId,
+      String cacheKey,
+      String request,
+      String pushTarget,
+      String outHash) {}
+
+  /**
+   * A claimed job: its fencing token is presented on every write of this run.
+   *
+   * @param request the start request as stored (JSON)
+   * @param cacheKey the cache key, or null when the callback does not cache
+   */
+  record Claim(
+      String jobId, String token, String callback, String request, String cacheKey, int attempt) {}
+
+  /** What a run ended with: a value, a PreventUpdate, or an error, as JSON (see JobOutcomes). */
+  record Outcome(boolean error, String json) {}
+
+  /**
+   * What a poll took.
+   *
+   * @param state {@code queued, running, done, error, cancelled}; null when gone or foreign
+   * @param progress the latest progress not yet delivered (JSON), or null
+   * @param updates the {@code setProps} updates not yet delivered, in order
+   * @param outcome the outcome JSON when final, else null
+   */
+  record Taken(String state, String progress, List<String> updates, String outcome, Kind kind) {
+    /** Whether the poll found the job, found it foreign, or found nothing. */
+    public enum Kind {
+      FOUND,
+      FOREIGN,
+      GONE
+    }
+
+    public static Taken gone() {
+      return new Taken(null, null, List.of(), null, Kind.GONE);
+    }
+
+    public static Taken foreign() {
+      return new Taken(null, null, List.of(), null, Kind.FOREIGN);
+    }
+
+    /** Whether the job ended: done, error or cancelled. */
+    public boolean isFinal() {
+      return kind == Kind.FOUND && !"queued".equals(state) && !"running".equals(state);
+    }
+  }
+
+  /** What a cancel did. */
+  enum CancelResult {
+    CANCELLED,
+    /** finished, expired or already cancelled: left alone */
+    NOTHING,
+    /** another page's job, or a callback the request may not cancel: nothing touched */
+    FOREIGN,
+    /** an {@code oldJob} of the same callback but other outputs (another MATCH id): left alone */
+    OTHER_OUTPUTS
+  }
+}
