@@ -144,6 +144,20 @@ public abstract class CallbackContext {
   }
 
   /**
+   * Reports a background job's progress (Dash's {@code set_progress}): one value per output of the
+   * callback's {@code progress(...)} option, shown on the page while the job runs. Only the latest
+   * report counts: one made before the page looked replaces the one before it.
+   *
+   * @throws IllegalStateException outside a background callback with progress outputs
+   * @throws IllegalArgumentException when the count of values differs from the progress outputs
+   */
+  public void setProgress(Object... values) {
+    throw new IllegalStateException(
+        "setProgress needs a background callback with progress outputs: "
+            + "options.background(true).progress(...)");
+  }
+
+  /**
    * The socket this call came through (Dash's {@code ctx.websocket}), or null when it came over
    * HTTP. Over the socket {@link #setProps} pushes at once and {@link #getProps} can ask the page.
    */

@@ -1,9 +1,12 @@
 package io.dash4j.callback;
 
 import io.dash4j.callback.Fn.ErrorHandler;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The options of one server callback, with Dash's names: given to the last argument of a
@@ -34,6 +37,15 @@ public final class CallbackOptions {
   private boolean allowDynamicCallbacks;
   private boolean websocket;
   private boolean persistent;
+  private boolean background;
+  private final List<Output<?>> progress = new ArrayList<>();
+  private List<Object> progressDefault = List.of();
+  private final List<Input<?>> cancel = new ArrayList<>();
+  private final List<Supplier<?>> cacheBy = new ArrayList<>();
+  private int[] cacheArgsToIgnore = new int[0];
+  private boolean cacheIgnoreTriggered = true;
+  private Duration cacheExpire;
+  private Duration interval;
   private boolean frozen;
 
   /** Options as the registration call fills them; the app freezes them when the call returns. */
@@ -129,6 +141,158 @@ public final class CallbackOptions {
   }
 
   /**
+   * Runs the callback as a background job (Dash's {@code background=True}): off the request, on the
+   * app's pool of job workers, polled by the page, cancellable, with progress. Its job survives a
+   * worker that dies when the job store is Redis or the app runs as a cluster.
+   */
+  public CallbackOptions background(boolean background) {
+    checkOpen();
+    this.background = background;
+    return this;
+  }
+
+  /**
+   * Outputs the job reports progress to (Dash's {@code progress=}), with {@link
+   * CallbackContext#setProgress} one value per output; no wildcards.
+   */
+  public CallbackOptions progress(Output<?>... outputs) {
+    checkOpen();
+    progress.addAll(List.of(outputs));
+    return this;
+  }
+
+  /**
+   * What the progress outputs show when the job ends or is cancelled (Dash's {@code
+   * progress_default}), one value per progress output.
+   */
+  public CallbackOptions progressDefault(Object... values) {
+    checkOpen();
+    this.progressDefault = Arrays.asList(values.clone());
+    return this;
+  }
+
+  /**
+   * Inputs whose change cancels a running job of this callback (Dash's {@code cancel=}): a Cancel
+   * button's {@code n_clicks}, or a {@code dcc.Location}'s pathname; no wildcards.
+   */
+  public CallbackOptions cancel(Input<?>... inputs) {
+    checkOpen();
+    cancel.addAll(List.of(inputs));
+    return this;
+  }
+
+  /**
+   * Caches results (Dash's manager {@code cache_by=}): a job's result is kept under a key made of
+   * the callback, its argument values and what these suppliers return, and a later call with the
+   * same key answers at once. The suppliers run off the event loop when a job starts.
+   */
+  public CallbackOptions cacheBy(Supplier<?>... keys) {
+    checkOpen();
+    cacheBy.addAll(List.of(keys));
+    return this;
+  }
+
+  /**
+   * Arguments left out of the cache key (Dash's {@code cache_args_to_ignore}), by position in the
+   * function's argument order.
+   */
+  public CallbackOptions cacheArgsToIgnore(int... positions) {
+    checkOpen();
+    this.cacheArgsToIgnore = positions.clone();
+    return this;
+  }
+
+  /**
+   * Whether which input triggered the call stays out of the cache key (Dash's {@code
+   * cache_ignore_triggered}, default true).
+   */
+  public CallbackOptions cacheIgnoreTriggered(boolean ignore) {
+    checkOpen();
+    this.cacheIgnoreTriggered = ignore;
+    return this;
+  }
+
+  /**
+   * How long a cached result lives, refreshed on each hit (Dash's manager {@code expire=}); unset:
+   * the app's {@code jobs.cacheTtl}.
+   */
+  public CallbackOptions cacheExpire(Duration expire) {
+    checkOpen();
+    if (expire == null || expire.isNegative() || expire.isZero()) {
+      throw new IllegalArgumentException("cacheExpire must be positive");
+    }
+    this.cacheExpire = expire;
+    return this;
+  }
+
+  /** How often the page polls for the job (Dash's {@code interval=}, default 1 s; zero allowed). */
+  public CallbackOptions interval(Duration interval) {
+    checkOpen();
+    if (interval == null || interval.isNegative()) {
+      throw new IllegalArgumentException("interval must be zero or positive");
+    }
+    this.interval = interval;
+    return this;
+  }
+
+  /** Whether the callback runs as a background job. */
+  public boolean isBackground() {
+    return background;
+  }
+
+  /** The progress outputs. */
+  public List<Output<?>> progress() {
+    return List.copyOf(progress);
+  }
+
+  /** The progress defaults, one per progress output; empty when unset. */
+  public List<Object> progressDefault() {
+    return progressDefault;
+  }
+
+  /** The inputs that cancel a running job. */
+  public List<Input<?>> cancel() {
+    return List.copyOf(cancel);
+  }
+
+  /** The cache-key suppliers; empty when the callback does not cache. */
+  public List<Supplier<?>> cacheBy() {
+    return List.copyOf(cacheBy);
+  }
+
+  /** Argument positions left out of the cache key. */
+  public int[] cacheArgsToIgnore() {
+    return cacheArgsToIgnore.clone();
+  }
+
+  /** Whether the triggering input stays out of the cache key. */
+  public boolean isCacheIgnoreTriggered() {
+    return cacheIgnoreTriggered;
+  }
+
+  /** The cached result's lifetime, or null for the app's default. */
+  public Duration cacheExpire() {
+    return cacheExpire;
+  }
+
+  /** The poll interval: the one set, else Dash's default of one second. */
+  public Duration interval() {
+    return interval == null ? Duration.ofSeconds(1) : interval;
+  }
+
+  /** Whether any option that only a background callback may have was set. */
+  private boolean usesBackgroundOnlyOptions() {
+    return !progress.isEmpty()
+        || !progressDefault.isEmpty()
+        || !cancel.isEmpty()
+        || !cacheBy.isEmpty()
+        || cacheArgsToIgnore.length > 0
+        || !cacheIgnoreTriggered
+        || cacheExpire != null
+        || interval != null;
+  }
+
+  /**
    * Whether Dash's initial call is skipped, given the app's default for callbacks that say nothing.
    */
   public boolean preventsInitialCall(boolean appDefault) {
@@ -175,10 +339,52 @@ public final class CallbackOptions {
     return persistent;
   }
 
-  /** Ends the registration call: from now on every setter throws. */
+  /**
+   * Ends the registration call: checks the options against each other, as Dash does when a callback
+   * is declared, and from now on every setter throws.
+   *
+   * @throws IllegalArgumentException when the options contradict each other
+   */
   public CallbackOptions freeze() {
+    if (!frozen) {
+      check();
+    }
     frozen = true;
     return this;
+  }
+
+  private void check() {
+    if (!background) {
+      if (usesBackgroundOnlyOptions()) {
+        throw new IllegalArgumentException(
+            "progress, progressDefault, cancel, cacheBy, cacheArgsToIgnore, "
+                + "cacheIgnoreTriggered, cacheExpire and interval need background(true)");
+      }
+      return;
+    }
+    if (!progressDefault.isEmpty() && progressDefault.size() != progress.size()) {
+      throw new IllegalArgumentException(
+          "give one progressDefault per progress output ("
+              + progress.size()
+              + "), not "
+              + progressDefault.size());
+    }
+    for (Dependency<?> dependency : concat(progress, cancel)) {
+      if (dependency.isPattern()) {
+        throw new IllegalArgumentException(
+            "progress and cancel take components without wildcards: " + dependency);
+      }
+    }
+    if (websocket || apiEndpoint != null || allowDynamicCallbacks) {
+      throw new IllegalArgumentException(
+          "a background callback cannot also be websocket, an api endpoint or a dynamic creator");
+    }
+  }
+
+  private static List<Dependency<?>> concat(List<Output<?>> outputs, List<Input<?>> inputs) {
+    var all = new ArrayList<Dependency<?>>(outputs);
+    all.addAll(inputs);
+    return all;
   }
 
   private void checkOpen() {

@@ -25,6 +25,7 @@ public final class AppModel {
   private final Supplier<AppDefaults> defaults;
   private final List<ServerCallbackSpec> callbacks = new CopyOnWriteArrayList<>();
   private final List<ClientsideCallbackSpec> clientsideCallbacks = new CopyOnWriteArrayList<>();
+  private final List<CancelCallbackSpec> cancelCallbacks = new CopyOnWriteArrayList<>();
   private final Map<String, CallbackSpec> byOutputKey = new ConcurrentHashMap<>();
   private final List<ConnectHook> connectHooks = new CopyOnWriteArrayList<>();
   private final List<MessageHook> messageHooks = new CopyOnWriteArrayList<>();
@@ -65,9 +66,60 @@ public final class AppModel {
     }
     if (callback instanceof ServerCallbackSpec server) {
       callbacks.add(server);
-    } else {
-      clientsideCallbacks.add((ClientsideCallbackSpec) callback);
+      addCancelCallbacks(server);
+    } else if (callback instanceof ClientsideCallbackSpec clientside) {
+      clientsideCallbacks.add(clientside);
     }
+  }
+
+  /**
+   * Registers the cancel callback of each cancel input seen for the first time, as Dash's {@code
+   * _setup_server} does for the background callbacks' {@code cancel} inputs.
+   */
+  private void addCancelCallbacks(ServerCallbackSpec server) {
+    for (var input : server.options().cancel()) {
+      String key = CallbackSpec.propId(input);
+      if (cancelCallbacks.stream()
+          .anyMatch(c -> CallbackSpec.propId(c.cancelInput()).equals(key))) {
+        continue;
+      }
+      boolean sameComponent =
+          cancelCallbacks.stream()
+              .anyMatch(c -> c.cancelInput().componentId().equals(input.componentId()));
+      var cancel = new CancelCallbackSpec(input, sameComponent);
+      var previous = byOutputKey.putIfAbsent(cancel.outputKey(), cancel);
+      if (previous != null) {
+        throw new IllegalArgumentException(
+            "the cancel input "
+                + key
+                + " needs the output "
+                + cancel.outputKey()
+                + ", which "
+                + previous.callSite()
+                + " sets");
+      }
+      cancelCallbacks.add(cancel);
+    }
+  }
+
+  /** The cancel callbacks Dash registers for the background callbacks' cancel inputs. */
+  public List<CancelCallbackSpec> cancelCallbacks() {
+    return List.copyOf(cancelCallbacks);
+  }
+
+  /** The output keys of the background callbacks that a cancel callback's input cancels. */
+  public List<String> callbacksCancelledBy(CancelCallbackSpec cancel) {
+    String key = CallbackSpec.propId(cancel.cancelInput());
+    return callbacks.stream()
+        .filter(
+            c -> c.options().cancel().stream().anyMatch(i -> CallbackSpec.propId(i).equals(key)))
+        .map(CallbackSpec::outputKey)
+        .toList();
+  }
+
+  /** Whether some callback runs as a background job. */
+  public boolean hasBackgroundCallbacks() {
+    return callbacks.stream().anyMatch(ServerCallbackSpec::isBackground);
   }
 
   /** The server callbacks, in registration order. */
@@ -85,12 +137,16 @@ public final class AppModel {
     return byOutputKey.size();
   }
 
-  /** Every callback's {@code _dash-dependencies} entry: server callbacks, then clientside ones. */
+  /**
+   * Every callback's {@code _dash-dependencies} entry: server callbacks, clientside ones, then the
+   * cancel callbacks.
+   */
   public List<Map<String, Object>> dependencies() {
     var defaults = defaults();
     var entries = new ArrayList<Map<String, Object>>();
     callbacks.forEach(c -> entries.add(c.dependencyEntry(defaults)));
     clientsideCallbacks.forEach(c -> entries.add(c.dependencyEntry(defaults)));
+    cancelCallbacks.forEach(c -> entries.add(c.dependencyEntry(defaults)));
     return entries;
   }
 

@@ -15,7 +15,8 @@ import java.util.Map;
  * Its output key (the event-bus address of a server callback) and its {@code _dash-dependencies}
  * entry are worked out here, once, for both kinds.
  */
-public abstract sealed class CallbackSpec permits ServerCallbackSpec, ClientsideCallbackSpec {
+public abstract sealed class CallbackSpec
+    permits ServerCallbackSpec, ClientsideCallbackSpec, CancelCallbackSpec {
   private final List<Output<?>> outputs;
   private final boolean multiOutput;
   private final List<Argument<?>> arguments;

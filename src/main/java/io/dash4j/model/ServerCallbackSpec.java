@@ -77,6 +77,12 @@ public final class ServerCallbackSpec extends CallbackSpec {
         throw new IllegalArgumentException("ALLSMALLER needs an Output with MATCH: " + argument);
       }
     }
+    for (var output : options.progress()) {
+      if (arguments().stream().anyMatch(a -> isSameProp(a, output))) {
+        throw new IllegalArgumentException(
+            "a progress output cannot be an input or state of its own callback: " + output);
+      }
+    }
     var endpoint = options.apiEndpoint();
     if (endpoint != null) {
       if (!endpoint.names().isEmpty() && endpoint.names().size() != arguments().size()) {
@@ -92,6 +98,15 @@ public final class ServerCallbackSpec extends CallbackSpec {
             "api argument names must differ: " + apiNames + "; name them explicitly");
       }
     }
+  }
+
+  private static boolean isSameProp(Dependency<?> a, Dependency<?> b) {
+    return a.componentId().equals(b.componentId()) && a.property().equals(b.property());
+  }
+
+  /** Whether this callback runs as a background job. */
+  public boolean isBackground() {
+    return options.isBackground();
   }
 
   /**
@@ -133,6 +148,9 @@ public final class ServerCallbackSpec extends CallbackSpec {
     entry.put("hidden", options.isHidden());
     entry.put("websocket", options.isWebsocket()); // the app-wide switch travels in _dash-config
     entry.put("persistent", options.isPersistent());
+    if (options.isBackground()) {
+      entry.put("background", Map.of("interval", options.interval().toMillis()));
+    }
     if (!options.running().isEmpty()) {
       var on = new LinkedHashMap<String, Object>();
       var off = new LinkedHashMap<String, Object>();
