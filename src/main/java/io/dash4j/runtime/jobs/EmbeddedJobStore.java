@@ -2,6 +2,7 @@ package io.dash4j.runtime.jobs;
 
 import io.dash4j.JobsConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
@@ -418,9 +419,30 @@ public final class EmbeddedJobStore implements JobStore {
     }
     return vertx
         .sharedData()
-        .withLock(
-            name, timeoutMillis, () -> step.apply(new JobMap(asyncMap, System.currentTimeMillis())))
+        .withLock(name, timeoutMillis, () -> onFreshStack(step, asyncMap))
         .timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Starts a locked step as a task of its own. A local lock hands itself to the next waiter inside
+   * {@code release()}, on the releasing thread when the waiter's context shares it, and a local map
+   * completes at once: without the hop, a queue of waiters runs as one recursion and overflows the
+   * stack (seen with 2000 creates in flight), losing the lock for good.
+   */
+  private <T> Future<T> onFreshStack(
+      Function<JobMap, Future<T>> step, AsyncMap<String, String> asyncMap) {
+    Promise<T> done = Promise.promise();
+    vertx
+        .getOrCreateContext()
+        .runOnContext(
+            v -> {
+              try {
+                step.apply(new JobMap(asyncMap, System.currentTimeMillis())).onComplete(done);
+              } catch (RuntimeException e) {
+                done.fail(e); // the lock is released only when this future completes
+              }
+            });
+    return done.future();
   }
 
   /** Runs a step that reads one entry: it needs no lock. */
