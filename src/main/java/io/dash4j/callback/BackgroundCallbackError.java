@@ -12,7 +12,7 @@ public final class BackgroundCallbackError extends Exception {
 
   /** An error wrapping {@code cause}, with its message after {@link #PREFIX}. */
   public BackgroundCallbackError(Throwable cause) {
-    super(PREFIX + cause.getMessage(), cause);
+    super(PREFIX + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), cause);
   }
 
   /** An error known only by its message (a job whose worker died, or one read back from store). */

@@ -117,8 +117,8 @@ public abstract sealed class CallbackSpec
   public final Map<String, Object> dependencyEntry(AppDefaults defaults) {
     var entry = new LinkedHashMap<String, Object>();
     entry.put("output", outputKey);
-    entry.put("inputs", inputs.stream().map(CallbackSpec::wire).toList());
-    entry.put("state", states.stream().map(CallbackSpec::wire).toList());
+    entry.put("inputs", inputs.stream().map(CallbackSpec::wireEntry).toList());
+    entry.put("state", states.stream().map(CallbackSpec::wireEntry).toList());
     entry.put("clientside_function", null);
     entry.put("prevent_initial_call", false);
     entry.put("background", null);
@@ -143,7 +143,11 @@ public abstract sealed class CallbackSpec
     return CallbackKeys.propId(dependency.componentId(), dependency.property());
   }
 
-  private static Map<String, Object> wire(Dependency<?> dependency) {
+  /**
+   * A dependency as {@code _dash-dependencies} lists it: {@code {"id", "property"}}, and {@code
+   * "allow_optional"} when set. The renderer compares a job's cancel inputs with these entries.
+   */
+  public static Map<String, Object> wireEntry(Dependency<?> dependency) {
     var json = new LinkedHashMap<String, Object>();
     json.put("id", CallbackKeys.stringifyId(dependency.componentId()));
     json.put("property", dependency.property());

@@ -53,21 +53,16 @@ public final class CallbackInvoker {
    * happen, and a call whose page went away ends quietly with 204.
    */
   CallbackReply invoke(UpdateRequest request, SocketCall socket) {
-    List<Object> arguments;
-    List<Object> outputs;
+    Decoded decoded;
     try {
-      outputs = callback.noOutput() ? List.of() : checkOutputs(request.outputs());
-      arguments =
-          callback.decode(
-              values(request.inputs(), callback.inputs()),
-              values(request.state(), callback.states()));
-    } catch (MalformedRequest | IllegalArgumentException | ClassCastException e) {
+      decoded = decode(request);
+    } catch (MalformedRequest e) {
       return CallbackReply.error(400, MALFORMED);
     }
     var context = new RequestContext(request, socket, callback.usesWebsocket(model.defaults()));
     Object result;
     try {
-      result = context.run(() -> callback.apply(arguments));
+      result = context.run(() -> callback.apply(decoded.arguments()));
     } catch (PreventUpdate prevent) {
       return CallbackReply.noContent();
     } catch (Exception | StackOverflowError | LinkageError | AssertionError error) {
@@ -76,8 +71,7 @@ public final class CallbackInvoker {
             .noContent(); // the page went away mid-run (its thread was interrupted): nobody to tell
       }
       // Errors user code commonly raises (runaway recursion, a missing class, a failed assert)
-      // answer at once
-      // like exceptions, instead of leaving the caller to wait for the timeout.
+      // answer at once like exceptions, instead of leaving the caller to wait for the timeout.
       try {
         result = handleError(context, error);
       } catch (PreventUpdate prevent) {
@@ -87,10 +81,7 @@ public final class CallbackInvoker {
       }
     }
     try {
-      var body =
-          callback.noOutput()
-              ? noOutputResponse(result, context)
-              : response(outputs, result, context);
+      var body = body(decoded.outputs(), result, context.sideUpdates());
       return body == null
           ? CallbackReply.noContent().withHeaders(context.responseHeaders())
           : CallbackReply.ok(JsonWriter.toBytes(body)).withHeaders(context.responseHeaders());
@@ -99,13 +90,69 @@ public final class CallbackInvoker {
     }
   }
 
+  /**
+   * A request's outputs and argument values, checked against the callback.
+   *
+   * @param outputs the request's outputs, one per declared output (a list for an ALL output)
+   * @param arguments the decoded argument values, in the function's order
+   */
+  public record Decoded(List<Object> outputs, List<Object> arguments) {}
+
+  /**
+   * Checks a request against the callback (pattern-matching ids included) and decodes its values.
+   *
+   * @throws MalformedRequest with a message naming nothing internal
+   */
+  public Decoded decode(UpdateRequest request) {
+    try {
+      var outputs = callback.noOutput() ? List.<Object>of() : checkOutputs(request.outputs());
+      var arguments =
+          callback.decode(
+              values(request.inputs(), callback.inputs()),
+              values(request.state(), callback.states()));
+      return new Decoded(outputs, arguments);
+    } catch (MalformedRequest | IllegalArgumentException | ClassCastException e) {
+      throw new MalformedRequest(MALFORMED);
+    }
+  }
+
+  /**
+   * A request's outputs checked against the callback, without decoding its values (a background
+   * poll's values are all null).
+   *
+   * @throws MalformedRequest with a message naming nothing internal
+   */
+  public List<Object> outputsOf(UpdateRequest request) {
+    try {
+      return callback.noOutput() ? List.of() : checkOutputs(request.outputs());
+    } catch (MalformedRequest | IllegalArgumentException | ClassCastException e) {
+      throw new MalformedRequest(MALFORMED);
+    }
+  }
+
+  /**
+   * Dash's response body for what the function returned: {@code {"multi": true, "response": {id:
+   * {prop: value}}, "sideUpdate": {...}}}, or null when there is nothing to send (204).
+   *
+   * @param outputs the checked outputs of the request ({@link Decoded#outputs()})
+   * @param side the props set with {@code setProps}, by stringified id
+   * @throws RuntimeException when the value does not fit the outputs (a bad return value)
+   */
+  public Map<String, Object> body(
+      List<Object> outputs, Object result, Map<String, Map<String, Object>> side) {
+    return callback.noOutput() ? noOutputResponse(result, side) : response(outputs, result, side);
+  }
+
   private CallbackReply failed(Throwable error) {
     LOG.log(Level.WARNING, "callback " + callback.describe() + " failed", error);
     return ErrorPages.callbackError(error, debug);
   }
 
-  /** The callback's own handler, else the app's; a handler's null means "update nothing". */
-  private Object handleError(RequestContext context, Throwable error) throws Exception {
+  /**
+   * The callback's own handler, else the app's, run with {@code context} current; a handler's null
+   * means "update nothing". Without a handler the error is thrown on.
+   */
+  public Object handleError(RequestContext context, Throwable error) throws Exception {
     ErrorHandler handler =
         callback.options().onError() != null ? callback.options().onError() : model.errorHandler();
     if (handler == null || !(error instanceof Exception exception)) {
@@ -202,7 +249,7 @@ public final class CallbackInvoker {
    * {...}}}.
    */
   private Map<String, Object> response(
-      List<Object> outputs, Object result, RequestContext context) {
+      List<Object> outputs, Object result, Map<String, Map<String, Object>> side) {
     List<?> values =
         callback.multiOutput() ? valuesPerOutput(result) : Collections.singletonList(result);
     var byId = new LinkedHashMap<String, Map<String, Object>>();
@@ -214,7 +261,7 @@ public final class CallbackInvoker {
         put(byId, (Map<?, ?>) outputs.get(i), values.get(i), output.property());
       }
     }
-    return dashBody(byId, context.sideUpdates());
+    return dashBody(byId, side);
   }
 
   /**
@@ -264,12 +311,12 @@ public final class CallbackInvoker {
    * A callback without outputs answers 204, or 200 with its {@code setProps} as {@code sideUpdate};
    * returning a value is an error, as in Dash ({@code InvalidCallbackReturnValue}).
    */
-  private Map<String, Object> noOutputResponse(Object result, RequestContext context) {
+  private Map<String, Object> noOutputResponse(
+      Object result, Map<String, Map<String, Object>> side) {
     if (result != null && result != NoUpdate.NO_UPDATE) {
       throw new IllegalStateException(
           "a callback without outputs must not return a value, got " + describe(result));
     }
-    var side = context.sideUpdates();
     return side.isEmpty() ? null : dashBody(Map.of(), side);
   }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  * stamped; over the socket it also holds the call's {@link SocketCall}, and {@code setProps} pushes
  * through it.
  */
-final class RequestContext extends CallbackContext {
+public class RequestContext extends CallbackContext {
   private final UpdateRequest request;
   private final SocketCall socket; // null over HTTP
   private final boolean
@@ -31,6 +31,11 @@ final class RequestContext extends CallbackContext {
   private Map<String, Object> states;
   private final Map<String, Map<String, Object>> sideUpdates = new LinkedHashMap<>();
   private final CallbackResponse response = new CallbackResponse();
+
+  /** The context of a request that did not come over the socket (a background job's). */
+  protected RequestContext(UpdateRequest request) {
+    this(request, null, false);
+  }
 
   RequestContext(UpdateRequest request, SocketCall socket, boolean socketCallback) {
     this.request = request;
@@ -57,7 +62,7 @@ final class RequestContext extends CallbackContext {
   }
 
   /** Runs the callback body with this context current, so user code can reach it. */
-  <T> T run(Callable<T> body) throws Exception {
+  public final <T> T run(Callable<T> body) throws Exception {
     return runWithin(body);
   }
 
@@ -179,7 +184,7 @@ final class RequestContext extends CallbackContext {
   }
 
   /** The props set with {@link #setProps}, by stringified id (Dash's {@code sideUpdate}). */
-  synchronized Map<String, Map<String, Object>> sideUpdates() {
+  public synchronized Map<String, Map<String, Object>> sideUpdates() {
     return new LinkedHashMap<>(sideUpdates);
   }
 

@@ -19,6 +19,11 @@ public final class UserCodeExecutor {
 
   /** Virtual threads where the JVM has them, else {@code poolSize} platform threads. */
   public static ExecutorService create(int poolSize) {
+    return create(poolSize, "dash4j-callback-");
+  }
+
+  /** Virtual threads where the JVM has them, else {@code poolSize} platform threads so named. */
+  public static ExecutorService create(int poolSize, String threadPrefix) {
     try {
       // Compiled for Java 17: reach the JDK 21 factory reflectively.
       var factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
@@ -31,7 +36,7 @@ public final class UserCodeExecutor {
               60,
               TimeUnit.SECONDS,
               new LinkedBlockingQueue<>(),
-              daemonThreads("dash4j-callback-"));
+              daemonThreads(threadPrefix));
       pool.allowCoreThreadTimeOut(true);
       return pool;
     }

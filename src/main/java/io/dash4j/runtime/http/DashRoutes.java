@@ -28,6 +28,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -76,6 +77,8 @@ public final class DashRoutes {
           Resources.read("io/dash4j/runtime/http/favicon.ico"));
     }
   }
+
+  private Supplier<String> pageTokens;
 
   public DashRoutes(
       Vertx vertx, DashConfig config, AppModel model, Prepared pages, ExecutorService userCode) {
@@ -162,11 +165,31 @@ public final class DashRoutes {
   private record CachedDependencies(int count, Buffer json) {}
 
   private void index(RoutingContext ctx) {
-    if (pages.cachedIndex() != null) {
-      html(ctx, pages.cachedIndex());
-    } else {
-      offLoop(ctx, () -> Buffer.buffer(pages.index().render()), "text/html; charset=utf-8");
+    if (pageTokens != null) {
+      // each page load gets its own token, so this page must not be cached
+      ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }
+    if (pages.cachedIndex() != null) {
+      html(ctx, withPageToken(pages.cachedIndex()));
+    } else {
+      offLoop(
+          ctx,
+          () -> Buffer.buffer(withPageToken(pages.index().render())),
+          "text/html; charset=utf-8");
+    }
+  }
+
+  private String withPageToken(String page) {
+    return pageTokens == null ? page : page.replace(IndexPage.PAGE_TOKEN_SLOT, pageTokens.get());
+  }
+
+  /**
+   * Mints the token every index page carries when the app has background callbacks: it binds the
+   * page load to the jobs it starts. Null: the app has none.
+   */
+  public DashRoutes pageTokens(Supplier<String> tokens) {
+    this.pageTokens = tokens;
+    return this;
   }
 
   private void layout(RoutingContext ctx) {

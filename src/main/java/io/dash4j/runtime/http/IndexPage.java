@@ -26,6 +26,16 @@ final class IndexPage {
   private static final String PAGE_WATCH =
       Resources.read("io/dash4j/runtime/socket/ws-page.js").toString();
 
+  /** Binds a page load to its background jobs (see the script's own comment). */
+  private static final String JOBS_PAGE =
+      Resources.read("io/dash4j/runtime/jobs/jobs-page.js").toString();
+
+  /**
+   * Where each index response gets its own page token: the page is rendered (and cached) once, the
+   * token put in per response.
+   */
+  static final String PAGE_TOKEN_SLOT = "__dash4j_page_token__";
+
   private final DashConfig config;
   private final AppModel model;
   private final ComponentSuites suites;
@@ -87,6 +97,13 @@ final class IndexPage {
     }
     if (model.usesWebsocket()) {
       html.append("<script>").append(PAGE_WATCH).append("</script>\n");
+    }
+    if (model.hasBackgroundCallbacks()) {
+      html.append("<script data-page=\"")
+          .append(PAGE_TOKEN_SLOT)
+          .append("\">")
+          .append(JOBS_PAGE)
+          .append("</script>\n");
     }
     // The renderer defines window.dash_component_api, which the component bundles read as they
     // load.

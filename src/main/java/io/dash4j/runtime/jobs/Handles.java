@@ -35,7 +35,7 @@ public final class Handles {
   private static final int MAX_EXP_CHARS = 13;
 
   private static final String MISSING_PAGE = "Missing page token: reload the page";
-  private static final String INVALID = "Invalid job handle";
+  static final String INVALID = "Invalid job handle";
   private static final String EXPIRED = "Job handle expired";
 
   private static final SecureRandom RANDOM = new SecureRandom();

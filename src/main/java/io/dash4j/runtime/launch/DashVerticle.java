@@ -10,6 +10,7 @@ import io.dash4j.runtime.exec.CallbackInvoker;
 import io.dash4j.runtime.exec.CallbackVerticle;
 import io.dash4j.runtime.exec.UserCodeExecutor;
 import io.dash4j.runtime.http.DashRoutes;
+import io.dash4j.runtime.jobs.Jobs;
 import io.dash4j.runtime.socket.SocketCalls;
 import io.dash4j.runtime.wire.CallbackReply;
 import io.dash4j.runtime.wire.LocalFirstCodec;
@@ -41,6 +42,7 @@ public final class DashVerticle extends VerticleBase {
   private HttpServer server;
   private final Set<String> deployed = new HashSet<>();
   private final SocketCalls socketCalls = new SocketCalls();
+  private Jobs jobs;
 
   /** For the launcher: the app class comes from the config's {@code "app"}. */
   public DashVerticle() {
@@ -74,8 +76,19 @@ public final class DashVerticle extends VerticleBase {
         .compose(pages -> socketCalls.start(vertx).map(pages))
         .compose(pages -> deployCallbacks().map(pages))
         .compose(
+            pages ->
+                Jobs.startIfNeeded(vertx, config, model, context, userCode)
+                    .map(
+                        started -> {
+                          jobs = started;
+                          return pages;
+                        }))
+        .compose(
             pages -> {
               var routes = new DashRoutes(vertx, config, model, pages, userCode);
+              if (jobs != null) {
+                routes.pageTokens(jobs::pageToken);
+              }
               // No per-response compression: the component suites are served pre-compressed
               // (ComponentSuites).
               server =
@@ -122,6 +135,15 @@ public final class DashVerticle extends VerticleBase {
     var deployments = new ArrayList<Future<String>>();
     var defaults = model.defaults();
     for (ServerCallbackSpec callback : model.callbacks()) {
+      if (callback.isBackground()) {
+        if (deployed.add(callback.outputKey()) && jobs != null) {
+          // the jobs room deployed what existed at start; workers elsewhere could not find it
+          LOG.severe(
+              "a background callback registered while the app runs is not served: "
+                  + callback.describe());
+        }
+        continue;
+      }
       if (!deployed.add(callback.outputKey())) {
         continue;
       }
@@ -149,6 +171,8 @@ public final class DashVerticle extends VerticleBase {
       socketCode.shutdownNow();
     }
     return Future.all(
-        socketCalls.stop(), server == null ? Future.succeededFuture() : server.close());
+        socketCalls.stop(),
+        server == null ? Future.succeededFuture() : server.close(),
+        jobs == null ? Future.succeededFuture() : jobs.stop());
   }
 }

@@ -1,0 +1,282 @@
+package io.dash4j.runtime.jobs;
+
+import io.dash4j.DashConfig;
+import io.dash4j.callback.Input;
+import io.dash4j.model.AppModel;
+import io.dash4j.model.CallbackSpec;
+import io.dash4j.model.ServerCallbackSpec;
+import io.dash4j.protocol.BackgroundQuery;
+import io.dash4j.protocol.CacheKeys;
+import io.dash4j.protocol.CallbackKeys;
+import io.dash4j.protocol.MalformedRequest;
+import io.dash4j.protocol.UpdateRequest;
+import io.dash4j.runtime.exec.CallbackInvoker;
+import io.dash4j.runtime.jobs.JobStore.NewJob;
+import io.dash4j.runtime.wire.CallbackReply;
+import io.dash4j.runtime.wire.UpdateRequests;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * Serves one background callback at its {@code dash4j.callback.<output key>} address, as the stock
+ * renderer polls for it: a first request starts a job (or answers from the cache) and gets signed
+ * {@code cacheKey} and {@code job} handles; each poll with them takes the job's progress, side
+ * updates and, once it ended, its result. Nothing here runs user code but the {@code cacheBy}
+ * suppliers, which run on a user-code thread; the job itself runs on a {@link JobWorkerVerticle}.
+ *
+ * <p>Every handle is verified before the store is touched, and the store checks again that the job
+ * belongs to this page and this callback: a forged, foreign or expired handle gets a 4xx and
+ * changes nothing.
+ */
+public final class BackgroundVerticle extends VerticleBase {
+  static final String PAGE_HEADER = "x-dash4j-page";
+  static final String STORE_AWAY = "Background jobs unavailable: the job store cannot be reached";
+
+  private final ServerCallbackSpec callback;
+  private final CallbackInvoker invoker;
+  private final JobStore store;
+  private final Handles handles;
+  private final Context door;
+  private final ExecutorService userCode;
+  private final JobAnswers answers;
+  private final long maxJobAgeMillis;
+  private final long cacheTouchMillis;
+  private MessageConsumer<Object> consumer;
+
+  /**
+   * @param door the HTTP door's context: where the consumer is registered and answers leave from
+   * @param userCode where the {@code cacheBy} suppliers run
+   */
+  public BackgroundVerticle(
+      ServerCallbackSpec callback,
+      AppModel model,
+      DashConfig config,
+      JobStore store,
+      Handles handles,
+      Context door,
+      ExecutorService userCode) {
+    this.callback = callback;
+    this.invoker = new CallbackInvoker(callback, model, config.debug());
+    this.store = store;
+    this.handles = handles;
+    this.door = door;
+    this.userCode = userCode;
+    this.answers = new JobAnswers(callback, invoker, config.debug());
+    this.maxJobAgeMillis = config.jobs().maxJobAge().toMillis();
+    var expire = callback.options().cacheExpire();
+    this.cacheTouchMillis =
+        expire != null ? expire.toMillis() : config.jobs().cacheTtl().toMillis();
+  }
+
+  @Override
+  public Future<?> start() {
+    Promise<Void> registered = Promise.promise();
+    door.runOnContext(
+        v -> {
+          consumer =
+              vertx.eventBus().consumer(CallbackKeys.address(callback.outputKey()), this::dispatch);
+          consumer.completion().onComplete(registered);
+        });
+    return registered.future();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+  }
+
+  private void dispatch(Message<Object> message) {
+    if (!(message.body() instanceof UpdateRequest request)) {
+      // the renderer never calls a background callback over the socket
+      message.reply(CallbackReply.error(400, "Not a websocket callback").toSocketJson());
+      return;
+    }
+    Future<CallbackReply> reply;
+    try {
+      reply = handle(request);
+    } catch (MalformedRequest e) {
+      reply = Future.succeededFuture(CallbackReply.error(400, e.getMessage()));
+    } catch (HandleRefused e) {
+      reply = Future.succeededFuture(CallbackReply.error(e.status(), e.getMessage()));
+    }
+    reply
+        .recover(failed -> Future.succeededFuture(CallbackReply.error(503, STORE_AWAY)))
+        .onSuccess(message::reply);
+  }
+
+  private Future<CallbackReply> handle(UpdateRequest request) {
+    var query = BackgroundQuery.parse(rawQuery(request.caller().path()));
+    String pageId = handles.pageId(first(request.caller().headers(PAGE_HEADER)));
+    return query.isPoll() ? poll(request, query, pageId) : start(request, query, pageId);
+  }
+
+  private Future<CallbackReply> poll(UpdateRequest request, BackgroundQuery query, String pageId) {
+    String key = callback.outputKey();
+    String jobId = handles.verifyJob(query.job(), pageId, key);
+    if (!jobId.equals(handles.verifyCache(query.cacheKey(), pageId, key))) {
+      throw new HandleRefused(400, Handles.INVALID);
+    }
+    var outputs = invoker.outputsOf(request); // a poll's values are null: never decoded
+    return store.take(jobId, pageId, key).map(taken -> answers.poll(taken, outputs));
+  }
+
+  private Future<CallbackReply> start(UpdateRequest request, BackgroundQuery query, String pageId) {
+    String key = callback.outputKey();
+    var oldJobs = new ArrayList<String>();
+    for (String handle : query.oldJobs()) {
+      oldJobs.add(handles.verifyJob(handle, pageId, key));
+    }
+    var decoded = invoker.decode(request);
+    String outHash = CacheKeys.outputsHash(request.outputs());
+    // A newer run of the same callback for the same outputs supersedes the old one; a run for
+    // another MATCH id (other outputs) is left alone (plotly/dash #2751).
+    var superseded = new ArrayList<Future<?>>();
+    for (String old : oldJobs) {
+      superseded.add(store.cancel(old, pageId, Set.of(key), outHash));
+    }
+    return Future.all(superseded)
+        .compose(v -> cacheKey(request))
+        .compose(
+            cacheKey -> {
+              if (cacheKey == null) {
+                return create(request, pageId, null, outHash);
+              }
+              return store
+                  .cached(cacheKey, cacheTouchMillis)
+                  .compose(
+                      hit ->
+                          hit != null
+                              ? Future.succeededFuture(answers.cacheHit(hit, decoded.outputs()))
+                              : create(request, pageId, cacheKey, outHash));
+            });
+  }
+
+  private Future<CallbackReply> create(
+      UpdateRequest request, String pageId, String cacheKey, String outHash) {
+    String jobId = Handles.newJobId();
+    String key = callback.outputKey();
+    var job =
+        new NewJob(
+            jobId, key, pageId, cacheKey, UpdateRequests.toStoredJson(request), null, outHash);
+    var expires = Instant.now().plusMillis(maxJobAgeMillis);
+    return store
+        .create(job)
+        .map(
+            created ->
+                answers.started(
+                    handles.cacheHandle(jobId, pageId, key, expires),
+                    handles.jobHandle(jobId, pageId, key, expires)));
+  }
+
+  /** The cache key of this call, or null when the callback does not cache. */
+  private Future<String> cacheKey(UpdateRequest request) {
+    var suppliers = callback.options().cacheBy();
+    if (suppliers.isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    var args = wireArguments(request);
+    int[] ignored = callback.options().cacheArgsToIgnore();
+    var kept = new ArrayList<Object>();
+    for (int i = 0; i < args.size(); i++) {
+      if (!contains(ignored, i)) {
+        kept.add(args.get(i));
+      }
+    }
+    List<String> triggered =
+        callback.options().isCacheIgnoreTriggered() ? null : request.changedPropIds();
+    Promise<String> key = Promise.promise();
+    Context here = vertx.getOrCreateContext();
+    userCode.execute(
+        () -> {
+          try {
+            var values = new ArrayList<Object>(suppliers.size());
+            for (Supplier<?> supplier : suppliers) {
+              values.add(supplier.get());
+            }
+            String cacheKey =
+                CacheKeys.of(callback.outputKey(), callback.callSite(), kept, triggered, values);
+            here.runOnContext(v -> key.complete(cacheKey));
+          } catch (RuntimeException e) {
+            here.runOnContext(v -> key.fail(e));
+          }
+        });
+    return key.future();
+  }
+
+  /** The request's values in the function's argument order, as the browser sent them. */
+  private List<Object> wireArguments(UpdateRequest request) {
+    var values = new ArrayList<Object>();
+    int nextInput = 0;
+    int nextState = 0;
+    for (var argument : callback.arguments()) {
+      Object given =
+          argument instanceof Input<?>
+              ? request.inputs().get(nextInput++)
+              : request.state().get(nextState++);
+      values.add(valueOf(given));
+    }
+    return values;
+  }
+
+  private static Object valueOf(Object dependency) {
+    if (dependency instanceof List<?> group) {
+      var values = new ArrayList<Object>(group.size());
+      group.forEach(item -> values.add(valueOf(item)));
+      return values;
+    }
+    return dependency instanceof Map<?, ?> map ? map.get("value") : null;
+  }
+
+  private static boolean contains(int[] positions, int i) {
+    for (int p : positions) {
+      if (p == i) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String rawQuery(String path) {
+    int q = path.indexOf('?');
+    return q < 0 ? null : path.substring(q + 1);
+  }
+
+  static String first(List<String> values) {
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  /** The {@code cancel} entries of the first answer: each exactly as the renderer compares it. */
+  static List<Map<String, Object>> cancelEntries(ServerCallbackSpec callback) {
+    return callback.options().cancel().stream().map(CallbackSpec::wireEntry).toList();
+  }
+
+  /** {@code "<stringified id>.<prop>"} of each progress output, in order. */
+  static List<String> progressKeys(ServerCallbackSpec callback) {
+    var keys = new ArrayList<String>();
+    callback
+        .options()
+        .progress()
+        .forEach(o -> keys.add(CallbackKeys.propId(o.componentId(), o.property())));
+    return keys;
+  }
+
+  static Map<String, Object> positional(List<String> keys, List<?> values) {
+    var map = new LinkedHashMap<String, Object>();
+    for (int i = 0; i < keys.size() && i < values.size(); i++) {
+      map.put(keys.get(i), values.get(i));
+    }
+    return map;
+  }
+}

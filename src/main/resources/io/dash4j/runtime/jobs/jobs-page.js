@@ -1,0 +1,23 @@
+// dash4j: binds this page load to its background jobs. The server minted a page token into this script's data-page
+// attribute; every callback request of this page carries it as the X-Dash4j-Page header, so the job and cache handles
+// the server hands out work only for the page that started the job. The renderer is not touched: it calls the global
+// fetch for _dash-update-component (its config.fetch cannot carry headers), and this wraps that fetch.
+(function () {
+  var script = document.currentScript;
+  var token = script && script.getAttribute('data-page');
+  var nativeFetch = window.fetch;
+  if (!token || !nativeFetch) {
+    return;
+  }
+  window.fetch = function (input, init) {
+    var url = typeof input === 'string' ? input : (input && input.url) || '';
+    if (url.split('?')[0].slice(-'_dash-update-component'.length) === '_dash-update-component') {
+      var options = Object.assign({}, init || {});
+      var headers = new Headers(options.headers || (typeof input !== 'string' && input.headers) || {});
+      headers.set('X-Dash4j-Page', token);
+      options.headers = headers;
+      return nativeFetch.call(this, input, options);
+    }
+    return nativeFetch.apply(this, arguments);
+  };
+})();
