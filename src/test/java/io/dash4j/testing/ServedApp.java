@@ -53,6 +53,11 @@ public final class ServedApp implements BeforeAllCallback, AfterAllCallback {
   /** Builds the app and starts its server, waiting until it listens. */
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    start();
+  }
+
+  /** Builds the app and starts its server; for holders that start servers on demand. */
+  public void start() throws Exception {
     server = DashServer.start(factory.create());
   }
 
@@ -62,6 +67,11 @@ public final class ServedApp implements BeforeAllCallback, AfterAllCallback {
    */
   @Override
   public void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  /** Stops the server, if it runs. */
+  public void stop() {
     if (server != null) {
       try {
         server.close();
