@@ -15,6 +15,7 @@ import io.dash4j.callback.State;
 import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.testing.ServedApp;
+import io.dash4j.testing.UpdateRequests;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -53,7 +54,13 @@ class BackgroundProtocolIT {
             div().id("log"),
             div().id("blocked"),
             div().id("boom-out"),
-            div().id("skip-out")));
+            div().id("skip-out"),
+            button("Plain").id("plain"),
+            div().id("plain-out")));
+    app.callback(
+        Output.of("plain-out", Html.Div.CHILDREN),
+        Input.of("plain", Html.Button.N_CLICKS),
+        n -> "plain " + n);
     app.callback(
         Output.of("result", Html.Div.CHILDREN),
         Input.of("run", Html.Button.N_CLICKS),
@@ -328,6 +335,11 @@ class BackgroundProtocolIT {
       assertThat(answer.statusCode()).as(query).isEqualTo(400);
       assertThat(answer.body()).as(query).isEqualTo("Malformed background request");
     }
+    // a poll for a callback that is not background
+    var plain =
+        send("cacheKey=c1.x&job=j1.x", token, UpdateRequests.click("plain", 1, "plain-out"));
+    assertThat(plain.statusCode()).isEqualTo(400);
+    assertThat(plain.body()).isEqualTo("Not a background callback");
     var garbage = send("cacheKey=garbage&job=garbage", token, pollBody(body));
     assertThat(garbage.statusCode()).isEqualTo(400);
     assertThat(garbage.body()).isEqualTo("Invalid job handle");

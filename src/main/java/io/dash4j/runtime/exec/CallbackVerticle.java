@@ -1,5 +1,6 @@
 package io.dash4j.runtime.exec;
 
+import io.dash4j.protocol.BackgroundQuery;
 import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.MalformedRequest;
 import io.dash4j.protocol.UpdateRequest;
@@ -152,6 +153,11 @@ public final class CallbackVerticle extends VerticleBase {
   private void dispatch(Message<Object> message) {
     Call call;
     if (message.body() instanceof UpdateRequest request) {
+      String refused = refusedQuery(request);
+      if (refused != null) {
+        message.reply(CallbackReply.error(400, refused));
+        return;
+      }
       call = new Call(message, request, null, System.nanoTime() + timeoutNanos);
     } else {
       call = socketCall(message);
@@ -167,6 +173,27 @@ public final class CallbackVerticle extends VerticleBase {
     } catch (RejectedExecutionException shuttingDown) {
       deadlines.remove(call);
       call.answer(CallbackReply.error(503, "Server is shutting down"));
+    }
+  }
+
+  /**
+   * Why a request's query is refused, or null: a background poll ({@code cacheKey}, {@code job})
+   * for a callback that is not background, or a malformed one. Other callbacks get {@code
+   * cancelJob} args too (the renderer adds them to any callback sharing a cancel input), which only
+   * the cancel callbacks read.
+   */
+  private static String refusedQuery(UpdateRequest request) {
+    String path = request.caller().path();
+    int query = path.indexOf('?');
+    if (query < 0) {
+      return null;
+    }
+    try {
+      return BackgroundQuery.parse(path.substring(query + 1)).isPoll()
+          ? "Not a background callback"
+          : null;
+    } catch (MalformedRequest e) {
+      return e.getMessage();
     }
   }
 

@@ -29,7 +29,10 @@ final class ServerSettings {
           "assetsFolder",
           "callbackTimeoutMillis",
           "maxRequestBytes",
-          "workerPoolSize");
+          "workerPoolSize",
+          "websocketMaxCallsPerSocket",
+          "websocketMaxCallsPerPage",
+          "jobs");
 
   private final JsonObject json;
 
@@ -110,6 +113,13 @@ final class ServerSettings {
       }
       if (json.containsKey("maxRequestBytes")) config.maxRequestBytes(integer("maxRequestBytes"));
       if (json.containsKey("workerPoolSize")) config.workerPoolSize(integer("workerPoolSize"));
+      if (json.containsKey("websocketMaxCallsPerSocket")) {
+        config.websocketMaxCallsPerSocket(integer("websocketMaxCallsPerSocket"));
+      }
+      if (json.containsKey("websocketMaxCallsPerPage")) {
+        config.websocketMaxCallsPerPage(integer("websocketMaxCallsPerPage"));
+      }
+      if (json.containsKey("jobs")) JobsSettings.apply(json.getValue("jobs"), config.jobs());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidConfig("invalid config: " + e.getMessage());
     }

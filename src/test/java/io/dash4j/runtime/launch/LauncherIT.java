@@ -41,7 +41,20 @@ class LauncherIT {
             "a port that is a string",
             "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": \"8050\"}"),
         Arguments.of(
-            "a port out of range", "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": 70000}"));
+            "a port out of range", "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": 70000}"),
+        Arguments.of(
+            "an unknown jobs key",
+            "{\"app\": \"io.dash4j.gallery.Gallery\", \"jobs\": {\"workers\": 2}}"),
+        Arguments.of(
+            "a job store that does not exist",
+            "{\"app\": \"io.dash4j.gallery.Gallery\", \"jobs\": {\"store\": \"disk\"}}"),
+        Arguments.of(
+            "a jobs secret that is too short",
+            "{\"app\": \"io.dash4j.jobs.JobsTestApp\", \"port\": 0, "
+                + "\"jobs\": {\"secret\": \"c2hvcnQ=\"}}"),
+        Arguments.of(
+            "background callbacks in production without a jobs secret",
+            "{\"app\": \"io.dash4j.jobs.JobsTestApp\", \"port\": 0, \"debug\": false}"));
   }
 
   @ParameterizedTest(name = "{0}")
