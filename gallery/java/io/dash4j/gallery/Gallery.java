@@ -3,12 +3,14 @@ package io.dash4j.gallery;
 import static io.dash4j.components.Dcc.dropdown;
 import static io.dash4j.components.Dcc.graph;
 import static io.dash4j.components.Dcc.input;
+import static io.dash4j.components.Dcc.link;
 import static io.dash4j.components.Dcc.markdown;
 import static io.dash4j.components.Dcc.slider;
 import static io.dash4j.components.Html.button;
 import static io.dash4j.components.Html.div;
 import static io.dash4j.components.Html.h1;
 import static io.dash4j.components.Html.h2;
+import static io.dash4j.components.Html.nav;
 import static io.dash4j.components.Html.p;
 import static io.dash4j.components.Html.progress;
 import static io.dash4j.components.Html.section;
@@ -31,6 +33,8 @@ import io.dash4j.components.Html;
 import io.dash4j.figure.Axis;
 import io.dash4j.figure.Figure;
 import io.dash4j.figure.Scatter;
+import io.dash4j.pages.Page;
+import io.dash4j.pages.Pages;
 import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.List;
@@ -39,8 +43,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
 /**
- * The example gallery: a tour of dash4j's callbacks on one page, on the typed components generated
- * from the npm packages. Started by {@code conf/config.json}.
+ * The example gallery: a tour of dash4j's callbacks, on the typed components generated from the npm
+ * packages, and of its background jobs ({@code /background}). Started by {@code conf/config.json}.
  */
 public final class Gallery implements DashApplication {
   private static final Map<String, List<String>> CITIES =
@@ -57,68 +61,16 @@ public final class Gallery implements DashApplication {
             h1("dash4j gallery"),
             markdown(
                 "Dash apps written in **Java**, served by Vert.x to the stock Dash front end."),
-            section(
-                    h2("Hello"),
-                    input("name").value("world").placeholder("Your name"),
-                    div().id("greeting"))
-                .className("example"),
-            section(
-                    h2("One input, two outputs"),
-                    slider("waves").min(1).max(10).step(1).value(3),
-                    div().id("waves-text"),
-                    graph("waves-chart"))
-                .className("example"),
-            section(
-                    h2("A chain of callbacks"),
-                    dropdown("country")
-                        .options(List.of("France", "Japan", "Brazil"))
-                        .value("France")
-                        .clearable(false),
-                    dropdown("city").clearable(false),
-                    div().id("choice"))
-                .className("example"),
-            section(
-                    h2("Setting props of other components"),
-                    button("Roll the dice").id("roll"),
-                    div("Not rolled yet").id("dice"),
-                    p("Rolls are counted here by setProps:"),
-                    div("0").id("rolls"))
-                .className("example"),
-            section(
-                    h2("An editable table"),
-                    DashTable.dataTable("sales")
-                        .editable(true)
-                        .columns(
-                            List.of(
-                                column("region", "Region", "text"),
-                                column("units", "Units", "numeric")))
-                        .data(List.of(row("North", 12), row("South", 7), row("East", 9))),
-                    div().id("sales-total"))
-                .className("example"),
-            section(
-                    h2("A third-party component: dash-cytoscape"),
-                    Cyto.cytoscape("network")
-                        .layout(Map.of("name", "circle"))
-                        .style(Map.of("width", "100%", "height", "260px"))
-                        .elements(
-                            List.of(
-                                node("java", "Java"),
-                                node("vertx", "Vert.x"),
-                                node("dash", "Dash"),
-                                edge("java", "vertx"),
-                                edge("vertx", "dash"))),
-                    div("Tap a node").id("tapped"))
-                .className("example"),
-            section(
-                    h2("Live over the socket"),
-                    p(
-                        "A persistent callback pushes the server's clock while this page is open; a long callback reports "
-                            + "its progress as it runs, then reads a value back from the page."),
-                    div("Connecting...").id("clock"),
-                    button("Run a long job").id("job"),
-                    progress().id("job-bar").max(100).value("0"),
-                    div("Not run yet").id("job-result"))
-                .className("example")));
+            nav(
+                    link("Callbacks").href(app.relativePath("/")),
+                    link("Background jobs").href(app.relativePath("/background")))
+                .className("menu"),
+            div("Connecting...").id("clock"),
+            Pages.container()));
+    app.registerPage(Page.at("/").name("Callbacks").order(0).layout(Gallery::callbacksPage));
+    app.registerPage(
+        Page.at("/background").name("Background jobs").order(1).layout(BackgroundExamples::layout));
+    BackgroundExamples.register(app);
 
     // dcc.Input's value may be text or a number: asString() reads it as text.
     app.callback(
@@ -210,6 +162,72 @@ public final class Gallery implements DashApplication {
         },
         options -> options.websocket(true));
     return app;
+  }
+
+  /** The first page: a tour of the callbacks, one example per section. */
+  private static Object callbacksPage() {
+    return div(
+        section(
+                h2("Hello"),
+                input("name").value("world").placeholder("Your name"),
+                div().id("greeting"))
+            .className("example"),
+        section(
+                h2("One input, two outputs"),
+                slider("waves").min(1).max(10).step(1).value(3),
+                div().id("waves-text"),
+                graph("waves-chart"))
+            .className("example"),
+        section(
+                h2("A chain of callbacks"),
+                dropdown("country")
+                    .options(List.of("France", "Japan", "Brazil"))
+                    .value("France")
+                    .clearable(false),
+                dropdown("city").clearable(false),
+                div().id("choice"))
+            .className("example"),
+        section(
+                h2("Setting props of other components"),
+                button("Roll the dice").id("roll"),
+                div("Not rolled yet").id("dice"),
+                p("Rolls are counted here by setProps:"),
+                div("0").id("rolls"))
+            .className("example"),
+        section(
+                h2("An editable table"),
+                DashTable.dataTable("sales")
+                    .editable(true)
+                    .columns(
+                        List.of(
+                            column("region", "Region", "text"),
+                            column("units", "Units", "numeric")))
+                    .data(List.of(row("North", 12), row("South", 7), row("East", 9))),
+                div().id("sales-total"))
+            .className("example"),
+        section(
+                h2("A third-party component: dash-cytoscape"),
+                Cyto.cytoscape("network")
+                    .layout(Map.of("name", "circle"))
+                    .style(Map.of("width", "100%", "height", "260px"))
+                    .elements(
+                        List.of(
+                            node("java", "Java"),
+                            node("vertx", "Vert.x"),
+                            node("dash", "Dash"),
+                            edge("java", "vertx"),
+                            edge("vertx", "dash"))),
+                div("Tap a node").id("tapped"))
+            .className("example"),
+        section(
+                h2("Live over the socket"),
+                p(
+                    "A persistent callback pushes the server's clock above while the page is open; a long "
+                        + "callback reports its progress as it runs, then reads a value back from the page."),
+                button("Run a long job").id("job"),
+                progress().id("job-bar").max(100).value("0"),
+                div("Not run yet").id("job-result"))
+            .className("example"));
   }
 
   private static Map<String, Object> column(String id, String name, String type) {

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dash4j.gallery.Gallery;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
-/** The example gallery works as a visitor uses it: every example on the page answers. */
+/** The example gallery works as a visitor uses it: every example on every page answers. */
 class GalleryBrowserIT {
   @RegisterExtension
   static final ServedApp server =
@@ -17,6 +21,8 @@ class GalleryBrowserIT {
           () -> {
             var app = new Gallery().create();
             app.config().port(0).assetsFolder("gallery/assets");
+            // production mode signs job handles with a configured secret
+            app.config().jobs().secret(Base64.getEncoder().encodeToString(new byte[32]));
             return app;
           });
 
@@ -75,5 +81,49 @@ class GalleryBrowserIT {
         browser.javascript(
             "return getComputedStyle(document.querySelector('.example')).borderTopStyle;");
     assertThat(border).isEqualTo("solid");
+  }
+
+  @Test
+  void theBackgroundPageRunsCancelsCachesAndReadsACsvInChunks(@TempDir Path dir) throws Exception {
+    browser.openApp(server.url() + "background");
+
+    // a long task: the button is disabled and the status says so while it runs
+    browser.click("#bg-run");
+    browser.waitForText("#bg-status", "Running...");
+    assertThat(browser.javascript("return document.querySelector('#bg-run').disabled;"))
+        .isEqualTo(true);
+    browser.waitForTextContains("#bg-result", "Task 1 finished at ");
+    browser.waitForText("#bg-status", "Idle");
+
+    // progress, then Cancel: the bar and text go back to their defaults, no result
+    browser.click("#bg-start");
+    browser.waitForTextContains("#bg-progress-text", "%");
+    browser.click("#bg-cancel");
+    browser.waitForText("#bg-progress-text", "Not running");
+    assertThat(browser.text("#bg-progress-result")).isEmpty();
+
+    // a cached product: the same inputs answer from the cache (same time), others compute
+    browser.click("#bg-compute");
+    browser.waitForTextContains("#bg-product", "6 × 7 = 42, computed at ");
+    String first = browser.text("#bg-product");
+    browser.click("#bg-compute");
+    browser.waitForNoPendingCallbacks();
+    assertThat(browser.text("#bg-product")).isEqualTo(first);
+    browser.clearInput("#bg-b");
+    browser.type("#bg-b", "8");
+    browser.click("#bg-compute");
+    browser.waitForTextContains("#bg-product", "6 × 8 = 48, computed at ");
+
+    // a CSV of 1000 rows, read 200 at a time
+    var csv = new StringBuilder("units,price\n");
+    for (int i = 1; i <= 1000; i++) {
+      csv.append(i).append(",2\n");
+    }
+    Path file = Files.writeString(dir.resolve("sales.csv"), csv);
+    browser.waitForElement("#bg-upload input[type=file]").sendKeys(file.toString());
+    browser.waitForTextContains("#bg-csv-status", "Read ");
+    browser.waitForText(
+        "#bg-csv-result", "sales.csv: 1000 rows; sum of units = 500500; sum of price = 2000");
+    browser.assertNoErrorsLogged();
   }
 }
