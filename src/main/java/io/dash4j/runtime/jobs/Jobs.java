@@ -3,6 +3,7 @@ package io.dash4j.runtime.jobs;
 import io.dash4j.DashConfig;
 import io.dash4j.JobsConfig;
 import io.dash4j.model.AppModel;
+import io.dash4j.model.CancelCallbackSpec;
 import io.dash4j.model.ServerCallbackSpec;
 import io.dash4j.runtime.exec.UserCodeExecutor;
 import io.vertx.core.Context;
@@ -49,45 +50,59 @@ public final class Jobs {
    *
    * @param door the HTTP door's context, where the callbacks' consumers live
    * @param userCode where {@code cacheBy} suppliers run
+   * @param web whether this process serves the page's requests (the background and cancel
+   *     callbacks)
+   * @param workers whether this process runs jobs ({@code jobs.poolSize} of them at a time)
    * @throws IllegalStateException when production mode has no secret to sign handles with
    */
   public static Future<Jobs> startIfNeeded(
-      Vertx vertx, DashConfig config, AppModel model, Context door, ExecutorService userCode) {
+      Vertx vertx,
+      DashConfig config,
+      AppModel model,
+      Context door,
+      ExecutorService userCode,
+      boolean web,
+      boolean workers) {
     if (!model.hasBackgroundCallbacks()) {
       return Future.succeededFuture(null);
     }
     Handles handles;
     try {
-      handles = new Handles(secret(config), previousSecrets(config.jobs()), Clock.systemUTC());
+      // a worker-only process signs and checks no handle
+      handles =
+          web
+              ? new Handles(secret(config), previousSecrets(config.jobs()), Clock.systemUTC())
+              : null;
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
     var store = JobStores.create(vertx, config);
     var jobs = new Jobs(vertx, config, model, store, handles);
-    return store.start().compose(v -> jobs.deploy(door, userCode)).map(jobs);
+    return store.start().compose(v -> jobs.deploy(door, userCode, web, workers)).map(jobs);
   }
 
-  private Future<?> deploy(Context door, ExecutorService userCode) {
+  private Future<?> deploy(Context door, ExecutorService userCode, boolean web, boolean workers) {
     var verticles = new ArrayList<Future<String>>();
-    for (ServerCallbackSpec callback : model.callbacks()) {
+    for (ServerCallbackSpec callback : web ? model.callbacks() : List.<ServerCallbackSpec>of()) {
       if (callback.isBackground()) {
         verticles.add(
             vertx.deployVerticle(
                 new BackgroundVerticle(callback, model, config, store, handles, door, userCode)));
       }
     }
-    for (var cancel : model.cancelCallbacks()) {
+    for (var cancel : web ? model.cancelCallbacks() : List.<CancelCallbackSpec>of()) {
       verticles.add(vertx.deployVerticle(new CancelVerticle(cancel, model, store, handles, door)));
     }
     var pool = new JobWorkers(store);
     String process = UUID.randomUUID().toString().substring(0, 8);
-    for (int i = 0; i < config.jobs().poolSize(); i++) {
+    int poolSize = workers ? config.jobs().poolSize() : 0;
+    for (int i = 0; i < poolSize; i++) {
       verticles.add(
           vertx.deployVerticle(
               new JobWorkerVerticle(store, pool, model, config, jobThreads, process + "-" + i),
               new DeploymentOptions()));
     }
-    if (config.jobs().poolSize() > 0) {
+    if (poolSize > 0) {
       long every = Math.max(50, config.jobs().lease().toMillis() / 6);
       sweepTimer = vertx.setPeriodic(every, t -> store.requeueExpired(100));
     }

@@ -43,6 +43,7 @@ public final class DashVerticle extends VerticleBase {
   private final Set<String> deployed = new HashSet<>();
   private final SocketCalls socketCalls = new SocketCalls();
   private Jobs jobs;
+  private Set<String> roles;
 
   /** For the launcher: the app class comes from the config's {@code "app"}. */
   public DashVerticle() {
@@ -58,6 +59,7 @@ public final class DashVerticle extends VerticleBase {
   public Future<?> start() {
     try {
       var settings = new ServerSettings(config());
+      roles = settings.roles();
       DashApp app = givenApp != null ? givenApp : settings.createApp();
       settings.applyTo(app.config());
       config = app.config();
@@ -71,13 +73,28 @@ public final class DashVerticle extends VerticleBase {
         vertx.eventBus(), CallbackReply.class, CallbackReply::toBytes, CallbackReply::fromBytes);
     userCode = UserCodeExecutor.create(config.workerPoolSize());
     socketCode = UserCodeExecutor.createForSockets(userCode);
+    if (!roles.contains("web")) {
+      return Jobs.startIfNeeded(vertx, config, model, context, userCode, false, true)
+          .onSuccess(
+              started -> {
+                jobs = started;
+                LOG.info(
+                    () ->
+                        started == null
+                            ? "dash4j worker: the app has no background callbacks to run"
+                            : "dash4j worker: running background jobs, "
+                                + config.jobs().poolSize()
+                                + " at a time");
+              });
+    }
     return vertx
         .executeBlocking(() -> DashRoutes.Prepared.of(config, model))
         .compose(pages -> socketCalls.start(vertx).map(pages))
         .compose(pages -> deployCallbacks().map(pages))
         .compose(
             pages ->
-                Jobs.startIfNeeded(vertx, config, model, context, userCode)
+                Jobs.startIfNeeded(
+                        vertx, config, model, context, userCode, true, roles.contains("workers"))
                     .map(
                         started -> {
                           jobs = started;

@@ -3,10 +3,12 @@ package io.dash4j.runtime.launch;
 import io.dash4j.DashApp;
 import io.dash4j.DashApplication;
 import io.dash4j.DashConfig;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The launcher's JSON config ({@code conf/config.json}): which app to run and the server settings
@@ -32,7 +34,8 @@ final class ServerSettings {
           "workerPoolSize",
           "websocketMaxCallsPerSocket",
           "websocketMaxCallsPerPage",
-          "jobs");
+          "jobs",
+          "roles");
 
   private final JsonObject json;
 
@@ -123,6 +126,24 @@ final class ServerSettings {
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidConfig("invalid config: " + e.getMessage());
     }
+  }
+
+  /**
+   * What this process does ({@code "roles"}): {@code "web"} serves pages and callbacks, {@code
+   * "workers"} runs background jobs; both by default. A {@code ["workers"]} process listens on no
+   * port and takes jobs from a shared (Redis) store.
+   */
+  Set<String> roles() {
+    if (!json.containsKey("roles")) {
+      return Set.of("web", "workers");
+    }
+    if (!(json.getValue("roles") instanceof JsonArray array)
+        || array.isEmpty()
+        || !array.stream().allMatch(r -> "web".equals(r) || "workers".equals(r))) {
+      throw new InvalidConfig(
+          "config \"roles\" must be a non-empty list of \"web\" and \"workers\"");
+    }
+    return array.stream().map(String.class::cast).collect(Collectors.toUnmodifiableSet());
   }
 
   private String string(String key) {
