@@ -94,7 +94,9 @@ class LauncherIT {
         launcher(
             stderr,
             "-conf",
-            "{\"app\":\"io.dash4j.gallery.Gallery\",\"port\":" + port + ",\"host\":\"127.0.0.1\"}");
+            "{\"app\":\"io.dash4j.gallery.Gallery\",\"port\":"
+                + port
+                + ",\"host\":\"127.0.0.1\",\"jobs\":{\"secret\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"}}");
     try {
       var http = Http.to("http://127.0.0.1:" + port + "/");
       Launched.awaitIndex(http, launcher, stderr);

@@ -74,7 +74,7 @@ class LauncherJarIT {
             "-conf",
             "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": "
                 + port
-                + ", \"host\": \"127.0.0.1\"}");
+                + ", \"host\": \"127.0.0.1\", \"jobs\": {\"secret\": \"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"}}");
     try {
       var http = Http.to("http://127.0.0.1:" + port + "/");
       Launched.awaitIndex(http, server, stderr);
