@@ -21,8 +21,11 @@ final class JobOutcomes {
 
   private JobOutcomes() {}
 
+  /** A returned value; null (a callback without outputs returns nothing) is kept as null. */
   static Outcome value(Object value) {
-    return new Outcome(false, JsonWriter.toJson(Map.of("v", markNoUpdates(value))));
+    var v = new LinkedHashMap<String, Object>(); // Map.of refuses the null of a no-output callback
+    v.put("v", markNoUpdates(value));
+    return new Outcome(false, JsonWriter.toJson(v));
   }
 
   static Outcome preventUpdate() {
