@@ -32,15 +32,22 @@ final class RedisCallGate {
 
   /** Runs {@code call} now or when a slot frees; a call still waiting at its deadline fails. */
   Future<Response> submit(Supplier<Future<Response>> call, long deadlineNanos) {
+    List<Waiting> late;
+    Promise<Response> answer;
     synchronized (this) {
-      if (inFlight >= limit) {
-        Promise<Response> answer = Promise.promise();
+      if (inFlight < limit) {
+        inFlight++;
+        answer = null;
+        late = List.of();
+      } else {
+        // While Redis hangs no slot frees: drop the calls that gave up, so the queue stays short.
+        late = expired(System.nanoTime());
+        answer = Promise.promise();
         waiting.add(new Waiting(call, answer, deadlineNanos));
-        return answer.future();
       }
-      inFlight++;
     }
-    return start(call);
+    late.forEach(RedisCallGate::tooLate);
+    return answer == null ? start(call) : answer.future();
   }
 
   private Future<Response> start(Supplier<Future<Response>> call) {
@@ -55,26 +62,34 @@ final class RedisCallGate {
 
   /** Hands the freed slot to the oldest waiting call whose deadline has not passed. */
   private void release() {
-    List<Waiting> late = new ArrayList<>();
+    List<Waiting> late;
     Waiting next;
-    long now = System.nanoTime();
     synchronized (this) {
+      late = expired(System.nanoTime());
       next = waiting.poll();
-      while (next != null && now - next.deadline() > 0) {
-        late.add(next);
-        next = waiting.poll();
-      }
       if (next == null) {
         inFlight--;
       }
     }
-    late.forEach(
-        w -> w.answer().tryFail(new TimeoutException("waited too long for a Redis connection")));
+    late.forEach(RedisCallGate::tooLate);
     if (next != null) {
       Waiting turn = next;
       // On a fresh stack: a call that fails at once would otherwise release into the next one, and
       // a long queue would run as one recursion.
       vertx.runOnContext(v -> start(turn.call()).onComplete(turn.answer()));
     }
+  }
+
+  /** Removes the waiting calls at the head of the queue whose deadline passed (under the lock). */
+  private List<Waiting> expired(long now) {
+    List<Waiting> late = new ArrayList<>();
+    while (!waiting.isEmpty() && now - waiting.peek().deadline() > 0) {
+      late.add(waiting.poll());
+    }
+    return late;
+  }
+
+  private static void tooLate(Waiting call) {
+    call.answer().tryFail(new TimeoutException("waited too long for a Redis connection"));
   }
 }

@@ -39,7 +39,6 @@ import java.util.logging.Logger;
  */
 public final class RedisJobStore implements JobStore {
   private static final Logger LOG = Logger.getLogger(RedisJobStore.class.getName());
-  private static final long PROBE_MILLIS = 1000;
 
   private final Vertx vertx;
   private final String prefix;
@@ -58,10 +57,7 @@ public final class RedisJobStore implements JobStore {
   private final RedisSubscriber subscriber;
   private final List<Runnable> wakes = new CopyOnWriteArrayList<>();
   private final List<Consumer<String>> cancels = new CopyOnWriteArrayList<>();
-  private volatile boolean available;
-  private long probeTimer = -1;
-  private boolean probing;
-  private boolean closed;
+  private final RedisHealth health;
 
   /** A store for the jobs of {@code namespace} at {@code config.redisUrl()}; start before use. */
   public RedisJobStore(Vertx vertx, String namespace, JobsConfig config) {
@@ -94,6 +90,7 @@ public final class RedisJobStore implements JobStore {
     this.redis = Redis.createClient(vertx, options);
     this.api = RedisAPI.api(redis);
     this.scripts = new RedisScripts(api);
+    this.health = new RedisHealth(vertx, api, timeoutMillis);
     this.gate = new RedisCallGate(vertx, config.redisPoolSize() + config.redisMaxPoolWaiting());
     this.subscriber =
         new RedisSubscriber(
@@ -107,7 +104,7 @@ public final class RedisJobStore implements JobStore {
         Future.all(
                 scripts.loadAll().timeout(timeoutMillis, TimeUnit.MILLISECONDS), subscriber.start())
             .<Void>mapEmpty()
-            .onSuccess(v -> available = true)
+            .onSuccess(v -> health.up())
             .recover(
                 failure -> {
                   LOG.log(
@@ -116,7 +113,7 @@ public final class RedisJobStore implements JobStore {
                           + failure.getMessage()
                           + "; background calls fail until Redis answers",
                       failure);
-                  unavailable();
+                  health.down();
                   return Future.succeededFuture();
                 });
     return onContext(caller, ready);
@@ -124,20 +121,14 @@ public final class RedisJobStore implements JobStore {
 
   @Override
   public Future<Void> close() {
-    synchronized (this) {
-      closed = true;
-      if (probeTimer != -1) {
-        vertx.cancelTimer(probeTimer);
-        probeTimer = -1;
-      }
-    }
+    health.close();
     Context caller = vertx.getOrCreateContext();
     return onContext(caller, subscriber.close().eventually(redis::close).mapEmpty());
   }
 
   @Override
   public boolean available() {
-    return available;
+    return health.available();
   }
 
   @Override
@@ -322,7 +313,7 @@ public final class RedisJobStore implements JobStore {
         gate.submit(command, deadline)
             .map(answer)
             .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-            .onFailure(failure -> unavailable());
+            .onFailure(failure -> health.down());
     return onContext(caller, result);
   }
 
@@ -338,39 +329,6 @@ public final class RedisJobStore implements JobStore {
           }
         });
     return answer.future();
-  }
-
-  /** Marks the store unavailable and probes it with {@code PING} every second until it answers. */
-  private void unavailable() {
-    available = false;
-    synchronized (this) {
-      if (closed || probeTimer != -1) {
-        return;
-      }
-      probeTimer = vertx.setPeriodic(PROBE_MILLIS, t -> probe());
-    }
-  }
-
-  private void probe() {
-    synchronized (this) {
-      if (probing || closed) {
-        return;
-      }
-      probing = true;
-    }
-    api.ping(List.of())
-        .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-        .onComplete(
-            pong -> {
-              synchronized (this) {
-                probing = false;
-                if (pong.succeeded() && probeTimer != -1) {
-                  vertx.cancelTimer(probeTimer);
-                  probeTimer = -1;
-                  available = true;
-                }
-              }
-            });
   }
 
   private String jobKey(String id) {
@@ -410,7 +368,7 @@ public final class RedisJobStore implements JobStore {
 
     @Override
     public void lost() {
-      unavailable();
+      health.down();
     }
   }
 }

@@ -92,7 +92,11 @@ final class RedisSubscriber {
             up();
           } else {
             LOG.log(Level.FINE, "Redis subscriber could not connect", done.cause());
-            down(connection);
+            RedisConnection opened;
+            synchronized (this) {
+              opened = connection; // null unless it connected but the subscription failed
+            }
+            down(opened);
           }
         });
     return attempt;
@@ -122,7 +126,12 @@ final class RedisSubscriber {
     String kind = response.get(0).toString();
     if ("message".equals(kind)) {
       Response payload = response.get(2);
-      listener.message(response.get(1).toString(), payload == null ? "" : payload.toString());
+      try {
+        listener.message(response.get(1).toString(), payload == null ? "" : payload.toString());
+      } catch (RuntimeException e) {
+        // A listener's failure must not reach the client, which would take it for the connection's.
+        LOG.log(Level.WARNING, "a job store listener failed", e);
+      }
     } else if ("subscribe".equals(kind) && response.get(2).toInteger() == channels.size()) {
       Promise<Void> confirmed;
       synchronized (this) {
