@@ -1,6 +1,7 @@
 package io.dash4j.testing;
 
 import io.dash4j.DashApp;
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -9,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * One app served once per job store for the tests of a class: the server for a store starts when a
  * test first asks for it and stops after the class, so a scenario parameterized over the stores
- * starts each server once.
+ * starts each server once. The Redis store gets a redis-server of its own on a free port, started
+ * with its app and stopped after the class.
  *
  * <pre>{@code
  * @RegisterExtension static final BackgroundApps apps = BackgroundApps.of(SomeIT::app);
@@ -26,6 +28,7 @@ public final class BackgroundApps implements AfterAllCallback {
 
   private final Factory factory;
   private final Map<JobStoreKind, ServedApp> served = new EnumMap<>(JobStoreKind.class);
+  private RedisServer redis;
 
   private BackgroundApps(Factory factory) {
     this.factory = factory;
@@ -45,6 +48,9 @@ public final class BackgroundApps implements AfterAllCallback {
               () -> {
                 DashApp created = factory.create();
                 created.config().jobs().store(store.store());
+                if (store == JobStoreKind.REDIS) {
+                  created.config().jobs().redisUrl(redis().url());
+                }
                 return created;
               });
       app.start();
@@ -53,9 +59,24 @@ public final class BackgroundApps implements AfterAllCallback {
     return app;
   }
 
+  /** This instance's redis-server, started on first use. */
+  private synchronized RedisServer redis() throws IOException {
+    if (redis == null) {
+      redis = RedisServer.start();
+    }
+    return redis;
+  }
+
   @Override
   public synchronized void afterAll(ExtensionContext context) {
-    served.values().forEach(ServedApp::stop);
-    served.clear();
+    try {
+      served.values().forEach(ServedApp::stop);
+      served.clear();
+    } finally {
+      if (redis != null) {
+        redis.stop();
+        redis = null;
+      }
+    }
   }
 }

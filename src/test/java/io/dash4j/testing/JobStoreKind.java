@@ -26,6 +26,6 @@ public enum JobStoreKind {
 
   /** The stores every scenario runs against. */
   public static List<JobStoreKind> stores() {
-    return List.of(EMBEDDED);
+    return List.of(EMBEDDED, REDIS);
   }
 }

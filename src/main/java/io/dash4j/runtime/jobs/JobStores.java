@@ -12,8 +12,7 @@ final class JobStores {
     var jobs = config.jobs();
     String namespace = jobs.namespace() != null ? jobs.namespace() : defaultNamespace(config);
     if (jobs.store() == JobsConfig.Store.REDIS) {
-      throw new IllegalStateException(
-          "the Redis job store is not built yet: use jobs.store embedded");
+      return new RedisJobStore(vertx, namespace, jobs);
     }
     return new EmbeddedJobStore(vertx, namespace, jobs);
   }

@@ -1,7 +1,7 @@
 /**
  * Background callbacks: jobs run off the request by a pool of worker verticles, their state in a
- * job store (embedded in Vert.x shared data by default, Redis to come), polled by the stock
- * renderer with signed handles bound to the page load that started them.
+ * job store (embedded in Vert.x shared data by default, or Redis), polled by the stock renderer
+ * with signed handles bound to the page load that started them.
  *
  * <p>{@link io.dash4j.runtime.jobs.Jobs} starts the room; {@link
  * io.dash4j.runtime.jobs.BackgroundVerticle} and {@link io.dash4j.runtime.jobs.CancelVerticle}

@@ -394,6 +394,11 @@ abstract class JobStoreContract {
     assertThat(woken.await(2, TimeUnit.SECONDS)).isTrue();
   }
 
+  /** The Vert.x the stores run on, for subclasses' own clients. */
+  static Vertx vertx() {
+    return vertx;
+  }
+
   /** Default settings, long store timeout so a loaded build machine does not fail a test. */
   static JobsConfig config() {
     return new DashConfig().jobs().storeTimeout(Duration.ofSeconds(5));

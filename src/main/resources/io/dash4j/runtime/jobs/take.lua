@@ -1,0 +1,13 @@
+-- take (a poll): KEYS job, ev; ARGV page, cb
+-- -> {state, progress or nil, updates, outcome or nil}, {'foreign'} (nothing touched), or nil when gone
+local h = redis.call('HMGET', KEYS[1], 'st', 'page', 'cb', 'seq', 'ack', 'pseq')
+if not h[1] then return false end
+if h[2] ~= ARGV[1] or h[3] ~= ARGV[2] then return {'foreign'} end
+local prog = false
+if tonumber(h[6]) > tonumber(h[5]) then prog = redis.call('HGET', KEYS[1], 'prog') or false end
+local ev = redis.call('LRANGE', KEYS[2], 0, -1)
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[1], 'polled', now(), 'ack', h[4])
+local res = false
+if h[1] ~= 'queued' and h[1] ~= 'running' then res = redis.call('HGET', KEYS[1], 'res') or false end
+return {h[1], prog, ev, res}
