@@ -10,6 +10,7 @@ import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
+import java.time.Duration;
 
 /**
  * A small app with one background callback, for tests that start the launcher in another process: a
@@ -24,17 +25,19 @@ public final class JobsTestApp implements DashApplication {
         Output.of("result", Html.Div.CHILDREN),
         Input.of("run", Html.Button.N_CLICKS),
         clicks -> {
-          for (int i = 1; i <= 5; i++) {
-            CallbackContext.current().setProgress("step " + i + "/5");
-            Thread.sleep(200);
+          long pid = ProcessHandle.current().pid();
+          for (int i = 1; i <= 10; i++) {
+            CallbackContext.current().setProgress("step " + i + "/10 on " + pid);
+            Thread.sleep(300);
           }
-          return "done " + clicks;
+          return "done " + clicks + " on " + pid;
         },
         options ->
             options
                 .background(true)
                 .preventInitialCall(true)
-                .progress(Output.of("status", Html.Div.CHILDREN)));
+                .progress(Output.of("status", Html.Div.CHILDREN))
+                .interval(Duration.ofMillis(200)));
     return app;
   }
 }

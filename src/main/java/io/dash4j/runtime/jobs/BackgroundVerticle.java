@@ -20,8 +20,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,11 @@ public final class BackgroundVerticle extends VerticleBase {
   private final long maxJobAgeMillis;
   private final long cacheTouchMillis;
   private MessageConsumer<Object> consumer;
+  private static final int MAX_OUTAGES_TRACKED = 10_000;
+  private static final byte[] STILL_RUNNING = "{\"multi\":true}".getBytes(StandardCharsets.UTF_8);
+  private final long outageGraceMillis;
+  // on the door's context only: jobs whose polls failed, since when
+  private final Map<String, Long> outages = new HashMap<>();
 
   /**
    * @param door the HTTP door's context: where the consumer is registered and answers leave from
@@ -75,6 +82,7 @@ public final class BackgroundVerticle extends VerticleBase {
     this.userCode = userCode;
     this.answers = new JobAnswers(callback, invoker, config.debug());
     this.maxJobAgeMillis = config.jobs().maxJobAge().toMillis();
+    this.outageGraceMillis = config.jobs().storeOutageGrace().toMillis();
     var expire = callback.options().cacheExpire();
     this.cacheTouchMillis =
         expire != null ? expire.toMillis() : config.jobs().cacheTtl().toMillis();
@@ -129,7 +137,31 @@ public final class BackgroundVerticle extends VerticleBase {
       throw new HandleRefused(400, Handles.INVALID);
     }
     var outputs = invoker.outputsOf(request); // a poll's values are null: never decoded
-    return store.take(jobId, pageId, key).map(taken -> answers.poll(taken, outputs));
+    return store
+        .take(jobId, pageId, key)
+        .map(
+            taken -> {
+              outages.remove(jobId);
+              return answers.poll(taken, outputs);
+            })
+        .recover(failed -> outage(jobId));
+  }
+
+  /**
+   * A poll while the store cannot be reached: the page keeps polling (an answer without a result)
+   * for {@code storeOutageGrace} from this job's first failed poll, so a store that comes back soon
+   * (a Redis restart) costs the page nothing; after that it gets the 503.
+   */
+  private Future<CallbackReply> outage(String jobId) {
+    long now = System.currentTimeMillis();
+    if (outages.size() >= MAX_OUTAGES_TRACKED) {
+      outages.clear(); // bounded: at worst a job waits its grace again
+    }
+    long since = outages.computeIfAbsent(jobId, id -> now);
+    if (now - since > outageGraceMillis) {
+      return Future.succeededFuture(CallbackReply.error(503, STORE_AWAY));
+    }
+    return Future.succeededFuture(CallbackReply.ok(STILL_RUNNING));
   }
 
   private Future<CallbackReply> start(UpdateRequest request, BackgroundQuery query, String pageId) {
