@@ -8,7 +8,6 @@ import io.dash4j.model.ServerCallbackSpec;
 import io.dash4j.protocol.BackgroundQuery;
 import io.dash4j.protocol.CacheKeys;
 import io.dash4j.protocol.CallbackKeys;
-import io.dash4j.protocol.MalformedRequest;
 import io.dash4j.protocol.UpdateRequest;
 import io.dash4j.runtime.exec.CallbackInvoker;
 import io.dash4j.runtime.jobs.JobStore.NewJob;
@@ -17,9 +16,6 @@ import io.dash4j.runtime.wire.UpdateRequests;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,20 +38,17 @@ import java.util.function.Supplier;
  * belongs to this page and this callback: a forged, foreign or expired handle gets a 4xx and
  * changes nothing.
  */
-public final class BackgroundVerticle extends VerticleBase {
+public final class BackgroundVerticle extends JobDoorVerticle {
   static final String PAGE_HEADER = "x-dash4j-page";
-  static final String STORE_AWAY = "Background jobs unavailable: the job store cannot be reached";
 
   private final ServerCallbackSpec callback;
   private final CallbackInvoker invoker;
   private final JobStore store;
   private final Handles handles;
-  private final Context door;
   private final ExecutorService userCode;
   private final JobAnswers answers;
   private final long maxJobAgeMillis;
   private final long cacheTouchMillis;
-  private MessageConsumer<Object> consumer;
   private static final int MAX_OUTAGES_TRACKED = 10_000;
   private static final byte[] STILL_RUNNING = "{\"multi\":true}".getBytes(StandardCharsets.UTF_8);
   private final long outageGraceMillis;
@@ -74,11 +67,11 @@ public final class BackgroundVerticle extends VerticleBase {
       Handles handles,
       Context door,
       ExecutorService userCode) {
+    super(callback.outputKey(), door);
     this.callback = callback;
     this.invoker = new CallbackInvoker(callback, model, config.debug());
     this.store = store;
     this.handles = handles;
-    this.door = door;
     this.userCode = userCode;
     this.answers = new JobAnswers(callback, invoker, config.debug());
     this.maxJobAgeMillis = config.jobs().maxJobAge().toMillis();
@@ -89,44 +82,9 @@ public final class BackgroundVerticle extends VerticleBase {
   }
 
   @Override
-  public Future<?> start() {
-    Promise<Void> registered = Promise.promise();
-    door.runOnContext(
-        v -> {
-          consumer =
-              vertx.eventBus().consumer(CallbackKeys.address(callback.outputKey()), this::dispatch);
-          consumer.completion().onComplete(registered);
-        });
-    return registered.future();
-  }
-
-  @Override
-  public Future<?> stop() {
-    return consumer == null ? Future.succeededFuture() : consumer.unregister();
-  }
-
-  private void dispatch(Message<Object> message) {
-    if (!(message.body() instanceof UpdateRequest request)) {
-      // the renderer never calls a background callback over the socket
-      message.reply(CallbackReply.error(400, "Not a websocket callback").toSocketJson());
-      return;
-    }
-    Future<CallbackReply> reply;
-    try {
-      reply = handle(request);
-    } catch (MalformedRequest e) {
-      reply = Future.succeededFuture(CallbackReply.error(400, e.getMessage()));
-    } catch (HandleRefused e) {
-      reply = Future.succeededFuture(CallbackReply.error(e.status(), e.getMessage()));
-    }
-    reply
-        .recover(failed -> Future.succeededFuture(CallbackReply.error(503, STORE_AWAY)))
-        .onSuccess(message::reply);
-  }
-
-  private Future<CallbackReply> handle(UpdateRequest request) {
+  Future<CallbackReply> handle(UpdateRequest request) {
     var query = BackgroundQuery.parse(rawQuery(request.caller().path()));
-    String pageId = handles.pageId(first(request.caller().headers(PAGE_HEADER)));
+    String pageId = pageId(handles, request);
     return query.isPoll() ? poll(request, query, pageId) : start(request, query, pageId);
   }
 
@@ -278,15 +236,6 @@ public final class BackgroundVerticle extends VerticleBase {
       }
     }
     return false;
-  }
-
-  static String rawQuery(String path) {
-    int q = path.indexOf('?');
-    return q < 0 ? null : path.substring(q + 1);
-  }
-
-  static String first(List<String> values) {
-    return values.isEmpty() ? null : values.get(0);
   }
 
   /** The {@code cancel} entries of the first answer: each exactly as the renderer compares it. */

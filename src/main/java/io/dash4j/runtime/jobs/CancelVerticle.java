@@ -3,16 +3,10 @@ package io.dash4j.runtime.jobs;
 import io.dash4j.model.AppModel;
 import io.dash4j.model.CancelCallbackSpec;
 import io.dash4j.protocol.BackgroundQuery;
-import io.dash4j.protocol.CallbackKeys;
-import io.dash4j.protocol.MalformedRequest;
 import io.dash4j.protocol.UpdateRequest;
 import io.dash4j.runtime.wire.CallbackReply;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,71 +18,31 @@ import java.util.Set;
  * and one of the callbacks that list this input (else 400 and nothing is cancelled); each such job
  * is cancelled (its worker stops it at once) and the answer is 204, as Dash's {@code NoUpdate}.
  */
-public final class CancelVerticle extends VerticleBase {
+public final class CancelVerticle extends JobDoorVerticle {
   private final CancelCallbackSpec cancel;
   private final AppModel model;
   private final JobStore store;
   private final Handles handles;
-  private final Context door;
-  private MessageConsumer<Object> consumer;
 
   /**
    * @param door the HTTP door's context: where the consumer is registered and answers leave from
    */
   public CancelVerticle(
       CancelCallbackSpec cancel, AppModel model, JobStore store, Handles handles, Context door) {
+    super(cancel.outputKey(), door);
     this.cancel = cancel;
     this.model = model;
     this.store = store;
     this.handles = handles;
-    this.door = door;
   }
 
   @Override
-  public Future<?> start() {
-    Promise<Void> registered = Promise.promise();
-    door.runOnContext(
-        v -> {
-          consumer =
-              vertx.eventBus().consumer(CallbackKeys.address(cancel.outputKey()), this::dispatch);
-          consumer.completion().onComplete(registered);
-        });
-    return registered.future();
-  }
-
-  @Override
-  public Future<?> stop() {
-    return consumer == null ? Future.succeededFuture() : consumer.unregister();
-  }
-
-  private void dispatch(Message<Object> message) {
-    if (!(message.body() instanceof UpdateRequest request)) {
-      message.reply(CallbackReply.error(400, "Not a websocket callback").toSocketJson());
-      return;
-    }
-    Future<CallbackReply> reply;
-    try {
-      reply = handle(request);
-    } catch (MalformedRequest e) {
-      reply = Future.succeededFuture(CallbackReply.error(400, e.getMessage()));
-    } catch (HandleRefused e) {
-      reply = Future.succeededFuture(CallbackReply.error(e.status(), e.getMessage()));
-    }
-    reply
-        .recover(
-            failed ->
-                Future.succeededFuture(CallbackReply.error(503, BackgroundVerticle.STORE_AWAY)))
-        .onSuccess(message::reply);
-  }
-
-  private Future<CallbackReply> handle(UpdateRequest request) {
-    var query = BackgroundQuery.parse(BackgroundVerticle.rawQuery(request.caller().path()));
+  Future<CallbackReply> handle(UpdateRequest request) {
+    var query = BackgroundQuery.parse(rawQuery(request.caller().path()));
     if (query.cancelJobs().isEmpty()) {
       return Future.succeededFuture(CallbackReply.noContent()); // no job was running
     }
-    String pageId =
-        handles.pageId(
-            BackgroundVerticle.first(request.caller().headers(BackgroundVerticle.PAGE_HEADER)));
+    String pageId = pageId(handles, request);
     List<String> guarded = model.callbacksCancelledBy(cancel);
     var jobIds = new LinkedHashSet<String>();
     for (String handle : query.cancelJobs()) {

@@ -58,14 +58,7 @@ public final class EmbeddedJobStore implements JobStore {
     this.resultTtlMillis = config.resultTtl().toMillis();
     this.maxJobAgeMillis = config.maxJobAge().toMillis();
     this.timeoutMillis = config.storeTimeout().toMillis();
-    this.diedOutcome =
-        new JsonObject()
-            .put(
-                "err",
-                new JsonObject()
-                    .put("msg", "the job's worker stopped " + maxAttempts + " times")
-                    .put("tb", ""))
-            .encode();
+    this.diedOutcome = JobOutcomes.workerStopped(maxAttempts).json();
   }
 
   @Override

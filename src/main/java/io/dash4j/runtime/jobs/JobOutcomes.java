@@ -1,7 +1,9 @@
 package io.dash4j.runtime.jobs;
 
+import io.dash4j.callback.BackgroundCallbackError;
 import io.dash4j.callback.NoUpdate;
 import io.dash4j.protocol.JsonWriter;
+import io.dash4j.runtime.exec.ErrorPages;
 import io.dash4j.runtime.jobs.JobStore.Outcome;
 import io.dash4j.runtime.wire.PlainJson;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +34,24 @@ final class JobOutcomes {
     return new Outcome(false, "{\"nu\":1}");
   }
 
-  static Outcome error(String message, String userFrames) {
+  /**
+   * A job that threw: Dash's {@code BackgroundCallbackError} with the cause's message, and the
+   * error page the dev tools show (the user's stack frames), kept for the poll that ends the job.
+   */
+  static Outcome failure(Throwable error) {
+    var page = ErrorPages.callbackError(new BackgroundCallbackError(error), true);
+    return error(page.summary(), page.body().toString());
+  }
+
+  /** A job whose workers kept dying: it is given up after {@code attempts} claims. */
+  static Outcome workerStopped(int attempts) {
+    var page =
+        ErrorPages.callbackError(
+            new BackgroundCallbackError("the job's worker stopped " + attempts + " times"), true);
+    return error(page.summary(), page.body().toString());
+  }
+
+  private static Outcome error(String message, String userFrames) {
     var err = new LinkedHashMap<String, Object>();
     err.put("msg", message);
     err.put("tb", userFrames);

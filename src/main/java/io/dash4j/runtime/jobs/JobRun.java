@@ -1,12 +1,10 @@
 package io.dash4j.runtime.jobs;
 
-import io.dash4j.callback.BackgroundCallbackError;
 import io.dash4j.callback.PreventUpdate;
 import io.dash4j.model.AppModel;
 import io.dash4j.model.ServerCallbackSpec;
 import io.dash4j.protocol.MalformedRequest;
 import io.dash4j.runtime.exec.CallbackInvoker;
-import io.dash4j.runtime.exec.ErrorPages;
 import io.dash4j.runtime.jobs.JobStore.Outcome;
 import io.dash4j.runtime.wire.UpdateRequests;
 import java.util.Map;
@@ -88,9 +86,7 @@ final class JobRun implements Callable<Outcome> {
     return JobOutcomes.value(result);
   }
 
-  /** The error as the dev tools will show it: Dash's BackgroundCallbackError, with user frames. */
-  private Outcome failed(Throwable error) {
-    var page = ErrorPages.callbackError(new BackgroundCallbackError(error), true);
-    return JobOutcomes.error(page.summary(), page.body().toString());
+  private static Outcome failed(Throwable error) {
+    return JobOutcomes.failure(error);
   }
 }

@@ -152,9 +152,11 @@ public final class JobWorkerVerticle extends VerticleBase {
       finish(
           claim,
           null,
-          JobOutcomes.error(
-              "this worker has no background callback " + claim.callback(),
-              "the app's workers must all run the same callbacks"));
+          JobOutcomes.failure(
+              new IllegalStateException(
+                  "this worker has no background callback "
+                      + claim.callback()
+                      + ": the app's processes must all run the same callbacks")));
       return;
     }
     var holder = new Current[1];
@@ -176,7 +178,7 @@ public final class JobWorkerVerticle extends VerticleBase {
                   outcome = run.call();
                 } catch (RuntimeException | Error unexpected) {
                   LOG.log(Level.SEVERE, "job of " + callback.describe() + " failed", unexpected);
-                  outcome = JobOutcomes.error("the job failed unexpectedly", "");
+                  outcome = JobOutcomes.failure(unexpected);
                 }
                 Outcome result = outcome;
                 context.runOnContext(v -> ended(job, result));

@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
@@ -70,14 +69,7 @@ public final class RedisJobStore implements JobStore {
     this.resultTtlMillis = config.resultTtl().toMillis();
     this.maxJobAgeMillis = config.maxJobAge().toMillis();
     this.timeoutMillis = config.storeTimeout().toMillis();
-    this.diedOutcome =
-        new JsonObject()
-            .put(
-                "err",
-                new JsonObject()
-                    .put("msg", "the job's worker stopped " + maxAttempts + " times")
-                    .put("tb", ""))
-            .encode();
+    this.diedOutcome = JobOutcomes.workerStopped(maxAttempts).json();
     RedisOptions options =
         new RedisOptions()
             .setConnectionString(config.redisUrl())
