@@ -17,6 +17,7 @@ import io.dash4j.testing.Browser;
 import io.dash4j.testing.JobStoreKind;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LongCallbackRunningIT {
   /** Jobs of app3 that returned a result (a cancelled job is interrupted and never returns). */
   static final AtomicInteger app3Returned = new AtomicInteger();
+
+  /** Holds a job while the test supersedes (lcbc002) or cancels (lcbc003) it. */
+  static final Gate gate = new Gate();
 
   @RegisterExtension
   static final BackgroundApps app2 = BackgroundApps.of(LongCallbackRunningIT::app2);
@@ -50,7 +54,8 @@ class LongCallbackRunningIT {
         Output.of("result", Html.Div.CHILDREN),
         Input.of("button-1", Html.Button.N_CLICKS),
         clicks -> {
-          Thread.sleep(800);
+          gate.pass();
+          Thread.sleep(500);
           return "Clicked " + clicks + " time(s)";
         },
         options ->
@@ -76,7 +81,8 @@ class LongCallbackRunningIT {
         Input.of("run-button", Html.Button.N_CLICKS),
         State.of("input", Dcc.DccInput.VALUE.asString()),
         (clicks, value) -> {
-          Thread.sleep(1000);
+          gate.pass();
+          Thread.sleep(500);
           app3Returned.incrementAndGet();
           return "Processed '" + value + "'";
         },
@@ -90,10 +96,16 @@ class LongCallbackRunningIT {
     return app;
   }
 
+  @AfterEach
+  void releaseJobs() {
+    gate.open();
+  }
+
   /** lcbc002: "Running" while a job runs, "Finished" after; two quick clicks end at the third. */
   @ParameterizedTest
   @MethodSource("io.dash4j.testing.JobStoreKind#stores")
   void lcbc002_longCallbackRunning(JobStoreKind store) throws Exception {
+    gate.reset();
     browser.openApp(app2.served(store));
     browser.waitForText("#result", "Not clicked");
     browser.waitForText("#status", "Finished");
@@ -104,10 +116,15 @@ class LongCallbackRunningIT {
     browser.waitForText("#result", "Clicked 1 time(s)");
     browser.waitForText("#status", "Finished");
 
+    gate.close();
     browser.recordTexts("status", "result");
     browser.click("#button-1");
-    browser.click("#button-1");
     Shown.waitFor(browser, "status", "Running");
+    browser.waitUntil("the second click's job to run", () -> gate.arrived() == 1);
+    browser.click("#button-1");
+    // The third click's run cancels the second's job (oldJob), still running.
+    browser.waitUntil("the superseded job to be interrupted", () -> gate.interrupted() == 1);
+    gate.open();
     browser.waitForText("#result", "Clicked 3 time(s)");
     browser.waitForText("#status", "Finished");
 
@@ -122,6 +139,7 @@ class LongCallbackRunningIT {
   @MethodSource("io.dash4j.testing.JobStoreKind#stores")
   void lcbc003_longCallbackRunningCancel(JobStoreKind store) throws Exception {
     app3Returned.set(0);
+    gate.reset();
     browser.openApp(app3.served(store));
     browser.waitForText("#result", "No results");
     browser.waitForText("#status", "Finished");
@@ -132,10 +150,14 @@ class LongCallbackRunningIT {
 
     browser.type("#input", "hello world");
 
+    gate.close();
     browser.recordTexts("status", "result");
     browser.click("#run-button");
     Shown.waitFor(browser, "status", "Running");
+    browser.waitUntil("the job to run", () -> gate.arrived() == 1);
     browser.click("#cancel-button");
+    browser.waitUntil("the cancel to interrupt the job", () -> gate.interrupted() == 1);
+    gate.open();
     browser.waitForText("#status", "Finished");
     browser.waitForText("#result", "Processed 'initial value'");
 
