@@ -19,6 +19,7 @@ import io.dash4j.testing.Browser;
 import io.dash4j.testing.JobStoreKind;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,9 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * argument values (the clicks left out) and a {@code cacheBy} value, so a repeated input answers at
  * once without running a job, and a changed {@code cacheBy} value runs it again.
  *
- * <p>Dash skips lcbc005 ("Timeout often"); here it runs. Progress steps last three poll intervals,
- * so a progress text cannot fall between two polls, and a progress text is waited for with a
- * recorder in the page ({@link Shown}), so it cannot fall between two looks at the DOM either.
+ * <p>Dash skips lcbc005 ("Timeout often"); here it runs, reliably: a job that runs holds at
+ * "Progress 2/4" ({@link Gate}) until the test has seen it, so the text cannot fall between two
+ * polls, and it is waited for with a recorder in the page ({@link Shown}), so it cannot fall
+ * between two looks at the DOM either; the steps themselves can then be short.
  */
 class LongCallbackCachingIT {
   /** Dash's {@code app._cache_key}: what the apps' {@code cacheBy} returns. */
@@ -40,8 +42,11 @@ class LongCallbackCachingIT {
   /** Jobs that ran, so a cache hit is seen to run none. */
   static final AtomicInteger jobsRun = new AtomicInteger();
 
-  static final Duration STEP = Duration.ofMillis(300);
+  static final Duration STEP = Duration.ofMillis(100);
   static final Duration INTERVAL = Duration.ofMillis(100);
+
+  /** Holds a job at "Progress 2/4" until the test has seen it. */
+  static final Gate gate = new Gate();
 
   @RegisterExtension
   static final BackgroundApps app5 = BackgroundApps.of(LongCallbackCachingIT::app5);
@@ -56,6 +61,9 @@ class LongCallbackCachingIT {
     jobsRun.incrementAndGet();
     for (int i = 0; i < 4; i++) {
       CallbackContext.current().setProgress("Progress " + i + "/4");
+      if (i == 2) {
+        gate.pass();
+      }
       Thread.sleep(STEP.toMillis());
     }
     return "Result for '" + value + "'";
@@ -129,17 +137,24 @@ class LongCallbackCachingIT {
     return app;
   }
 
+  @AfterEach
+  void releaseJobs() {
+    gate.open();
+  }
+
   /** lcbc005: a miss runs the job with progress, a hit answers at once, a new cacheBy misses. */
   @ParameterizedTest
   @MethodSource("io.dash4j.testing.JobStoreKind#stores")
   void lcbc005_longCallbackCaching(JobStoreKind store) throws Exception {
     cacheKey.set(0);
     jobsRun.set(0);
+    gate.close();
     // Not openApp: it would wait out the initial job, whose progress this test checks.
     browser.open(app5.served(store).url());
     browser.waitForElement("#status");
     browser.recordTexts("status", "result");
     Shown.waitFor(browser, "status", "Progress 2/4");
+    gate.open();
     browser.waitForText("#status", "Finished");
     browser.waitForText("#result", "Result for 'AAA'");
 
@@ -167,8 +182,10 @@ class LongCallbackCachingIT {
     }
     int before = jobsRun.get();
     record(suffix);
+    gate.close();
     browser.click("#run-button" + suffix);
     Shown.waitFor(browser, "status" + suffix, "Progress 2/4");
+    gate.open();
     browser.waitForText("#status" + suffix, "Finished");
     browser.waitForText("#result" + suffix, result);
     assertThat(jobsRun).as("a cache miss runs one job").hasValue(before + 1);
@@ -212,10 +229,12 @@ class LongCallbackCachingIT {
   void lcbc006_longCallbackCachingMulti(JobStoreKind store) throws Exception {
     cacheKey.set(0);
     jobsRun.set(0);
+    gate.close();
     browser.open(app6.served(store).url());
     browser.waitForElement("#status1");
     browser.recordTexts("status1", "result1", "status2", "result2");
     Shown.waitFor(browser, "status1", "Progress 2/4");
+    gate.open();
     browser.waitForText("#status1", "Finished");
     browser.waitForText("#result1", "Result for 'AAA'");
 
