@@ -161,8 +161,11 @@ class LongCallbackRunningIT {
     browser.waitForText("#status", "Finished");
     browser.waitForText("#result", "Processed 'initial value'");
 
+    gate.close();
     browser.click("#run-button");
     browser.waitForText("#status", "Running");
+    browser.waitUntil("the rerun to run", () -> gate.arrived() == 2);
+    gate.open();
     browser.waitForText("#result", "Processed 'hello world'");
     browser.waitForText("#status", "Finished");
 

@@ -14,6 +14,7 @@ import io.dash4j.testing.BackgroundApps;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.JobStoreKind;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the status stays at the progress default afterwards.
  */
 class LongCallbackShortIntervalIT {
+  /** Holds the job at "Progress 2/4" until the test has seen it. */
+  static final Gate gate = new Gate();
+
   @RegisterExtension
   static final BackgroundApps apps = BackgroundApps.of(LongCallbackShortIntervalIT::app);
 
@@ -43,6 +47,9 @@ class LongCallbackShortIntervalIT {
         clicks -> {
           for (int i = 0; i < 4; i++) {
             CallbackContext.current().setProgress("Progress " + i + "/4");
+            if (i == 2) {
+              gate.pass(); // meanwhile the page polls back to back
+            }
             Thread.sleep(300);
           }
           return "Clicked '" + clicks + "'";
@@ -58,14 +65,22 @@ class LongCallbackShortIntervalIT {
     return app;
   }
 
+  @AfterEach
+  void releaseJobs() {
+    gate.open();
+  }
+
   /** lcbc009: interval 0 shows progress, ends "Finished" and stays so. */
   @ParameterizedTest
   @MethodSource("io.dash4j.testing.JobStoreKind#stores")
   void lcbc009_shortInterval(JobStoreKind store) throws Exception {
+    gate.reset();
     browser.openApp(apps.served(store));
+    gate.close();
     browser.recordTexts("status", "result");
     browser.click("#run-button");
     Shown.waitFor(browser, "status", "Progress 2/4");
+    gate.open();
     browser.waitForText("#status", "Finished");
     browser.waitForText("#result", "Clicked '1'");
 

@@ -38,7 +38,7 @@ class LongCallbackValidationLayoutIT {
   /** Jobs that returned a result (a cancelled job is interrupted and never returns). */
   static final AtomicInteger returned = new AtomicInteger();
 
-  /** Holds the job at "Progress 2/4" until the test cancels it. */
+  /** Holds a job at "Progress 2/4" until the test has seen it, or cancels it. */
   static final Gate gate = new Gate();
 
   @RegisterExtension
@@ -115,16 +115,20 @@ class LongCallbackValidationLayoutIT {
     browser.waitForText("#status", "Finished");
     browser.waitForText("#result", "No results");
 
+    gate.close();
     browser.recordTexts("status", "result");
     browser.click("#run-button");
     Shown.waitFor(browser, "status", "Progress 2/4");
+    gate.open();
     browser.waitForText("#status", "Finished");
     browser.waitForText("#result", "Processed 'hello, world'");
     assertThat(returned).as("the cancelled job never returned").hasValue(1);
 
+    gate.close();
     browser.recordTexts("status", "result");
     browser.click("#run-button");
     Shown.waitFor(browser, "status", "Progress 2/4");
+    gate.open();
     browser.waitForText("#status", "Finished");
     browser.waitForText("#result", "Processed 'hello, world'");
     assertThat(returned).as("without caching the rerun ran a job").hasValue(2);
