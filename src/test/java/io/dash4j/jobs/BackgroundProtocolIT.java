@@ -113,7 +113,12 @@ class BackgroundProtocolIT {
   private static final Pattern TOKEN = Pattern.compile("data-page=\"([A-Za-z0-9._-]+)\"");
 
   static String pageToken() {
-    var index = server.http().get("");
+    return pageToken(server);
+  }
+
+  /** The page token of a fresh index page of {@code app}. */
+  static String pageToken(ServedApp app) {
+    var index = app.http().get("");
     var matcher = TOKEN.matcher(index.body());
     assertThat(matcher.find()).as("the index carries a page token").isTrue();
     return matcher.group(1);
@@ -155,20 +160,31 @@ class BackgroundProtocolIT {
   }
 
   static HttpResponse<String> send(String query, String token, JsonObject body) {
+    return send(server, query, token, body);
+  }
+
+  /** POSTs a callback request to {@code app} with {@code query}, as the page {@code token}. */
+  static HttpResponse<String> send(ServedApp app, String query, String token, JsonObject body) {
     var path = "_dash-update-component" + (query.isEmpty() ? "" : "?" + query);
     return token == null
-        ? server.http().post(path, body.encode(), "Content-Type", "application/json")
-        : server
-            .http()
+        ? app.http().post(path, body.encode(), "Content-Type", "application/json")
+        : app.http()
             .post(path, body.encode(), "Content-Type", "application/json", "X-Dash4j-Page", token);
   }
 
   /** Polls until an answer without a running job: a 204, an error, or a 200 with a response. */
   static HttpResponse<String> pollToEnd(String token, JsonObject started, JsonObject start)
       throws InterruptedException {
+    return pollToEnd(server, token, started, start);
+  }
+
+  /** {@link #pollToEnd(String, JsonObject, JsonObject)} on {@code app}. */
+  static HttpResponse<String> pollToEnd(
+      ServedApp app, String token, JsonObject started, JsonObject start)
+      throws InterruptedException {
     String query = "cacheKey=" + started.getString("cacheKey") + "&job=" + started.getString("job");
     for (int i = 0; i < 100; i++) {
-      var answer = send(query, token, pollBody(start));
+      var answer = send(app, query, token, pollBody(start));
       if (answer.statusCode() != 200 || new JsonObject(answer.body()).containsKey("response")) {
         return answer;
       }

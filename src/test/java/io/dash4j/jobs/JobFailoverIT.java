@@ -8,6 +8,7 @@ import io.dash4j.testing.Http;
 import io.dash4j.testing.Launched;
 import io.dash4j.testing.Ports;
 import io.dash4j.testing.RedisServer;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -152,6 +153,51 @@ class JobFailoverIT {
     browser.waitForNoPendingCallbacks();
     assertThat(browser.recordedTexts("result")).containsExactly(result);
     browser.assertNoErrorsLogged();
+  }
+
+  @Test
+  @Order(3)
+  void withRedisAwayAStartIsRefusedWithAClearMessageAndWorksOnceItIsBack() throws Exception {
+    var index = http().get("");
+    var token = Pattern.compile("data-page=\"([A-Za-z0-9._-]+)\"").matcher(index.body());
+    assertThat(token.find()).isTrue();
+    var body = BackgroundProtocolIT.click("run", "result", 1);
+    body.remove("state"); // JobsTestApp's callback reads no state
+    String start = body.encode();
+    redis.stop();
+    try {
+      var refused =
+          http()
+              .post(
+                  "_dash-update-component",
+                  start,
+                  "Content-Type",
+                  "application/json",
+                  "X-Dash4j-Page",
+                  token.group(1));
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.body())
+          .isEqualTo("Background jobs unavailable: the job store cannot be reached");
+    } finally {
+      redis.restart();
+    }
+    for (int i = 0; i < 50; i++) {
+      var started =
+          http()
+              .post(
+                  "_dash-update-component",
+                  start,
+                  "Content-Type",
+                  "application/json",
+                  "X-Dash4j-Page",
+                  token.group(1));
+      if (started.statusCode() == 200) {
+        assertThat(new JsonObject(started.body()).getString("job")).startsWith("j1.");
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("starts never worked again after Redis came back");
   }
 
   private static long pidIn(String text) {
