@@ -23,6 +23,10 @@ final class JobRun implements Callable<Outcome> {
   private final String storedRequest;
   private final JobEmitter emitter;
   private volatile JobContext context;
+  // guarded by this: the thread running the job, so stop() interrupts it and never a thread that
+  // has moved on to another job
+  private Thread thread;
+  private boolean stopped;
 
   JobRun(
       ServerCallbackSpec callback,
@@ -37,16 +41,47 @@ final class JobRun implements Callable<Outcome> {
     this.emitter = emitter;
   }
 
-  /** Marks the run stopped: {@code isShutdown()} turns true; the caller interrupts its thread. */
-  void stop() {
+  /**
+   * Stops the run: {@code isShutdown()} turns true and its thread is interrupted; a run not started
+   * yet will not start.
+   */
+  synchronized void stop() {
+    stopped = true;
     var current = context;
     if (current != null) {
       current.stop();
     }
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  private synchronized boolean enter() {
+    if (stopped) {
+      return false;
+    }
+    thread = Thread.currentThread();
+    return true;
+  }
+
+  private synchronized void leave() {
+    thread = null;
+    Thread.interrupted(); // a stop that came as the run ended must not reach the thread's next job
   }
 
   @Override
   public Outcome call() {
+    if (!enter()) {
+      return null;
+    }
+    try {
+      return run();
+    } finally {
+      leave();
+    }
+  }
+
+  private Outcome run() {
     var invoker = new CallbackInvoker(callback, model, debug);
     var request = UpdateRequests.fromStoredJson(storedRequest);
     CallbackInvoker.Decoded decoded;
@@ -56,7 +91,12 @@ final class JobRun implements Callable<Outcome> {
       return failed(e);
     }
     var job = new JobContext(request, emitter, callback.options().progress().size());
-    context = job;
+    synchronized (this) {
+      context = job;
+      if (stopped) {
+        return null;
+      }
+    }
     Object result;
     try {
       result = job.run(() -> callback.apply(decoded.arguments()));

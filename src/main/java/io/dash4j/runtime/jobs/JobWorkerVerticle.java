@@ -48,7 +48,6 @@ public final class JobWorkerVerticle extends VerticleBase {
     final JobRun run;
     final JobEmitter emitter;
     final ServerCallbackSpec callback;
-    java.util.concurrent.Future<?> task; // named in full: Vert.x has a Future too
     long leaseGoodUntil; // nanoTime: this run's own, earlier end of the lease
     long renewTimer = -1;
     boolean stopping;
@@ -170,19 +169,18 @@ public final class JobWorkerVerticle extends VerticleBase {
     job.leaseGoodUntil = claimedAt + ownLeaseNanos();
     job.renewTimer = vertx.setPeriodic(Math.max(1, leaseMillis / 3), t -> renew(job));
     try {
-      job.task =
-          jobThreads.submit(
-              () -> {
-                Outcome outcome;
-                try {
-                  outcome = run.call();
-                } catch (RuntimeException | Error unexpected) {
-                  LOG.log(Level.SEVERE, "job of " + callback.describe() + " failed", unexpected);
-                  outcome = JobOutcomes.failure(unexpected);
-                }
-                Outcome result = outcome;
-                context.runOnContext(v -> ended(job, result));
-              });
+      jobThreads.execute(
+          () -> {
+            Outcome outcome;
+            try {
+              outcome = run.call();
+            } catch (RuntimeException | Error unexpected) {
+              LOG.log(Level.SEVERE, "job of " + callback.describe() + " failed", unexpected);
+              outcome = JobOutcomes.failure(unexpected);
+            }
+            Outcome result = outcome;
+            context.runOnContext(v -> ended(job, result));
+          });
     } catch (RejectedExecutionException shuttingDown) {
       vertx.cancelTimer(job.renewTimer);
       current = null;
@@ -225,11 +223,8 @@ public final class JobWorkerVerticle extends VerticleBase {
     }
     job.stopping = true;
     LOG.log(Level.FINE, "stopping job {0}: {1}", new Object[] {job.claim.jobId(), why});
-    job.run.stop();
+    job.run.stop(); // interrupts its thread; a run that had not started returns at once
     vertx.cancelTimer(job.renewTimer);
-    if (job.task != null) {
-      job.task.cancel(true);
-    }
     vertx.setTimer(
         cancelGraceMillis,
         t -> {
