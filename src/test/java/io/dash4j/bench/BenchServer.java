@@ -33,6 +33,8 @@ import java.nio.charset.StandardCharsets;
  *       /_dash-ws} with an echo consumer at the callback's address and no event handler: the least
  *       a SockJS bridge server does.
  *   <li>{@code dash4j-socket}: the same dash4j app with its callbacks over the socket door.
+ *   <li>{@code bare-jobs}, {@code dash4j-jobs}, {@code dash4j-jobs-redis <url>}: see {@link
+ *       JobsBench}.
  * </ul>
  *
  * <p>A line {@code heap} on standard input answers {@code HEAP <bytes>}: the heap in use after full
@@ -49,9 +51,13 @@ public final class BenchServer {
           case "dash4j" -> dash4j(false);
           case "bare-socket" -> bareSocket();
           case "dash4j-socket" -> dash4j(true);
+          case "bare-jobs" -> JobsBench.bareServer();
+          case "dash4j-jobs" -> JobsBench.dash4jServer(null);
+          case "dash4j-jobs-redis" -> JobsBench.dash4jServer(args[1]);
           default ->
               throw new IllegalArgumentException(
-                  "mode: bare | dash4j | bare-socket | dash4j-socket");
+                  "mode: bare | dash4j | bare-socket | dash4j-socket | bare-jobs | dash4j-jobs"
+                      + " | dash4j-jobs-redis <url>");
         };
     System.out.println("READY " + port);
     answerHeapQueries();

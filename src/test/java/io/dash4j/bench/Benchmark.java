@@ -69,6 +69,14 @@ public final class Benchmark {
         args.length > 0
             ? args[0]
             : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    if (args.length > 1 && args[1].equals("jobs")) {
+      String table = JobsBench.run(java);
+      System.out.println(table);
+      Path out = Path.of("target", "bench", "jobs.md");
+      Files.createDirectories(out.getParent());
+      Files.writeString(out, table);
+      return;
+    }
     var rounds = new LinkedHashMap<Integer, Map<String, List<Result>>>();
     for (int round = 0; round < ROUNDS; round++) {
       for (int connections : CONNECTIONS) {
