@@ -57,8 +57,9 @@ public final class JobsConfig {
   }
 
   /**
-   * The name the app's jobs are kept under; processes of one app share it (default: the app's
-   * title). Letters, digits, {@code . _ -}.
+   * The name the app's jobs are kept under; processes of one app share it (default: the app's title
+   * and a digest of its background callbacks, so two apps on one Redis never meet). Letters,
+   * digits, {@code . _ -}.
    */
   public JobsConfig namespace(String namespace) {
     if (namespace == null || !namespace.matches("[A-Za-z0-9._-]{1,64}")) {

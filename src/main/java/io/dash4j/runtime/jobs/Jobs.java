@@ -76,7 +76,7 @@ public final class Jobs {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    var store = JobStores.create(vertx, config);
+    var store = JobStores.create(vertx, config, model);
     var jobs = new Jobs(vertx, config, model, store, handles);
     return store.start().compose(v -> jobs.deploy(door, userCode, web, workers)).map(jobs);
   }
