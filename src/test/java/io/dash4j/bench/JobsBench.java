@@ -193,7 +193,12 @@ final class JobsBench {
   }
 
   private static String table(Map<String, List<Round>> rounds, List<Long> delays) {
-    var out = new StringBuilder("\n## Background jobs (" + PAGES + " pages, interval 0)\n\n");
+    var out =
+        new StringBuilder(
+            "\n## Background jobs ("
+                + PAGES
+                + " pages, interval 0: a job is its start and its polls until the result;"
+                + " the baseline, one request run with executeBlocking)\n\n");
     out.append("| server | jobs/s, median (range) | ratio to bare, per round | errors |\n");
     out.append("|---|---|---|---|\n");
     var bare = rounds.get("bare-jobs");
@@ -218,8 +223,9 @@ final class JobsBench {
     var sorted = delays.stream().mapToLong(Long::longValue).sorted().toArray();
     out.append(
         String.format(
-            "%nA progress report reaches a page polling every 100 ms after %d ms (median of %d;"
-                + " %d–%d). Pushing it through the socket door is not built yet.%n",
+            "%nA progress report made as its job starts reaches a page polling every 100 ms (the"
+                + " renderer's first poll comes one interval after the start) after %d ms (median"
+                + " of %d; %d–%d). Pushing it through the socket door is not built yet.%n",
             sorted[sorted.length / 2], sorted.length, sorted[0], sorted[sorted.length - 1]));
     return out.toString();
   }
