@@ -33,6 +33,7 @@ public final class AppModel {
   private volatile Supplier<?> layout;
   private volatile boolean layoutIsFunction;
   private volatile ErrorHandler errorHandler;
+  private volatile boolean serving;
 
   /**
    * @param defaults the app's current defaults for callbacks that say nothing (read from its
@@ -54,6 +55,12 @@ public final class AppModel {
    *     duplicate-output check; outputs with {@code allowDuplicate()} get keys of their own)
    */
   public synchronized void add(CallbackSpec callback) {
+    if (serving && callback instanceof ServerCallbackSpec server && server.isBackground()) {
+      throw new IllegalArgumentException(
+          "a background callback is registered before the app runs (its workers, maybe in other"
+              + " processes, know only those): "
+              + server.describe());
+    }
     var previous = byOutputKey.putIfAbsent(callback.outputKey(), callback);
     if (previous != null) {
       throw new IllegalArgumentException(
@@ -120,6 +127,14 @@ public final class AppModel {
   /** Whether some callback runs as a background job. */
   public boolean hasBackgroundCallbacks() {
     return callbacks.stream().anyMatch(ServerCallbackSpec::isBackground);
+  }
+
+  /**
+   * Marks the app as served: from now on only callbacks that run at the door may be added (a
+   * dynamic creator's); a background callback is refused, since workers elsewhere could not run it.
+   */
+  public void serving() {
+    this.serving = true;
   }
 
   /** The server callbacks, in registration order. */

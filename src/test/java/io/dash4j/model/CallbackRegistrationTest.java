@@ -92,4 +92,28 @@ class CallbackRegistrationTest {
         .singleElement()
         .satisfies(spec -> assertThat(spec.outputKey()).startsWith("out.children@"));
   }
+
+  @Test
+  void aBackgroundCallbackRegisteredWhileTheAppRunsIsRefused() throws Exception {
+    var app = Dash.create(config -> config.port(0));
+    app.layout(div());
+    app.callback(OUT, BUTTON, n -> "first");
+    try (var running = app.run()) {
+      assertThatThrownBy(
+              () ->
+                  app.callback(
+                      Output.of("late-out", Html.Div.CHILDREN),
+                      Input.of("late", Html.Button.N_CLICKS),
+                      n -> "late",
+                      o -> o.background(true)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("a background callback is registered before the app runs");
+      // a plain one still may be (a dynamic creator's)
+      app.callback(
+          Output.of("plain-out", Html.Div.CHILDREN),
+          Input.of("plain", Html.Button.N_CLICKS),
+          n -> "plain");
+      assertThat(ModelAccess.of(app).callbacks()).hasSize(2);
+    }
+  }
 }

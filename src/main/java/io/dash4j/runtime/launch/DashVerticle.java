@@ -71,6 +71,7 @@ public final class DashVerticle extends VerticleBase {
         vertx.eventBus(), UpdateRequest.class, UpdateRequests::toBytes, UpdateRequests::fromBytes);
     LocalFirstCodec.register(
         vertx.eventBus(), CallbackReply.class, CallbackReply::toBytes, CallbackReply::fromBytes);
+    model.serving();
     userCode = UserCodeExecutor.create(config.workerPoolSize());
     socketCode = UserCodeExecutor.createForSockets(userCode);
     if (!roles.contains("web")) {
@@ -153,13 +154,7 @@ public final class DashVerticle extends VerticleBase {
     var defaults = model.defaults();
     for (ServerCallbackSpec callback : model.callbacks()) {
       if (callback.isBackground()) {
-        if (deployed.add(callback.outputKey()) && jobs != null) {
-          // the jobs room deployed what existed at start; workers elsewhere could not find it
-          LOG.severe(
-              "a background callback registered while the app runs is not served: "
-                  + callback.describe());
-        }
-        continue;
+        continue; // the jobs room serves these; AppModel refuses any once the app runs
       }
       if (!deployed.add(callback.outputKey())) {
         continue;
