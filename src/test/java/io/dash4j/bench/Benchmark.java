@@ -105,7 +105,7 @@ public final class Benchmark {
   }
 
   /** Starts a {@link BenchServer} pinned to core 0. */
-  static Process startServer(String java, String mode) throws IOException {
+  static Process startServer(String java, String mode, String... modeArgs) throws IOException {
     // One collector for both servers: the JVM's default choice depends on the cores it sees.
     var command =
         new ArrayList<>(
@@ -121,6 +121,7 @@ public final class Benchmark {
                 System.getProperty("java.class.path"),
                 BenchServer.class.getName(),
                 mode));
+    command.addAll(List.of(modeArgs));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 

@@ -16,7 +16,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -143,8 +142,8 @@ final class JobsBench {
         for (String mode : List.of("bare-jobs", "dash4j-jobs", "dash4j-jobs-redis")) {
           Process server =
               mode.equals("dash4j-jobs-redis")
-                  ? startServer(java, mode, redis.url())
-                  : startServer(java, mode, null);
+                  ? Benchmark.startServer(java, mode, redis.url())
+                  : Benchmark.startServer(java, mode);
           try {
             int port =
                 Benchmark.awaitReady(
@@ -169,27 +168,6 @@ final class JobsBench {
       redis.stop();
     }
     return table(rounds, delays);
-  }
-
-  private static Process startServer(String java, String mode, String redisUrl) throws IOException {
-    var command =
-        new ArrayList<>(
-            List.of(
-                "taskset",
-                "-c",
-                "0",
-                java,
-                "-Xmx1g",
-                "-XX:+UseSerialGC",
-                "-Djava.util.logging.config.file=src/test/resources/logging.properties",
-                "-cp",
-                System.getProperty("java.class.path"),
-                BenchServer.class.getName(),
-                mode));
-    if (redisUrl != null) {
-      command.add(redisUrl);
-    }
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
   private static String table(Map<String, List<Round>> rounds, List<Long> delays) {

@@ -99,10 +99,6 @@ public final class JobWorkerVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  boolean isBusy() {
-    return current != null;
-  }
-
   /** Jobs may be waiting (any thread). */
   void wake() {
     context.runOnContext(v -> claimIfIdle());
@@ -266,8 +262,7 @@ public final class JobWorkerVerticle extends VerticleBase {
       var expire = callback.options().cacheExpire();
       cacheTtl = expire != null ? expire.toMillis() : defaultCacheTtlMillis;
     }
-    long ttl = cacheTtl;
-    complete(claim, outcome, ttl, 0);
+    complete(claim, outcome, cacheTtl, 0);
   }
 
   /** Writes the outcome, retrying while the store is away; the lease bounds how long. */

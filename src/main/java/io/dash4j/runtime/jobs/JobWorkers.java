@@ -22,9 +22,4 @@ final class JobWorkers {
   void remove(JobWorkerVerticle worker) {
     workers.remove(worker);
   }
-
-  /** Workers running a job right now. */
-  long busy() {
-    return workers.stream().filter(JobWorkerVerticle::isBusy).count();
-  }
 }
