@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -24,7 +25,7 @@ import java.util.function.Function;
  * of that name (a local map and lock in a plain Vert.x, Hazelcast's under a cluster, where the lock
  * is released when its holder dies). Each operation takes the lock for its whole read-modify-write
  * and does the steps of the Redis script of the same name (design §3.5) in Java; notifications are
- * event-bus publishes on {@code dash4j.jobs.<ns>.wake} and {@code dash4j.jobs.<ns>.cancel}.
+ * event-bus publishes on {@code dash4j.jobs.<ns>.wake}, {@code .cancel} and {@code .notify}.
  *
  * <p>Time is this node's clock: cluster members' clocks are assumed within {@code lease/6}. One
  * lock for every job is slower than Redis's scripts under load; a lock per job for {@code
@@ -38,6 +39,7 @@ public final class EmbeddedJobStore implements JobStore {
   private final String name;
   private final String wakeAddress;
   private final String cancelAddress;
+  private final String notifyAddress;
   private final long leaseMillis;
   private final int maxAttempts;
   private final long resultTtlMillis;
@@ -53,6 +55,7 @@ public final class EmbeddedJobStore implements JobStore {
     this.name = "dash4j.jobs." + Objects.requireNonNull(namespace, "namespace");
     this.wakeAddress = name + ".wake";
     this.cancelAddress = name + ".cancel";
+    this.notifyAddress = name + ".notify";
     this.leaseMillis = config.lease().toMillis();
     this.maxAttempts = config.maxAttempts();
     this.resultTtlMillis = config.resultTtl().toMillis();
@@ -151,6 +154,14 @@ public final class EmbeddedJobStore implements JobStore {
                         return Future.succeededFuture(Taken.foreign());
                       }
                       String state = job.getString("st");
+                      if (job.containsKey("infl")) {
+                        if (job.getLong("inflx") > m.now) {
+                          return Future.succeededFuture(Taken.pushing(state));
+                        }
+                        // the push's acknowledgement never came: this poll delivers, and polls
+                        // alone from now on
+                        endPush(job).put("push", "");
+                      }
                       String progress =
                           job.getLong("pseq") > job.getLong("ack") ? job.getString("prog") : null;
                       String outcome =
@@ -170,6 +181,7 @@ public final class EmbeddedJobStore implements JobStore {
                                                   progress,
                                                   strings(events),
                                                   outcome,
+                                                  job.getBoolean("rd", false),
                                                   Taken.Kind.FOUND)));
                     }));
   }
@@ -306,7 +318,11 @@ public final class EmbeddedJobStore implements JobStore {
                       long count = seq;
                       return m.putJob(jobId, job)
                           .compose(v -> m.appendEvents(jobId, job, setProps))
-                          .map(count);
+                          .map(
+                              v -> {
+                                notifyPage(jobId, job);
+                                return count;
+                              });
                     }));
   }
 
@@ -335,7 +351,13 @@ public final class EmbeddedJobStore implements JobStore {
                                   caches
                                       ? m.cache(cacheKey, outcome.json(), cacheTtlMillis)
                                       : Future.<Void>succeededFuture())
-                          .map(true);
+                          .map(
+                              v -> {
+                                if (!outcome.error()) {
+                                  notifyPage(jobId, job);
+                                }
+                                return true;
+                              });
                     }));
   }
 
@@ -386,6 +408,132 @@ public final class EmbeddedJobStore implements JobStore {
                                 return expired.size();
                               });
                     }));
+  }
+
+  @Override
+  public Future<Push> markPush(String jobId, long ackTimeoutMillis) {
+    return locked(
+        m ->
+            m.job(jobId)
+                .compose(
+                    job -> {
+                      if (job == null || job.getString("push").isEmpty()) {
+                        return Future.succeededFuture(null);
+                      }
+                      if (job.containsKey("infl")) {
+                        if (job.getLong("inflx") > m.now) {
+                          return Future.succeededFuture(null); // one push at a time
+                        }
+                        endPush(job).put("push", ""); // its ack never came: poll-only from now
+                        return m.putJob(jobId, job).map(v -> null);
+                      }
+                      String progress =
+                          job.getLong("pseq") > job.getLong("ack") ? job.getString("prog") : null;
+                      String outcome =
+                          "done".equals(job.getString("st")) && !job.getBoolean("rd", false)
+                              ? job.getString("res")
+                              : null;
+                      return m.events(jobId)
+                          .compose(
+                              events -> {
+                                if (progress == null && events.isEmpty() && outcome == null) {
+                                  return Future.succeededFuture(null);
+                                }
+                                long upTo = job.getLong("seq");
+                                job.put("infl", upTo)
+                                    .put("inflx", m.now + ackTimeoutMillis)
+                                    .put("infn", events.size())
+                                    .put("inflr", outcome != null);
+                                return m.putJob(jobId, job)
+                                    .map(
+                                        v ->
+                                            new Push(
+                                                job.getString("page"),
+                                                job.getString("cb"),
+                                                job.getString("push"),
+                                                upTo,
+                                                progress,
+                                                strings(events),
+                                                outcome,
+                                                outcome == null ? null : job.getString("req")));
+                              });
+                    }));
+  }
+
+  @Override
+  public Future<Boolean> commitPush(String jobId, long upTo) {
+    return locked(
+        m ->
+            m.job(jobId)
+                .compose(
+                    job -> {
+                      if (job == null || job.getLong("infl", -1L) != upTo) {
+                        return Future.succeededFuture(false);
+                      }
+                      int delivered = job.getInteger("infn");
+                      job.put("ack", Math.max(job.getLong("ack"), upTo));
+                      if (job.getBoolean("inflr")) {
+                        job.put("rd", true);
+                      }
+                      endPush(job);
+                      return m.events(jobId)
+                          .compose(
+                              events -> {
+                                // updates emitted during the push stay, after the ones it carried
+                                var rest =
+                                    new JsonArray(
+                                        events.getList().subList(delivered, events.size()));
+                                return m.putEvents(jobId, job, rest);
+                              })
+                          .compose(v -> m.putJob(jobId, job))
+                          .map(true);
+                    }));
+  }
+
+  @Override
+  public Future<Void> abortPush(String jobId, long upTo) {
+    return locked(
+        m ->
+            m.job(jobId)
+                .compose(
+                    job -> {
+                      if (job == null || job.getLong("infl", -1L) != upTo) {
+                        return Future.succeededFuture();
+                      }
+                      endPush(job).put("push", "");
+                      return m.putJob(jobId, job);
+                    }));
+  }
+
+  @Override
+  public void onNotify(BiConsumer<String, String> notified) {
+    consumers.add(
+        vertx
+            .eventBus()
+            .<String>consumer(
+                notifyAddress,
+                message -> {
+                  String body = message.body();
+                  int space = body.indexOf(' ');
+                  notified.accept(body.substring(0, space), body.substring(space + 1));
+                }));
+  }
+
+  /** Tells the door holding the job's page that it has something new, when it has a target. */
+  private void notifyPage(String jobId, JsonObject job) {
+    String target = job.getString("push");
+    if (!target.isEmpty()) {
+      vertx.eventBus().publish(notifyAddress, jobId + " " + target);
+    }
+  }
+
+  /** Forgets the push in flight. */
+  private static JsonObject endPush(JsonObject job) {
+    job.remove("infl");
+    job.remove("inflx");
+    job.remove("infn");
+    job.remove("inflr");
+    return job;
   }
 
   @Override

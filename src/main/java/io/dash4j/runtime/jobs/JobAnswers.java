@@ -97,7 +97,11 @@ final class JobAnswers {
     if (!taken.isFinal()) {
       return CallbackReply.ok(JsonWriter.toBytes(body)); // no response: the renderer polls again
     }
-    var read = "cancelled".equals(taken.state()) ? null : JobOutcomes.read(taken.outcome());
+    // a cancelled job has nothing to show; a pushed result is on the page already
+    var read =
+        "cancelled".equals(taken.state()) || taken.resultPushed()
+            ? null
+            : JobOutcomes.read(taken.outcome());
     if (read instanceof Failed failed) {
       return debug
           ? new CallbackReply(

@@ -75,6 +75,13 @@ final class JobMap {
             });
   }
 
+  /** Replaces the job's pending updates, which expire with the record. */
+  Future<Void> putEvents(String id, JsonObject job, JsonArray events) {
+    return events.isEmpty()
+        ? clearEvents(id)
+        : map.put(eventsKey(id), events.encode(), remaining(job));
+  }
+
   Future<Void> clearEvents(String id) {
     return map.remove(eventsKey(id)).mapEmpty();
   }

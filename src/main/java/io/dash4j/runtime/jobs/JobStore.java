@@ -3,6 +3,7 @@ package io.dash4j.runtime.jobs;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -80,6 +81,31 @@ public interface JobStore {
   /** Called with a job id when that job was cancelled, so its holder stops the run at once. */
   void onCancel(Consumer<String> cancelled);
 
+  /**
+   * Takes what a job's page has not seen yet for a push through its socket (design §3.10): the
+   * latest undelivered progress, the pending updates and, once the job is done with a value not yet
+   * pushed, that value. Null when the job has no push target, a push is already in flight, or
+   * nothing is new. Polls deliver nothing of the job while the push awaits its acknowledgement
+   * ({@link Taken.Kind#PUSHING}), for at most {@code ackTimeoutMillis}; after that the job becomes
+   * poll-only and the poll delivers everything.
+   */
+  Future<Push> markPush(String jobId, long ackTimeoutMillis);
+
+  /**
+   * The page acknowledged the push marked up to {@code upTo}: what it carried counts as delivered.
+   * False when the push had timed out meanwhile (a poll may then have delivered it too).
+   */
+  Future<Boolean> commitPush(String jobId, long upTo);
+
+  /** The push marked up to {@code upTo} did not reach the page: the job becomes poll-only. */
+  Future<Void> abortPush(String jobId, long upTo);
+
+  /**
+   * Called with a job id and its push target (a renderer id) when a job with a push target has
+   * something new for its page: progress, updates or its outcome.
+   */
+  void onNotify(BiConsumer<String, String> notified);
+
   /** A job to store. */
   record NewJob(
       String id,
@@ -99,6 +125,28 @@ public interface JobStore {
   record Claim(
       String jobId, String token, String callback, String request, String cacheKey, int attempt) {}
 
+  /**
+   * What a push is to carry to the job's page.
+   *
+   * @param pageId the page load that started the job: the socket must be bound to it
+   * @param target the renderer id the page registered on its socket
+   * @param upTo the update count the push covers, to commit or abort it by
+   * @param progress the latest undelivered progress (JSON), or null
+   * @param updates the pending {@code setProps} updates, in order
+   * @param outcome the job's value outcome when it is done and not yet pushed, else null (errors
+   *     are never pushed: they reach the dev tools through the poll)
+   * @param request the start request as stored, with an outcome (its outputs name the ids to set)
+   */
+  record Push(
+      String pageId,
+      String callback,
+      String target,
+      long upTo,
+      String progress,
+      List<String> updates,
+      String outcome,
+      String request) {}
+
   /** What a run ended with: a value, a PreventUpdate, or an error, as JSON (see JobOutcomes). */
   record Outcome(boolean error, String json) {}
 
@@ -109,21 +157,38 @@ public interface JobStore {
    * @param progress the latest progress not yet delivered (JSON), or null
    * @param updates the {@code setProps} updates not yet delivered, in order
    * @param outcome the outcome JSON when final, else null
+   * @param resultPushed whether the outcome already reached the page by a push: the poll then only
+   *     ends the job on the page
    */
-  record Taken(String state, String progress, List<String> updates, String outcome, Kind kind) {
-    /** Whether the poll found the job, found it foreign, or found nothing. */
+  record Taken(
+      String state,
+      String progress,
+      List<String> updates,
+      String outcome,
+      boolean resultPushed,
+      Kind kind) {
+    /**
+     * Whether the poll found the job, found it foreign, found nothing, or found a push awaiting its
+     * acknowledgement (it delivers nothing then, so nothing reaches the page twice).
+     */
     public enum Kind {
       FOUND,
       FOREIGN,
-      GONE
+      GONE,
+      PUSHING
     }
 
     public static Taken gone() {
-      return new Taken(null, null, List.of(), null, Kind.GONE);
+      return new Taken(null, null, List.of(), null, false, Kind.GONE);
     }
 
     public static Taken foreign() {
-      return new Taken(null, null, List.of(), null, Kind.FOREIGN);
+      return new Taken(null, null, List.of(), null, false, Kind.FOREIGN);
+    }
+
+    /** A poll while a push awaits its acknowledgement. */
+    public static Taken pushing(String state) {
+      return new Taken(state, null, List.of(), null, false, Kind.PUSHING);
     }
 
     /** Whether the job ended: done, error or cancelled. */

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -27,9 +28,9 @@ import java.util.logging.Logger;
 /**
  * The job store in Redis (design §3.5, §3.11): every key under {@code dash4j:{<namespace>}:}, one
  * hash tag so an app's keys share a slot; each operation one Lua script ({@link RedisScripts})
- * timed by Redis's clock; notifications on the channels {@code <prefix>wake} and {@code
- * <prefix>cancel}, heard through a {@link RedisSubscriber}. It behaves as the {@link
- * EmbeddedJobStore}, step for step.
+ * timed by Redis's clock; notifications on the channels {@code <prefix>wake}, {@code
+ * <prefix>cancel} and {@code <prefix>notify}, heard through a {@link RedisSubscriber}. It behaves
+ * as the {@link EmbeddedJobStore}, step for step.
  *
  * <p>Commands go through the client's pool, which replaces a broken connection by itself; a failed
  * command or a lost subscriber makes the store unavailable until a {@code PING}, tried every
@@ -43,6 +44,7 @@ public final class RedisJobStore implements JobStore {
   private final String prefix;
   private final String wakeChannel;
   private final String cancelChannel;
+  private final String notifyChannel;
   private final long leaseMillis;
   private final int maxAttempts;
   private final long resultTtlMillis;
@@ -56,6 +58,7 @@ public final class RedisJobStore implements JobStore {
   private final RedisSubscriber subscriber;
   private final List<Runnable> wakes = new CopyOnWriteArrayList<>();
   private final List<Consumer<String>> cancels = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<String, String>> notifies = new CopyOnWriteArrayList<>();
   private final RedisHealth health;
 
   /** A store for the jobs of {@code namespace} at {@code config.redisUrl()}; start before use. */
@@ -64,6 +67,7 @@ public final class RedisJobStore implements JobStore {
     this.prefix = "dash4j:{" + Objects.requireNonNull(namespace, "namespace") + "}:";
     this.wakeChannel = prefix + "wake";
     this.cancelChannel = prefix + "cancel";
+    this.notifyChannel = prefix + "notify";
     this.leaseMillis = config.lease().toMillis();
     this.maxAttempts = config.maxAttempts();
     this.resultTtlMillis = config.resultTtl().toMillis();
@@ -86,7 +90,11 @@ public final class RedisJobStore implements JobStore {
     this.gate = new RedisCallGate(vertx, config.redisPoolSize() + config.redisMaxPoolWaiting());
     this.subscriber =
         new RedisSubscriber(
-            vertx, options, List.of(wakeChannel, cancelChannel), timeoutMillis, new Heard());
+            vertx,
+            options,
+            List.of(wakeChannel, cancelChannel, notifyChannel),
+            timeoutMillis,
+            new Heard());
   }
 
   @Override
@@ -167,10 +175,17 @@ public final class RedisJobStore implements JobStore {
           if (r.size() == 1) {
             return Taken.foreign();
           }
-          List<String> updates = new ArrayList<>(r.get(2).size());
-          r.get(2).forEach(update -> updates.add(update.toString()));
+          if (r.size() == 2) {
+            return Taken.pushing(r.get(1).toString());
+          }
+          List<String> updates = strings(r.get(2));
           return new Taken(
-              r.get(0).toString(), text(r.get(1)), updates, text(r.get(3)), Taken.Kind.FOUND);
+              r.get(0).toString(),
+              text(r.get(1)),
+              updates,
+              text(r.get(3)),
+              "1".equals(r.get(4).toString()),
+              Taken.Kind.FOUND);
         });
   }
 
@@ -244,6 +259,7 @@ public final class RedisJobStore implements JobStore {
     args.add(token);
     args.add(orEmpty(progressJson)); // "" is no progress, as in the embedded store
     args.add(Integer.toString(setProps.size()));
+    args.add(notifyChannel);
     args.addAll(setProps);
     return call(
         () -> scripts.run(Script.EMIT, List.of(jobKey(jobId), eventsKey(jobId)), args),
@@ -269,7 +285,8 @@ public final class RedisJobStore implements JobStore {
                     outcome.error() ? "error" : "done",
                     outcome.json(),
                     Long.toString(resultTtlMillis),
-                    Long.toString(caches ? cacheTtlMillis : -1))),
+                    Long.toString(caches ? cacheTtlMillis : -1),
+                    notifyChannel)),
         r -> r.toLong() == 1);
   }
 
@@ -282,6 +299,51 @@ public final class RedisJobStore implements JobStore {
                 List.of(prefix + "leases", prefix + "ready"),
                 List.of(prefix, Integer.toString(Math.max(0, max)), wakeChannel)),
         Response::toInteger);
+  }
+
+  @Override
+  public Future<Push> markPush(String jobId, long ackTimeoutMillis) {
+    return call(
+        () ->
+            scripts.run(
+                Script.MARK_PUSH,
+                List.of(jobKey(jobId), eventsKey(jobId)),
+                List.of(Long.toString(ackTimeoutMillis))),
+        r ->
+            r == null
+                ? null
+                : new Push(
+                    r.get(0).toString(),
+                    r.get(1).toString(),
+                    r.get(2).toString(),
+                    r.get(3).toLong(),
+                    text(r.get(4)),
+                    strings(r.get(5)),
+                    text(r.get(6)),
+                    text(r.get(7))));
+  }
+
+  @Override
+  public Future<Boolean> commitPush(String jobId, long upTo) {
+    return call(
+        () ->
+            scripts.run(
+                Script.COMMIT_PUSH,
+                List.of(jobKey(jobId), eventsKey(jobId)),
+                List.of(Long.toString(upTo))),
+        r -> r.toLong() == 1);
+  }
+
+  @Override
+  public Future<Void> abortPush(String jobId, long upTo) {
+    return call(
+        () -> scripts.run(Script.ABORT_PUSH, List.of(jobKey(jobId)), List.of(Long.toString(upTo))),
+        r -> null);
+  }
+
+  @Override
+  public void onNotify(BiConsumer<String, String> notified) {
+    notifies.add(notified);
   }
 
   @Override
@@ -331,6 +393,12 @@ public final class RedisJobStore implements JobStore {
     return prefix + "ev:" + id;
   }
 
+  private static List<String> strings(Response array) {
+    List<String> strings = new ArrayList<>(array.size());
+    array.forEach(item -> strings.add(item.toString()));
+    return strings;
+  }
+
   private static String text(Response response) {
     return response == null ? null : response.toString();
   }
@@ -347,6 +415,13 @@ public final class RedisJobStore implements JobStore {
         wakes.forEach(Runnable::run);
       } else if (channel.equals(cancelChannel)) {
         cancels.forEach(cancelled -> cancelled.accept(payload));
+      } else if (channel.equals(notifyChannel)) {
+        int space = payload.indexOf(' ');
+        if (space > 0) {
+          String jobId = payload.substring(0, space);
+          String target = payload.substring(space + 1);
+          notifies.forEach(notified -> notified.accept(jobId, target));
+        }
       }
     }
 

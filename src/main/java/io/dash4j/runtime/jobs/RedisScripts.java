@@ -31,7 +31,10 @@ final class RedisScripts {
     COMPLETE("complete"),
     TAKE("take"),
     CANCEL("cancel"),
-    REQUEUE("requeue");
+    REQUEUE("requeue"),
+    MARK_PUSH("markpush"),
+    COMMIT_PUSH("commitpush"),
+    ABORT_PUSH("abortpush");
 
     private final String resource;
 

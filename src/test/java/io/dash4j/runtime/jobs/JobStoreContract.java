@@ -8,6 +8,7 @@ import io.dash4j.runtime.jobs.JobStore.CancelResult;
 import io.dash4j.runtime.jobs.JobStore.Claim;
 import io.dash4j.runtime.jobs.JobStore.NewJob;
 import io.dash4j.runtime.jobs.JobStore.Outcome;
+import io.dash4j.runtime.jobs.JobStore.Push;
 import io.dash4j.runtime.jobs.JobStore.Taken;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -394,6 +395,115 @@ abstract class JobStoreContract {
     assertThat(woken.await(2, TimeUnit.SECONDS)).isTrue();
   }
 
+  @Test
+  void aJobWithoutPushTargetIsNeverPushed() throws Exception {
+    JobStore store = store(config());
+    await(store.create(job("a")));
+    String token = await(store.claim("w")).token();
+    await(store.emit("a", token, "{\"p\":1}", List.of("u1")));
+
+    assertThat(await(store.markPush("a", 2000))).isNull();
+    assertThat(await(store.take("a", PAGE, CB)).updates()).containsExactly("u1");
+  }
+
+  @Test
+  void aPushCarriesWhatIsNewAndPollsWaitForItsAck() throws Exception {
+    JobStore store = store(config());
+    BlockingQueue<String> notified = new LinkedBlockingQueue<>();
+    store.onNotify((jobId, target) -> notified.add(jobId + " " + target));
+    await(store.create(pushed("a")));
+    String token = await(store.claim("w")).token();
+    await(store.emit("a", token, "{\"p\":1}", List.of("u1", "u2")));
+    assertThat(notified.poll(2, TimeUnit.SECONDS)).isEqualTo("a renderer-1");
+
+    Push push = await(store.markPush("a", 5000));
+    assertThat(push)
+        .isEqualTo(
+            new Push(PAGE, CB, "renderer-1", 3, "{\"p\":1}", List.of("u1", "u2"), null, null));
+    assertThat(await(store.markPush("a", 5000))).as("one push at a time").isNull();
+    // updates made while the push is on its way wait for the next one
+    await(store.emit("a", token, null, List.of("u3")));
+    Taken meanwhile = await(store.take("a", PAGE, CB));
+    assertThat(meanwhile.kind()).isEqualTo(Taken.Kind.PUSHING);
+    assertThat(meanwhile.updates()).isEmpty();
+    assertThat(meanwhile.isFinal()).isFalse();
+
+    assertThat(await(store.commitPush("a", 3))).isTrue();
+    assertThat(await(store.commitPush("a", 3))).as("committed once").isFalse();
+    Push next = await(store.markPush("a", 5000));
+    assertThat(next.updates()).containsExactly("u3");
+    assertThat(next.progress()).as("progress already delivered").isNull();
+    assertThat(await(store.commitPush("a", next.upTo()))).isTrue();
+    assertThat(await(store.markPush("a", 5000))).as("nothing new").isNull();
+    Taken after = await(store.take("a", PAGE, CB));
+    assertThat(after.updates()).isEmpty();
+    assertThat(after.progress()).isNull();
+  }
+
+  @Test
+  void aPushedValueIsNotDeliveredAgainByThePoll() throws Exception {
+    JobStore store = store(config());
+    await(store.create(pushed("a")));
+    String token = await(store.claim("w")).token();
+    await(store.emit("a", token, "{\"p\":9}", List.of()));
+    assertThat(await(store.complete("a", token, VALUE, null, 0))).isTrue();
+
+    Push push = await(store.markPush("a", 5000));
+    assertThat(push.outcome()).isEqualTo(VALUE.json());
+    assertThat(push.request()).isEqualTo("{\"req\":\"a\"}");
+    assertThat(push.progress()).isEqualTo("{\"p\":9}");
+    assertThat(await(store.commitPush("a", push.upTo()))).isTrue();
+    assertThat(await(store.markPush("a", 5000))).isNull();
+
+    Taken taken = await(store.take("a", PAGE, CB));
+    assertThat(taken.isFinal()).isTrue();
+    assertThat(taken.resultPushed()).isTrue();
+    assertThat(taken.progress()).isNull();
+  }
+
+  @Test
+  void anErrorIsNeverPushed() throws Exception {
+    JobStore store = store(config());
+    await(store.create(pushed("a")));
+    String token = await(store.claim("w")).token();
+    await(store.complete("a", token, new Outcome(true, "{\"err\":{\"msg\":\"x\"}}"), null, 0));
+
+    assertThat(await(store.markPush("a", 5000))).isNull();
+    Taken taken = await(store.take("a", PAGE, CB));
+    assertThat(taken.state()).isEqualTo("error");
+    assertThat(taken.resultPushed()).isFalse();
+  }
+
+  @Test
+  void anAbortedOrUnacknowledgedPushLeavesEverythingToPolls() throws Exception {
+    JobStore store = store(config());
+    await(store.create(pushed("a")));
+    await(store.create(pushed("b")));
+    String tokenA = await(store.claim("w")).token();
+    String tokenB = await(store.claim("w")).token();
+    await(store.emit("a", tokenA, "{\"p\":1}", List.of("u1")));
+    await(store.emit("b", tokenB, "{\"p\":1}", List.of("u1")));
+
+    // a: the page said no
+    Push aborted = await(store.markPush("a", 5000));
+    await(store.abortPush("a", aborted.upTo()));
+    await(store.emit("a", tokenA, null, List.of("u2")));
+    assertThat(await(store.markPush("a", 5000))).as("poll-only now").isNull();
+    Taken a = await(store.take("a", PAGE, CB));
+    assertThat(a.updates()).containsExactly("u1", "u2");
+    assertThat(a.progress()).isEqualTo("{\"p\":1}");
+
+    // b: no answer before the ack deadline
+    Push late = await(store.markPush("b", 150));
+    Thread.sleep(300);
+    Taken b = await(store.take("b", PAGE, CB));
+    assertThat(b.kind()).isEqualTo(Taken.Kind.FOUND);
+    assertThat(b.updates()).containsExactly("u1");
+    assertThat(await(store.commitPush("b", late.upTo()))).as("a poll took over").isFalse();
+    await(store.emit("b", tokenB, null, List.of("u2")));
+    assertThat(await(store.markPush("b", 5000))).isNull();
+  }
+
   /** The Vert.x the stores run on, for subclasses' own clients. */
   static Vertx vertx() {
     return vertx;
@@ -406,6 +516,11 @@ abstract class JobStoreContract {
 
   static NewJob job(String id) {
     return new NewJob(id, CB, PAGE, null, "{\"req\":\"" + id + "\"}", null, "hash-" + id);
+  }
+
+  /** A job whose page is connected through the socket as renderer {@code renderer-1}. */
+  static NewJob pushed(String id) {
+    return new NewJob(id, CB, PAGE, null, "{\"req\":\"" + id + "\"}", "renderer-1", "hash-" + id);
   }
 
   JobStore store(JobsConfig config) throws Exception {
