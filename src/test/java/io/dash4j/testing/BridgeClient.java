@@ -131,6 +131,23 @@ public final class BridgeClient implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Registers {@code rendererId} presenting a page token, as our worker does for a page with
+   * background callbacks, and waits for the door's confirmation.
+   */
+  public BridgeClient claim(String rendererId, String pageToken) {
+    send(
+        new JsonObject()
+            .put("type", "register")
+            .put("address", "dash4j.renderer." + rendererId)
+            .put("headers", new JsonObject().put("dash4j-page", pageToken)));
+    var frame = next();
+    if (!"registered".equals(body(frame).getString("type"))) {
+      throw new AssertionError("expected the door's \"registered\", got " + frame);
+    }
+    return this;
+  }
+
   /** Sends a callback request as our worker does, claiming {@code rendererId}. */
   public BridgeClient callback(
       String outputKey, JsonObject body, String rendererId, String replyAddress) {

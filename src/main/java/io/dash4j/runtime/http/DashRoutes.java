@@ -7,6 +7,7 @@ import io.dash4j.protocol.JsonWriter;
 import io.dash4j.protocol.MalformedRequest;
 import io.dash4j.protocol.UpdateRequest;
 import io.dash4j.runtime.exec.ErrorPages;
+import io.dash4j.runtime.socket.PageTokens;
 import io.dash4j.runtime.socket.SocketDoor;
 import io.dash4j.runtime.wire.CallbackReply;
 import io.dash4j.runtime.wire.HeaderCaller;
@@ -28,7 +29,6 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -78,7 +78,7 @@ public final class DashRoutes {
     }
   }
 
-  private Supplier<String> pageTokens;
+  private PageTokens pageTokens;
 
   public DashRoutes(
       Vertx vertx, DashConfig config, AppModel model, Prepared pages, ExecutorService userCode) {
@@ -107,9 +107,13 @@ public final class DashRoutes {
         .handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()))
         .handler(this::updateComponent);
     ApiEndpoints.mount(router, vertx, config, model, callbackDelivery, refusals);
-    if (model.usesWebsocket()) {
+    if (SocketDoor.pagesConnect(config, model)) {
       new SocketDoor(
-              vertx, config, model, pages.suites().sockjsUrl(config.requestsPathnamePrefix()))
+              vertx,
+              config,
+              model,
+              pageTokens,
+              pages.suites().sockjsUrl(config.requestsPathnamePrefix()))
           .mount(router, p);
     }
     read(router, p + "_dash-component-suites/*").handler(ctx -> pages.suites().handle(ctx, p));
@@ -180,14 +184,14 @@ public final class DashRoutes {
   }
 
   private String withPageToken(String page) {
-    return pageTokens == null ? page : page.replace(IndexPage.PAGE_TOKEN_SLOT, pageTokens.get());
+    return pageTokens == null ? page : page.replace(IndexPage.PAGE_TOKEN_SLOT, pageTokens.mint());
   }
 
   /**
    * Mints the token every index page carries when the app has background callbacks: it binds the
    * page load to the jobs it starts. Null: the app has none.
    */
-  public DashRoutes pageTokens(Supplier<String> tokens) {
+  public DashRoutes pageTokens(PageTokens tokens) {
     this.pageTokens = tokens;
     return this;
   }

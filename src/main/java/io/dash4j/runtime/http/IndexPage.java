@@ -95,7 +95,7 @@ final class IndexPage {
         script(html, assetUrl(prefix, asset));
       }
     }
-    if (model.usesWebsocket()) {
+    if (SocketDoor.pagesConnect(config, model)) {
       html.append("<script>").append(PAGE_WATCH).append("</script>\n");
     }
     if (model.hasBackgroundCallbacks()) {
@@ -162,7 +162,7 @@ final class IndexPage {
     if (config.debug()) {
       json.put("hot_reload", Map.of("interval", 3000, "max_retry", 8));
     }
-    if (model.usesWebsocket()) {
+    if (SocketDoor.pagesConnect(config, model)) {
       json.put("websocket", websocketConfig(config));
     }
     if ((model.layoutIsFunction() || !model.pages().isEmpty())

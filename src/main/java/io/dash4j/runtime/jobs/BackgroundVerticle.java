@@ -20,12 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Serves one background callback at its {@code dash4j.callback.<output key>} address, as the stock
@@ -41,6 +41,14 @@ import java.util.function.Supplier;
 public final class BackgroundVerticle extends JobDoorVerticle {
   static final String PAGE_HEADER = "x-dash4j-page";
 
+  /**
+   * The renderer id of the page's socket, once connected: where the job's updates are pushed. Only
+   * a hint: the socket door delivers a push only to a socket registered with this job's page token.
+   */
+  static final String RENDERER_HEADER = "x-dash4j-renderer";
+
+  private static final Pattern RENDERER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
   private final ServerCallbackSpec callback;
   private final CallbackInvoker invoker;
   private final JobStore store;
@@ -49,6 +57,7 @@ public final class BackgroundVerticle extends JobDoorVerticle {
   private final JobAnswers answers;
   private final long maxJobAgeMillis;
   private final long cacheTouchMillis;
+  private final boolean push;
   private static final int MAX_OUTAGES_TRACKED = 10_000;
   private static final byte[] STILL_RUNNING = "{\"multi\":true}".getBytes(StandardCharsets.UTF_8);
   private final long outageGraceMillis;
@@ -76,6 +85,7 @@ public final class BackgroundVerticle extends JobDoorVerticle {
     this.answers = new JobAnswers(callback, invoker, config.debug());
     this.maxJobAgeMillis = config.jobs().maxJobAge().toMillis();
     this.outageGraceMillis = config.jobs().storeOutageGrace().toMillis();
+    this.push = config.jobs().push();
     var expire = callback.options().cacheExpire();
     this.cacheTouchMillis =
         expire != null ? expire.toMillis() : config.jobs().cacheTtl().toMillis();
@@ -159,7 +169,13 @@ public final class BackgroundVerticle extends JobDoorVerticle {
     String key = callback.outputKey();
     var job =
         new NewJob(
-            jobId, key, pageId, cacheKey, UpdateRequests.toStoredJson(request), null, outHash);
+            jobId,
+            key,
+            pageId,
+            cacheKey,
+            UpdateRequests.toStoredJson(request),
+            push ? pushTarget(request) : null,
+            outHash);
     var expires = Instant.now().plusMillis(maxJobAgeMillis);
     return store
         .create(job)
@@ -168,6 +184,12 @@ public final class BackgroundVerticle extends JobDoorVerticle {
                 answers.started(
                     handles.cacheHandle(jobId, pageId, key, expires),
                     handles.jobHandle(jobId, pageId, key, expires)));
+  }
+
+  /** The renderer id the page says its socket registered, when it is one; else null. */
+  private static String pushTarget(UpdateRequest request) {
+    var ids = request.caller().headers(RENDERER_HEADER);
+    return ids.size() == 1 && RENDERER_ID.matcher(ids.get(0)).matches() ? ids.get(0) : null;
   }
 
   /** The cache key of this call, or null when the callback does not cache. */
@@ -251,13 +273,5 @@ public final class BackgroundVerticle extends JobDoorVerticle {
         .progress()
         .forEach(o -> keys.add(CallbackKeys.propId(o.componentId(), o.property())));
     return keys;
-  }
-
-  static Map<String, Object> positional(List<String> keys, List<?> values) {
-    var map = new LinkedHashMap<String, Object>();
-    for (int i = 0; i < keys.size() && i < values.size(); i++) {
-      map.put(keys.get(i), values.get(i));
-    }
-    return map;
   }
 }

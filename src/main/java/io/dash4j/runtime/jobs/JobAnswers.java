@@ -1,6 +1,7 @@
 package io.dash4j.runtime.jobs;
 
 import io.dash4j.model.ServerCallbackSpec;
+import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.JsonWriter;
 import io.dash4j.runtime.exec.CallbackInvoker;
 import io.dash4j.runtime.exec.ErrorPages;
@@ -12,6 +13,7 @@ import io.dash4j.runtime.wire.PlainJson;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ final class JobAnswers {
   private final List<String> progressKeys;
   private final List<Map<String, Object>> cancel;
   private final Map<String, Object> progressDefault;
+  private final Map<String, Object> afterRun;
 
   JobAnswers(ServerCallbackSpec callback, CallbackInvoker invoker, boolean debug) {
     this.invoker = invoker;
@@ -39,9 +42,30 @@ final class JobAnswers {
     // Dash drops a single falsy default (`if progress_default:` on None, 0, "", False)
     boolean dropped = defaults.size() == 1 && isFalsy(defaults.get(0));
     this.progressDefault =
-        defaults.isEmpty() || dropped
-            ? null
-            : BackgroundVerticle.positional(progressKeys, defaults);
+        defaults.isEmpty() || dropped ? null : positional(progressKeys, defaults);
+    this.afterRun = afterRun(callback, progressDefault);
+  }
+
+  /**
+   * What the renderer sets when it ends the job (its {@code runningOff} values, then the progress
+   * defaults), by {@code "<id>.<prop>"}: pushed with a pushed result, so the page does not show the
+   * result with the callback still running until the next poll ends the job. Running outputs with
+   * pattern-matching ids are left to that poll: only the renderer knows which ids they resolved to.
+   */
+  private static Map<String, Object> afterRun(
+      ServerCallbackSpec callback, Map<String, Object> progressDefault) {
+    var values = new LinkedHashMap<String, Object>();
+    for (var flip : callback.options().running()) {
+      if (!flip.output().isPattern()) {
+        values.put(
+            CallbackKeys.propId(flip.output().componentId(), flip.output().property()),
+            flip.afterwards());
+      }
+    }
+    if (progressDefault != null) {
+      values.putAll(progressDefault);
+    }
+    return values;
   }
 
   /** The first answer of a started job: its handles, the cancel inputs, the progress defaults. */
@@ -87,9 +111,7 @@ final class JobAnswers {
     var body = new LinkedHashMap<String, Object>();
     body.put("multi", true);
     if (taken.progress() != null) {
-      body.put(
-          "progress",
-          BackgroundVerticle.positional(progressKeys, new JsonArray(taken.progress()).getList()));
+      body.put("progress", positional(progressKeys, new JsonArray(taken.progress()).getList()));
     }
     if (!side.isEmpty()) {
       body.put("sideUpdate", side);
@@ -128,6 +150,48 @@ final class JobAnswers {
     return CallbackReply.ok(JsonWriter.toBytes(body));
   }
 
+  /**
+   * What a push sets on the page, as {@code set_props} payloads {@code {componentId, props}}, in
+   * the order a poll's answer is applied: side updates, progress, then the outputs of a value
+   * outcome (the ids of {@code outputs}; no-updates left out). Empty when nothing is to be set.
+   */
+  List<Map<String, Object>> pushed(JobStore.Push push, List<Object> outputs) {
+    var payloads = new ArrayList<Map<String, Object>>();
+    sideUpdates(push.updates()).forEach((id, props) -> payloads.add(setProps(id, props)));
+    if (push.progress() != null) {
+      byComponent(positional(progressKeys, new JsonArray(push.progress()).getList()), payloads);
+    }
+    if (push.outcome() != null) {
+      if (JobOutcomes.read(push.outcome()) instanceof Value value) {
+        var built = invoker.body(outputs, value.value(), Map.of());
+        if (built != null && built.get("response") instanceof Map<?, ?> byId) {
+          byId.forEach((id, props) -> payloads.add(setProps(String.valueOf(id), props)));
+        }
+      }
+      byComponent(afterRun, payloads);
+    }
+    return payloads;
+  }
+
+  /** {@code "<id>.<prop>"} values as one {@code set_props} payload per component. */
+  private static void byComponent(Map<String, Object> values, List<Map<String, Object>> payloads) {
+    var byId = new LinkedHashMap<String, Map<String, Object>>();
+    values.forEach(
+        (key, value) -> {
+          int dot = key.lastIndexOf('.'); // a prop name has no dot; a dict id may
+          byId.computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<>())
+              .put(key.substring(dot + 1), value);
+        });
+    byId.forEach((id, props) -> payloads.add(setProps(id, props)));
+  }
+
+  private static Map<String, Object> setProps(String componentId, Object props) {
+    var payload = new LinkedHashMap<String, Object>(2);
+    payload.put("componentId", componentId);
+    payload.put("props", props);
+    return payload;
+  }
+
   /** Every {@code setProps} not yet delivered, merged per component in call order. */
   private static Map<String, Map<String, Object>> sideUpdates(List<String> updates) {
     var merged = new LinkedHashMap<String, Map<String, Object>>();
@@ -142,6 +206,14 @@ final class JobAnswers {
               });
     }
     return merged;
+  }
+
+  static Map<String, Object> positional(List<String> keys, List<?> values) {
+    var map = new LinkedHashMap<String, Object>();
+    for (int i = 0; i < keys.size() && i < values.size(); i++) {
+      map.put(keys.get(i), values.get(i));
+    }
+    return map;
   }
 
   private static boolean isEmptyResponse(Map<String, Object> body) {

@@ -6,6 +6,7 @@ import io.dash4j.model.AppModel;
 import io.dash4j.model.CancelCallbackSpec;
 import io.dash4j.model.ServerCallbackSpec;
 import io.dash4j.runtime.exec.UserCodeExecutor;
+import io.dash4j.runtime.socket.PageTokens;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -21,8 +22,9 @@ import java.util.logging.Logger;
 /**
  * The background-callback room of one process: its job store, the verticles that serve the
  * background and cancel callbacks at the HTTP door, the pool of job workers, and the sweep that
- * requeues jobs whose worker stopped renewing. {@link #pageToken()} mints the token each index page
- * carries, which binds a page load to its jobs.
+ * requeues jobs whose worker stopped renewing, and the pusher that brings jobs' news to pages
+ * connected by socket. {@link #pageToken()} mints the token each index page carries, which binds a
+ * page load to its jobs.
  */
 public final class Jobs {
   private static final Logger LOG = Logger.getLogger(Jobs.class.getName());
@@ -93,6 +95,9 @@ public final class Jobs {
     for (var cancel : web ? model.cancelCallbacks() : List.<CancelCallbackSpec>of()) {
       verticles.add(vertx.deployVerticle(new CancelVerticle(cancel, model, store, handles, door)));
     }
+    if (web && config.jobs().push()) {
+      new JobPusher(vertx, door, store, model, config).start();
+    }
     var pool = new JobWorkers(store);
     String process = UUID.randomUUID().toString().substring(0, 8);
     int poolSize = workers ? config.jobs().poolSize() : 0;
@@ -109,9 +114,23 @@ public final class Jobs {
     return Future.all(verticles).onSuccess(all -> all.<String>list().forEach(deployments::add));
   }
 
-  /** A fresh page token for one index response. */
-  public String pageToken() {
-    return handles.pageToken();
+  /** The page tokens of this process's index pages, minted and checked with the jobs' secret. */
+  public PageTokens pageTokens() {
+    return new PageTokens() {
+      @Override
+      public String mint() {
+        return handles.pageToken();
+      }
+
+      @Override
+      public String pageIdOf(String token) {
+        try {
+          return handles.pageId(token);
+        } catch (HandleRefused e) {
+          return null;
+        }
+      }
+    };
   }
 
   /** Stops the workers and closes the store. */

@@ -105,7 +105,7 @@ public final class DashVerticle extends VerticleBase {
             pages -> {
               var routes = new DashRoutes(vertx, config, model, pages, userCode);
               if (jobs != null) {
-                routes.pageTokens(jobs::pageToken);
+                routes.pageTokens(jobs.pageTokens());
               }
               // No per-response compression: the component suites are served pre-compressed
               // (ComponentSuites).

@@ -21,6 +21,8 @@ final class SocketClaims implements Shareable {
   private static final String SHARED_NAME = "dash4j.socket-claims";
 
   private final Map<String, SockJSSocket> owners = new ConcurrentHashMap<>();
+  // renderer id -> the page load its registration proved (signed page token), when it did
+  private final Map<String, String> pages = new ConcurrentHashMap<>();
   private final Map<SockJSSocket, Set<String>> bySocket = new ConcurrentHashMap<>();
   private final Map<String, SockJSSocket> replies = new ConcurrentHashMap<>();
 
@@ -35,14 +37,29 @@ final class SocketClaims implements Shareable {
   /**
    * Claims {@code rendererId} for {@code socket}: true if the socket is its first claimant (or
    * already owns it).
+   *
+   * @param pageId the page load the registration proved with a signed token, or null
    */
-  boolean claim(String rendererId, SockJSSocket socket) {
+  boolean claim(String rendererId, SockJSSocket socket, String pageId) {
     SockJSSocket owner = owners.putIfAbsent(rendererId, socket);
     if (owner != null && owner != socket) {
       return false;
     }
     bySocket.computeIfAbsent(socket, s -> ConcurrentHashMap.newKeySet()).add(rendererId);
+    if (pageId != null) {
+      pages.put(rendererId, pageId);
+    }
     return true;
+  }
+
+  /** Whether a socket of this process owns {@code rendererId}. */
+  boolean isClaimed(String rendererId) {
+    return owners.containsKey(rendererId);
+  }
+
+  /** Whether {@code rendererId} registered with a token of page load {@code pageId}. */
+  boolean isPage(String rendererId, String pageId) {
+    return pageId.equals(pages.get(rendererId));
   }
 
   /** Whether {@code socket} owns {@code rendererId}. */
@@ -56,7 +73,11 @@ final class SocketClaims implements Shareable {
     if (ids != null) {
       ids.remove(rendererId);
     }
-    return owners.remove(rendererId, socket);
+    boolean owned = owners.remove(rendererId, socket);
+    if (owned) {
+      pages.remove(rendererId);
+    }
+    return owned;
   }
 
   /** Forgets a closed socket; returns the ids it still owned. */
@@ -66,7 +87,12 @@ final class SocketClaims implements Shareable {
     if (ids == null) {
       return Set.of();
     }
-    ids.forEach(id -> owners.remove(id, socket));
+    ids.forEach(
+        id -> {
+          if (owners.remove(id, socket)) {
+            pages.remove(id);
+          }
+        });
     return ids;
   }
 

@@ -48,7 +48,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   /**
    * Where a page receives pushes and {@code get_props} requests: this prefix and its renderer id.
    */
-  static final String RENDERER_ADDRESS = "dash4j.renderer.";
+  public static final String RENDERER_ADDRESS = "dash4j.renderer.";
 
   /**
    * Published (cluster-wide) with a renderer id when its page goes away, so its running calls stop.
@@ -67,6 +67,14 @@ public final class SocketDoor implements Handler<BridgeEvent> {
    */
   public static final String REFUSED_HEADER = "dash4j-refused";
 
+  /**
+   * On a message for a page: the page load it is for. The door delivers it only to a renderer id
+   * whose registration carried a token of that page load, so a job's push, addressed by a renderer
+   * id the page's request merely claimed, reaches only that page. On a registration frame: the page
+   * token.
+   */
+  public static final String PAGE_HEADER = "dash4j-page";
+
   /** What a page hears once its registration holds. */
   static final String REGISTERED = "{\"type\":\"registered\"}";
 
@@ -78,6 +86,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   private final SocketHooks hooks;
   private final SocketClaims claims;
   private final AppModel model;
+  private final PageTokens pageTokens;
   private final String sockjsUrl;
   private final Map<SockJSSocket, OpenSocket> sockets = new ConcurrentHashMap<>();
   private volatile KnownCallbacks known = new KnownCallbacks(-1, Set.of());
@@ -113,16 +122,32 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   }
 
   /**
+   * @param pageTokens checks the page tokens registrations carry; null when the app mints none
    * @param sockjsUrl where the app serves its pinned sockjs-client: SockJS's {@code iframe.html}
    *     loads it from there, not from a public CDN
    */
-  public SocketDoor(Vertx vertx, DashConfig config, AppModel model, String sockjsUrl) {
+  public SocketDoor(
+      Vertx vertx, DashConfig config, AppModel model, PageTokens pageTokens, String sockjsUrl) {
     this.sockjsUrl = sockjsUrl;
     this.vertx = vertx;
     this.config = config;
     this.model = model;
+    this.pageTokens = pageTokens;
     this.hooks = new SocketHooks(vertx, model.connectHooks(), model.messageHooks());
     this.claims = SocketClaims.of(vertx);
+  }
+
+  /**
+   * Whether the app's pages open a socket: some callback runs over it, or background jobs push to
+   * their pages through it.
+   */
+  public static boolean pagesConnect(DashConfig config, AppModel model) {
+    return model.usesWebsocket() || (model.hasBackgroundCallbacks() && config.jobs().push());
+  }
+
+  /** Whether a socket of this process serves the page registered as {@code rendererId}. */
+  public static boolean servesHere(Vertx vertx, String rendererId) {
+    return SocketClaims.of(vertx).isClaimed(rendererId);
   }
 
   /** Mounts the bridge at {@code <prefix>_dash-ws/*}. */
@@ -188,7 +213,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       case SOCKET_CREATED -> admit(event, socket);
       case REGISTER -> {
         String id = rendererIdOf(event.getRawMessage().getString("address"));
-        event.complete(id != null && claims.claim(id, socket));
+        event.complete(id != null && claims.claim(id, socket, pageOf(event.getRawMessage())));
       }
       case REGISTERED -> {
         // The consumer exists now: tell the page, so that nothing pushed before this point can be
@@ -307,13 +332,13 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     JsonObject envelope = event.getRawMessage();
     String address = envelope.getString("address");
     String replyAddress = envelope.getString("replyAddress");
-    if (replyAddress != null) {
-      claims.expectReply(replyAddress, socket);
-    }
     event.complete(false);
     var open = sockets.get(socket);
-    if (open == null) {
-      return; // closed meanwhile
+    if (open == null || !forItsPage(envelope, address)) {
+      return; // closed meanwhile, or meant for another page load: the sender times out
+    }
+    if (replyAddress != null) {
+      claims.expectReply(replyAddress, socket);
     }
     Buffer frame = envelope.toBuffer();
     if (open.calls().holds(address)) {
@@ -325,6 +350,29 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     } else {
       open.outbox().offer(frame); // a push, or the answer to a refused request
     }
+  }
+
+  /**
+   * Whether a message bound to a page load ({@value #PAGE_HEADER}) goes to a renderer id that
+   * registered with that page's token; a message not bound to one passes. The header is removed:
+   * the page needs nothing of it.
+   */
+  private boolean forItsPage(JsonObject envelope, String address) {
+    JsonObject headers = envelope.getJsonObject("headers");
+    Object pageId = headers == null ? null : headers.remove(PAGE_HEADER);
+    if (headers != null && headers.isEmpty()) {
+      envelope.remove("headers");
+    }
+    String rendererId = rendererIdOf(address);
+    return pageId == null
+        || (rendererId != null && claims.isPage(rendererId, String.valueOf(pageId)));
+  }
+
+  /** The page id a registration frame proves with its page token, or null. */
+  private String pageOf(JsonObject registration) {
+    JsonObject headers = registration.getJsonObject("headers");
+    Object token = headers == null ? null : headers.getValue(PAGE_HEADER);
+    return pageTokens == null || !(token instanceof String text) ? null : pageTokens.pageIdOf(text);
   }
 
   /**

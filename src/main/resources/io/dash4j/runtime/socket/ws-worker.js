@@ -4,9 +4,10 @@
 // serves every tab of the app in this browser. SockJS picks WebSocket first and falls back to HTTP streaming or
 // polling where WebSocket is blocked.
 //
-// Bridge frames used: register/unregister dash4j.renderer.<rendererId> (pushes and get_props requests for a tab);
+// Bridge frames used: register/unregister dash4j.renderer.<rendererId> (pushes and get_props requests for a tab;
+// the register frame carries the page's token when it has one);
 // send to dash4j.callback.<output> with a replyAddress (a callback request); send to a received replyAddress (a
-// get_props answer); ping. The server's bodies arrive as JSON text.
+// get_props answer, or a job push's acknowledgement); ping. The server's bodies arrive as JSON text.
 
 var params = new URL(self.location.href).searchParams;
 importScripts(params.get('sockjs'));
@@ -17,7 +18,7 @@ var FIRST_RETRY_MS = 1000;
 var MAX_RETRY_MS = 30000;
 var RENDERER = 'dash4j.renderer.';
 
-var tabs = new Map();    // rendererId -> {port, registered, connected}
+var tabs = new Map();    // rendererId -> {port, registered, connected, pageToken}
 var calls = new Map();   // reply address -> {rendererId, requestId}: callback requests awaiting their answer
 var queue = [];          // frames made while the socket was not open
 var sock = null;
@@ -63,7 +64,11 @@ function register(rendererId) {
   var tab = tabs.get(rendererId);
   if (open && tab && !tab.registered) {
     tab.registered = true;
-    sock.send(JSON.stringify({type: 'register', address: RENDERER + rendererId}));
+    var frame = {type: 'register', address: RENDERER + rendererId};
+    if (tab.pageToken) {
+      frame.headers = {'dash4j-page': tab.pageToken}; // binds the page load: its jobs push here
+    }
+    sock.send(JSON.stringify(frame));
   }
 }
 
@@ -173,6 +178,14 @@ function fromServer(rendererId, message, replyAddress) {
       tab.connected = true;
       toTab(rendererId, {type: 'connected', rendererId: rendererId});
     }
+  } else if (message.job && replyAddress) {
+    // a background job's news: acknowledged once handed to the tab; a tab that is gone says no, and the job's polls
+    // deliver it instead
+    var there = tabs.has(rendererId);
+    toTab(rendererId, {type: message.type, rendererId: rendererId, payload: message.payload});
+    if (open) {
+      sock.send(JSON.stringify({type: 'send', address: replyAddress, body: {ok: there}}));
+    }
   } else if (message.type === 'set_props' || message.type === 'set_props_batch') {
     toTab(rendererId, {type: message.type, rendererId: rendererId, payload: message.payload});
   } else if (message.type === 'get_props_request') {
@@ -199,7 +212,7 @@ self.onconnect = function (event) {
   port.onmessage = function (e) {
     var m = e.data;
     if (m.type === 'connect') {
-      tabs.set(m.rendererId, {port: port, registered: false, connected: false});
+      tabs.set(m.rendererId, {port: port, registered: false, connected: false, pageToken: m.payload.pageToken});
       serverUrl = m.payload.serverUrl.replace(/^ws/, 'http'); // SockJS wants the http(s) URL
       if (typeof m.payload.inactivityTimeout === 'number') {
         inactivityTimeout = m.payload.inactivityTimeout;
