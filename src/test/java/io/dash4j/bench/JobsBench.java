@@ -10,11 +10,15 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
 import io.dash4j.runtime.launch.DashServer;
+import io.dash4j.testing.BridgeClient;
 import io.dash4j.testing.RedisServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -28,6 +32,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -36,8 +42,10 @@ import java.util.regex.Pattern;
  * with no pause until the result, as a page with {@code interval(0)}), with the embedded store and
  * with Redis, beside a bare Vert.x baseline in the same run (a route that runs each request's task
  * with {@code executeBlocking}: the least a server that runs work off the loop does). And how long
- * a progress report takes to reach a page that polls every 100 ms. Servers run pinned to core 0 as
- * in {@link Benchmark}; the clients here run on the other cores.
+ * a progress report takes to reach a page, pushed through the socket and polled every 100 ms,
+ * beside the bare server's own: a value made on a worker thread, sent over Vert.x's SockJS bridge
+ * or read by a page polling a route every 100 ms. Servers run pinned to core 0 as in {@link
+ * Benchmark}; the clients here run on the other cores.
  */
 final class JobsBench {
   private static final int PAGES = 16;
@@ -56,10 +64,45 @@ final class JobsBench {
 
   private JobsBench() {}
 
-  /** The baseline server: each request's task runs on a Vert.x worker thread, then answers. */
+  /**
+   * The baseline server: each request's task runs on a Vert.x worker thread, then answers. For the
+   * delays, {@code POST /_report/<id>} makes a report (the time) on a worker thread, sends it to
+   * {@code dash4j.renderer.<id>} over the SockJS bridge at {@code /_dash-ws} and keeps it for
+   * {@code GET /_report/<id>}.
+   */
   static int bareServer() {
     var vertx = Vertx.vertx();
     var router = Router.router(vertx);
+    var reports = new ConcurrentHashMap<String, String>();
+    router
+        .post("/_report/:id")
+        .handler(
+            ctx -> {
+              String id = ctx.pathParam("id");
+              vertx
+                  .executeBlocking(() -> Long.toString(System.currentTimeMillis()))
+                  .onSuccess(
+                      reported -> {
+                        reports.put(id, reported);
+                        vertx.eventBus().send("dash4j.renderer." + id, reported);
+                        ctx.response().setStatusCode(204).end();
+                      });
+            });
+    router
+        .get("/_report/:id")
+        .handler(
+            ctx -> {
+              String reported = reports.remove(ctx.pathParam("id"));
+              ctx.response().setStatusCode(reported == null ? 204 : 200).end(reported);
+            });
+    router
+        .route("/_dash-ws/*")
+        .subRouter(
+            SockJSHandler.create(vertx)
+                .bridge(
+                    new SockJSBridgeOptions()
+                        .addOutboundPermitted(
+                            new PermittedOptions().setAddressRegex("dash4j\\.renderer\\..+"))));
     router
         .post("/_dash-update-component")
         .handler(BodyHandler.create(false))
@@ -135,7 +178,7 @@ final class JobsBench {
   /** Runs the three servers in alternating rounds and returns the table. */
   static String run(String java) throws Exception {
     var rounds = new LinkedHashMap<String, List<Round>>();
-    var delays = new ArrayList<Long>();
+    var delays = new LinkedHashMap<String, List<Long>>();
     RedisServer redis = RedisServer.start();
     try {
       for (int round = 0; round < ROUNDS; round++) {
@@ -153,9 +196,13 @@ final class JobsBench {
             var client = new JobClient(port, !mode.equals("bare-jobs"));
             client.load(WARMUP_SECONDS);
             rounds.computeIfAbsent(mode, m -> new ArrayList<>()).add(client.load(MEASURE_SECONDS));
-            if (mode.equals("dash4j-jobs")) {
-              for (int i = 0; i < 10; i++) {
-                delays.add(client.progressDelayMillis());
+            for (int i = 0; i < 10; i++) {
+              if (mode.equals("bare-jobs")) {
+                add(delays, "bare: pushed over the bridge", client.barePushDelayMillis());
+                add(delays, "bare: polled every 100 ms", client.barePollDelayMillis());
+              } else {
+                add(delays, mode + ": pushed", client.pushedDelayMillis());
+                add(delays, mode + ": polled every 100 ms", client.progressDelayMillis());
               }
             }
           } finally {
@@ -170,7 +217,11 @@ final class JobsBench {
     return table(rounds, delays);
   }
 
-  private static String table(Map<String, List<Round>> rounds, List<Long> delays) {
+  private static void add(Map<String, List<Long>> delays, String what, long millis) {
+    delays.computeIfAbsent(what, k -> new ArrayList<>()).add(millis);
+  }
+
+  private static String table(Map<String, List<Round>> rounds, Map<String, List<Long>> delays) {
     var out =
         new StringBuilder(
             "\n## Background jobs ("
@@ -198,13 +249,22 @@ final class JobsBench {
                   String.join(", ", ratios),
                   runs.stream().mapToLong(Round::errors).sum()));
         });
-    var sorted = delays.stream().mapToLong(Long::longValue).sorted().toArray();
     out.append(
-        String.format(
-            "%nA progress report made as its job starts reaches a page polling every 100 ms (the"
-                + " renderer's first poll comes one interval after the start) after %d ms (median"
-                + " of %d; %d–%d). Pushing it through the socket door is not built yet.%n",
-            sorted[sorted.length / 2], sorted.length, sorted[0], sorted[sorted.length - 1]));
+        "\nFrom a progress report (made as its job starts) to the page, in ms: the renderer polls"
+            + " first one interval after the start, so a polled report waits about that long.\n\n");
+    out.append("| path | median | range | samples |\n|---|---|---|---|\n");
+    delays.forEach(
+        (what, millis) -> {
+          var sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
+          out.append(
+              String.format(
+                  "| %s | %d | %d–%d | %d |%n",
+                  what,
+                  sorted[sorted.length / 2],
+                  sorted[0],
+                  sorted[sorted.length - 1],
+                  sorted.length));
+        });
     return out.toString();
   }
 
@@ -295,6 +355,78 @@ final class JobsBench {
       }
     }
 
+    /**
+     * Starts a job that reports the time as a page whose socket holds, and returns how late the
+     * push brought it; acknowledges the pushes and polls the job to its end.
+     */
+    long pushedDelayMillis() throws Exception {
+      String token = token();
+      String rendererId = UUID.randomUUID().toString();
+      try (var socket = BridgeClient.connect(base).claim(rendererId, token)) {
+        var handles =
+            new JsonObject(post("", token, PROGRESS_START, "X-Dash4j-Renderer", rendererId).body());
+        long delay = -1;
+        while (delay < 0) {
+          JsonObject frame = socket.next();
+          long now = System.currentTimeMillis();
+          for (Object payload : BridgeClient.body(frame).getJsonArray("payload")) {
+            var set = (JsonObject) payload;
+            if (set.getString("componentId").equals("status")) {
+              delay = now - Long.parseLong(set.getJsonObject("props").getString("children"));
+            }
+          }
+          socket.send(
+              new JsonObject()
+                  .put("type", "send")
+                  .put("address", frame.getString("replyAddress"))
+                  .put("body", new JsonObject().put("ok", true)));
+        }
+        String query =
+            "?cacheKey=" + handles.getString("cacheKey") + "&job=" + handles.getString("job");
+        while (post(query, token, PROGRESS_START).statusCode() == 200) {
+          Thread.sleep(100); // the result comes pushed; the poll that ends the job is a 204
+        }
+        return delay;
+      }
+    }
+
+    /** The bare server's report, sent over its bridge to a registered page. */
+    long barePushDelayMillis() throws Exception {
+      String id = UUID.randomUUID().toString();
+      try (var socket = BridgeClient.connect(base)) {
+        socket.register(id);
+        Thread.sleep(100); // the bare bridge confirms nothing: give the registration its moment
+        report(id);
+        JsonObject frame = socket.next();
+        return System.currentTimeMillis() - Long.parseLong(frame.getString("body"));
+      }
+    }
+
+    /** The bare server's report, read by a page polling for it every 100 ms. */
+    long barePollDelayMillis() throws Exception {
+      String id = UUID.randomUUID().toString();
+      report(id);
+      while (true) {
+        Thread.sleep(100);
+        var answer =
+            http.send(
+                HttpRequest.newBuilder(URI.create(base + "_report/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200) {
+          return System.currentTimeMillis() - Long.parseLong(answer.body());
+        }
+      }
+    }
+
+    /** Has the bare server make report {@code id}. */
+    private void report(String id) throws Exception {
+      http.send(
+          HttpRequest.newBuilder(URI.create(base + "_report/" + id))
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
+    }
+
     private String token() throws Exception {
       var index =
           http.send(
@@ -307,13 +439,17 @@ final class JobsBench {
       return matcher.group(1);
     }
 
-    private HttpResponse<String> post(String query, String token, String body) throws Exception {
+    private HttpResponse<String> post(String query, String token, String body, String... headers)
+        throws Exception {
       var request =
           HttpRequest.newBuilder(URI.create(base + "_dash-update-component" + query))
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(body));
       if (token != null) {
         request.header("X-Dash4j-Page", token);
+      }
+      if (headers.length > 0) {
+        request.headers(headers);
       }
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
