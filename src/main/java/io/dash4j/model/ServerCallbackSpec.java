@@ -116,20 +116,35 @@ public final class ServerCallbackSpec extends CallbackSpec {
    * @throws IllegalArgumentException when a value has the wrong type or the count is wrong
    */
   public List<Object> decode(List<Object> inputValues, List<Object> stateValues) {
+    var values = inArgumentOrder(inputValues, stateValues);
+    for (int i = 0; i < values.size(); i++) {
+      values.set(i, arguments().get(i).prop().decode(values.get(i)));
+    }
+    return values;
+  }
+
+  /**
+   * The browser's JSON values, given in the order of {@link #inputs()} then {@link #states()} as on
+   * the wire, in the function's argument order, undecoded (what a background callback's cache key
+   * is made of).
+   *
+   * @throws IllegalArgumentException when the count is wrong
+   */
+  public List<Object> inArgumentOrder(List<Object> inputValues, List<Object> stateValues) {
     if (inputValues.size() != inputs().size() || stateValues.size() != states().size()) {
       throw new IllegalArgumentException(
           "expected " + inputs().size() + " inputs and " + states().size() + " states");
     }
-    var decoded = new ArrayList<Object>(arguments().size());
+    var ordered = new ArrayList<Object>(arguments().size());
     int nextInput = 0;
     int nextState = 0;
     for (var argument : arguments()) {
-      decoded.add(
-          argument instanceof Input<?> input
-              ? input.prop().decode(inputValues.get(nextInput++))
-              : argument.prop().decode(stateValues.get(nextState++)));
+      ordered.add(
+          argument instanceof Input<?>
+              ? inputValues.get(nextInput++)
+              : stateValues.get(nextState++));
     }
-    return decoded;
+    return ordered;
   }
 
   /** Runs the function on decoded values (from {@link #decode}). */

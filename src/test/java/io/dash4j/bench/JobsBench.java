@@ -366,14 +366,16 @@ final class JobsBench {
         var handles =
             new JsonObject(post("", token, PROGRESS_START, "X-Dash4j-Renderer", rendererId).body());
         long delay = -1;
-        while (delay < 0) {
+        boolean result = false;
+        while (!result) {
           JsonObject frame = socket.next();
           long now = System.currentTimeMillis();
           for (Object payload : BridgeClient.body(frame).getJsonArray("payload")) {
             var set = (JsonObject) payload;
-            if (set.getString("componentId").equals("status")) {
+            if (delay < 0 && set.getString("componentId").equals("status")) {
               delay = now - Long.parseLong(set.getJsonObject("props").getString("children"));
             }
+            result |= set.getString("componentId").equals("done");
           }
           socket.send(
               new JsonObject()
@@ -383,10 +385,17 @@ final class JobsBench {
         }
         String query =
             "?cacheKey=" + handles.getString("cacheKey") + "&job=" + handles.getString("job");
-        while (post(query, token, PROGRESS_START).statusCode() == 200) {
-          Thread.sleep(100); // the result comes pushed; the poll that ends the job is a 204
+        for (int polls = 0; polls < 100; polls++) {
+          var answer = post(query, token, PROGRESS_START);
+          if (answer.statusCode() != 200) {
+            return delay; // the result came pushed: the poll that ends the job is a 204
+          }
+          if (new JsonObject(answer.body()).containsKey("response")) {
+            throw new IllegalStateException("a pushed and acknowledged result was polled again");
+          }
+          Thread.sleep(20);
         }
-        return delay;
+        throw new IllegalStateException("the job never ended");
       }
     }
 

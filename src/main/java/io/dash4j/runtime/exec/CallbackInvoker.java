@@ -117,6 +117,21 @@ public final class CallbackInvoker {
   }
 
   /**
+   * The request's values, checked against the callback, in the function's argument order as the
+   * browser sent them (undecoded): what a background callback's cache key is made of.
+   *
+   * @throws MalformedRequest with a message naming nothing internal
+   */
+  public List<Object> wireArguments(UpdateRequest request) {
+    try {
+      return callback.inArgumentOrder(
+          values(request.inputs(), callback.inputs()), values(request.state(), callback.states()));
+    } catch (MalformedRequest | IllegalArgumentException | ClassCastException e) {
+      throw new MalformedRequest(MALFORMED);
+    }
+  }
+
+  /**
    * A request's outputs checked against the callback, without decoding its values (a background
    * poll's values are all null).
    *

@@ -1,7 +1,6 @@
 package io.dash4j.runtime.jobs;
 
 import io.dash4j.DashConfig;
-import io.dash4j.callback.Input;
 import io.dash4j.model.AppModel;
 import io.dash4j.model.CallbackSpec;
 import io.dash4j.model.ServerCallbackSpec;
@@ -198,7 +197,7 @@ public final class BackgroundVerticle extends JobDoorVerticle {
     if (suppliers.isEmpty()) {
       return Future.succeededFuture(null);
     }
-    var args = wireArguments(request);
+    var args = invoker.wireArguments(request);
     int[] ignored = callback.options().cacheArgsToIgnore();
     var kept = new ArrayList<Object>();
     for (int i = 0; i < args.size(); i++) {
@@ -225,30 +224,6 @@ public final class BackgroundVerticle extends JobDoorVerticle {
           }
         });
     return key.future();
-  }
-
-  /** The request's values in the function's argument order, as the browser sent them. */
-  private List<Object> wireArguments(UpdateRequest request) {
-    var values = new ArrayList<Object>();
-    int nextInput = 0;
-    int nextState = 0;
-    for (var argument : callback.arguments()) {
-      Object given =
-          argument instanceof Input<?>
-              ? request.inputs().get(nextInput++)
-              : request.state().get(nextState++);
-      values.add(valueOf(given));
-    }
-    return values;
-  }
-
-  private static Object valueOf(Object dependency) {
-    if (dependency instanceof List<?> group) {
-      var values = new ArrayList<Object>(group.size());
-      group.forEach(item -> values.add(valueOf(item)));
-      return values;
-    }
-    return dependency instanceof Map<?, ?> map ? map.get("value") : null;
   }
 
   private static boolean contains(int[] positions, int i) {

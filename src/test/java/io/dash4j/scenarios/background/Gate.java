@@ -2,6 +2,9 @@ package io.dash4j.scenarios.background;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Holds a background job at one point while a test acts on it (cancels or supersedes it), so the
@@ -9,8 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * #close()} makes jobs wait in {@link #pass()} until {@link #open()} or until their thread is
  * interrupted, which a cancelled job's is; {@link #arrived()} and {@link #interrupted()} count the
  * jobs held and those cancelled while held.
+ *
+ * <p>Registered as an extension ({@code @RegisterExtension static final Gate gate = new Gate();}),
+ * it starts each test open with its counts at zero, and opens after each so no job stays held.
  */
-final class Gate {
+final class Gate implements BeforeEachCallback, AfterEachCallback {
   private volatile CountDownLatch latch;
   private final AtomicInteger arrived = new AtomicInteger();
   private final AtomicInteger interrupted = new AtomicInteger();
@@ -29,11 +35,16 @@ final class Gate {
     }
   }
 
-  /** Opens the gate and forgets the counts: for the start of a test. */
-  void reset() {
+  @Override
+  public void beforeEach(ExtensionContext context) {
     open();
     arrived.set(0);
     interrupted.set(0);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    open();
   }
 
   /** Jobs that came to the gate while it was closed: they run and wait, or waited. */

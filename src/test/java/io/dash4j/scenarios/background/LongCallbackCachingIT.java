@@ -19,7 +19,6 @@ import io.dash4j.testing.Browser;
 import io.dash4j.testing.JobStoreKind;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,7 +45,7 @@ class LongCallbackCachingIT {
   static final Duration INTERVAL = Duration.ofMillis(100);
 
   /** Holds a job at "Progress 2/4" until the test has seen it. */
-  static final Gate gate = new Gate();
+  @RegisterExtension static final Gate gate = new Gate();
 
   @RegisterExtension
   static final BackgroundApps app5 = BackgroundApps.of(LongCallbackCachingIT::app5);
@@ -135,11 +134,6 @@ class LongCallbackCachingIT {
                 .cacheArgsToIgnore(0)
                 .preventInitialCall(true));
     return app;
-  }
-
-  @AfterEach
-  void releaseJobs() {
-    gate.open();
   }
 
   /** lcbc005: a miss runs the job with progress, a hit answers at once, a new cacheBy misses. */

@@ -17,7 +17,6 @@ import io.dash4j.testing.Browser;
 import io.dash4j.testing.JobStoreKind;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +32,7 @@ class LongCallbackRunningIT {
   static final AtomicInteger app3Returned = new AtomicInteger();
 
   /** Holds a job while the test supersedes (lcbc002) or cancels (lcbc003) it. */
-  static final Gate gate = new Gate();
+  @RegisterExtension static final Gate gate = new Gate();
 
   @RegisterExtension
   static final BackgroundApps app2 = BackgroundApps.of(LongCallbackRunningIT::app2);
@@ -96,16 +95,10 @@ class LongCallbackRunningIT {
     return app;
   }
 
-  @AfterEach
-  void releaseJobs() {
-    gate.open();
-  }
-
   /** lcbc002: "Running" while a job runs, "Finished" after; two quick clicks end at the third. */
   @ParameterizedTest
   @MethodSource("io.dash4j.testing.JobStoreKind#stores")
   void lcbc002_longCallbackRunning(JobStoreKind store) throws Exception {
-    gate.reset();
     browser.openApp(app2.served(store));
     browser.waitForText("#result", "Not clicked");
     browser.waitForText("#status", "Finished");
@@ -139,7 +132,6 @@ class LongCallbackRunningIT {
   @MethodSource("io.dash4j.testing.JobStoreKind#stores")
   void lcbc003_longCallbackRunningCancel(JobStoreKind store) throws Exception {
     app3Returned.set(0);
-    gate.reset();
     browser.openApp(app3.served(store));
     browser.waitForText("#result", "No results");
     browser.waitForText("#status", "Finished");

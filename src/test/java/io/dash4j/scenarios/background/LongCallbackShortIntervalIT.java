@@ -14,7 +14,6 @@ import io.dash4j.testing.BackgroundApps;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.JobStoreKind;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LongCallbackShortIntervalIT {
   /** Holds the job at "Progress 2/4" until the test has seen it. */
-  static final Gate gate = new Gate();
+  @RegisterExtension static final Gate gate = new Gate();
 
   @RegisterExtension
   static final BackgroundApps apps = BackgroundApps.of(LongCallbackShortIntervalIT::app);
@@ -65,16 +64,10 @@ class LongCallbackShortIntervalIT {
     return app;
   }
 
-  @AfterEach
-  void releaseJobs() {
-    gate.open();
-  }
-
   /** lcbc009: interval 0 shows progress, ends "Finished" and stays so. */
   @ParameterizedTest
   @MethodSource("io.dash4j.testing.JobStoreKind#stores")
   void lcbc009_shortInterval(JobStoreKind store) throws Exception {
-    gate.reset();
     browser.openApp(apps.served(store));
     gate.close();
     browser.recordTexts("status", "result");

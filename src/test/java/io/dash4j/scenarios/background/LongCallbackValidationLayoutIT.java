@@ -19,7 +19,6 @@ import io.dash4j.testing.JobStoreKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,7 +38,7 @@ class LongCallbackValidationLayoutIT {
   static final AtomicInteger returned = new AtomicInteger();
 
   /** Holds a job at "Progress 2/4" until the test has seen it, or cancels it. */
-  static final Gate gate = new Gate();
+  @RegisterExtension static final Gate gate = new Gate();
 
   @RegisterExtension
   static final BackgroundApps apps = BackgroundApps.of(LongCallbackValidationLayoutIT::app);
@@ -87,17 +86,11 @@ class LongCallbackValidationLayoutIT {
     return app;
   }
 
-  @AfterEach
-  void releaseJobs() {
-    gate.open();
-  }
-
   /** lcbc007: progress, cancel and reruns on components the layout shows only after a click. */
   @ParameterizedTest
   @MethodSource("io.dash4j.testing.JobStoreKind#stores")
   void lcbc007_validationLayout(JobStoreKind store) throws Exception {
     returned.set(0);
-    gate.reset();
     browser.openApp(apps.served(store));
     assertThat(browser.driver().findElements(By.id("run-button"))).as("not shown yet").isEmpty();
 
