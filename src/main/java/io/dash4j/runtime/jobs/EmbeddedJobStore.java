@@ -102,7 +102,6 @@ public final class EmbeddedJobStore implements JobStore {
                               .put("cb", job.callback())
                               .put("page", job.pageId())
                               .put("ck", orEmpty(job.cacheKey()))
-                              .put("req", job.request())
                               .put("push", orEmpty(job.pushTarget()))
                               .put("out", orEmpty(job.outHash()))
                               .put("st", QUEUED)
@@ -114,6 +113,7 @@ public final class EmbeddedJobStore implements JobStore {
                               .put("polled", m.now)
                               .put("exp", m.now + maxJobAgeMillis);
                       return m.putJob(job.id(), record)
+                          .compose(v -> m.putRequest(job.id(), record, job.request()))
                           .compose(v -> m.ready())
                           .compose(ready -> m.ready(ready.add(job.id())))
                           .map(
@@ -266,19 +266,23 @@ public final class EmbeddedJobStore implements JobStore {
               String token = attempt + ":" + workerId;
               job.put("st", RUNNING).put("tok", token);
               String cacheKey = job.getString("ck");
-              Claim claim =
-                  new Claim(
-                      id,
-                      token,
-                      job.getString("cb"),
-                      job.getString("req"),
-                      cacheKey.isEmpty() ? null : cacheKey,
-                      attempt);
-              return m.putJob(id, job)
-                  .compose(v -> m.ready(ready))
-                  .compose(v -> m.leases())
-                  .compose(leases -> m.leases(leases.put(id, m.now + leaseMillis)))
-                  .map(claim);
+              return m.request(id)
+                  .compose(
+                      request -> {
+                        Claim claim =
+                            new Claim(
+                                id,
+                                token,
+                                job.getString("cb"),
+                                request,
+                                cacheKey.isEmpty() ? null : cacheKey,
+                                attempt);
+                        return m.putJob(id, job)
+                            .compose(v -> m.ready(ready))
+                            .compose(v -> m.leases())
+                            .compose(leases -> m.leases(leases.put(id, m.now + leaseMillis)))
+                            .map(claim);
+                      });
             });
   }
 
@@ -445,8 +449,13 @@ public final class EmbeddedJobStore implements JobStore {
                                     .put("infn", events.size())
                                     .put("inflr", outcome != null);
                                 return m.putJob(jobId, job)
-                                    .map(
+                                    .compose(
                                         v ->
+                                            outcome == null
+                                                ? Future.<String>succeededFuture()
+                                                : m.request(jobId))
+                                    .map(
+                                        request ->
                                             new Push(
                                                 job.getString("page"),
                                                 job.getString("cb"),
@@ -455,7 +464,7 @@ public final class EmbeddedJobStore implements JobStore {
                                                 progress,
                                                 strings(events),
                                                 outcome,
-                                                outcome == null ? null : job.getString("req")));
+                                                request));
                               });
                     }));
   }

@@ -11,6 +11,9 @@ import java.util.List;
  * §3.6 of the design ({@code job:<id>}, {@code ev:<id>}, {@code ready}, {@code leases}, {@code
  * cache:<key>}) read and written as JSON.
  *
+ * <p>The start request, large and read only by a claim and a pushed result, sits beside its record
+ * ({@code req:<id>}) so the many small steps (polls, emits, renewals) do not decode and encode it.
+ *
  * <p>A record carries its own expiry ({@code exp}, epoch millis) because an {@link AsyncMap} cannot
  * tell an entry's remaining time, while Redis's {@code HSET} keeps a hash's: every rewrite puts the
  * record back with what remains, and its updates list lives exactly as long.
@@ -45,16 +48,29 @@ final class JobMap {
     return map.put(jobKey(id), job.encode(), remaining(job));
   }
 
-  /** Writes the record back to live {@code ttlMillis} from now, its updates list too. */
+  /** Writes the record back to live {@code ttlMillis} from now, its request and updates too. */
   Future<Void> expireJob(String id, JsonObject job, long ttlMillis) {
     job.put("exp", now + ttlMillis);
     return putJob(id, job)
-        .compose(v -> map.get(eventsKey(id)))
+        .compose(v -> keepAsLong(eventsKey(id), job))
+        .compose(v -> keepAsLong(requestKey(id), job));
+  }
+
+  private Future<Void> keepAsLong(String key, JsonObject job) {
+    return map.get(key)
         .compose(
-            events ->
-                events == null
-                    ? Future.succeededFuture()
-                    : map.put(eventsKey(id), events, remaining(job)));
+            value ->
+                value == null ? Future.succeededFuture() : map.put(key, value, remaining(job)));
+  }
+
+  /** The job's start request as stored, or null. */
+  Future<String> request(String id) {
+    return map.get(requestKey(id));
+  }
+
+  /** Stores the job's start request, to live as long as its record. */
+  Future<Void> putRequest(String id, JsonObject job, String request) {
+    return map.put(requestKey(id), request, remaining(job));
   }
 
   /** The job's pending updates, oldest first. */
@@ -126,6 +142,10 @@ final class JobMap {
 
   private static String jobKey(String id) {
     return "job:" + id;
+  }
+
+  private static String requestKey(String id) {
+    return "req:" + id;
   }
 
   private static String eventsKey(String id) {
