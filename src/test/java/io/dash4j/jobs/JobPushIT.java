@@ -1,5 +1,6 @@
 package io.dash4j.jobs;
 
+import static io.dash4j.components.Dcc.input;
 import static io.dash4j.components.Html.button;
 import static io.dash4j.components.Html.div;
 import static io.dash4j.jobs.BackgroundProtocolIT.click;
@@ -12,6 +13,8 @@ import io.dash4j.DashApp;
 import io.dash4j.callback.CallbackContext;
 import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
+import io.dash4j.callback.State;
+import io.dash4j.components.Dcc;
 import io.dash4j.components.Html;
 import io.dash4j.testing.BackgroundApps;
 import io.dash4j.testing.BridgeClient;
@@ -31,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.WindowType;
 
 /**
  * Pushes through the socket door (design §3.10): a job's progress, {@code setProps} and result
@@ -51,7 +55,16 @@ class JobPushIT {
     var app = Dash.create(config -> config.port(0).debug(true));
     app.config().jobs().pushAckTimeout(Duration.ofSeconds(1));
     app.layout(
-        div(button("Go").id("go"), div("idle").id("status"), div().id("log"), div().id("result")));
+        div(
+            button("Go").id("go"),
+            div("idle").id("status"),
+            div().id("log"),
+            div().id("result"),
+            input("name").value("anonymous"),
+            button("Greet").id("greet"),
+            div().id("greet-status"),
+            div().id("greet-log"),
+            div().id("greeting")));
     app.callback(
         Output.of("result", Html.Div.CHILDREN),
         Input.of("go", Html.Button.N_CLICKS),
@@ -71,8 +84,28 @@ class JobPushIT {
                 .progressDefault("finished")
                 .running(Output.of("go", Html.Button.DISABLED), true, false)
                 .preventInitialCall(true));
+    app.callback(
+        Output.of("greeting", Html.Div.CHILDREN),
+        Input.of("greet", Html.Button.N_CLICKS),
+        State.of("name", Dcc.DccInput.VALUE.asString()),
+        (n, name) -> {
+          var context = CallbackContext.current();
+          context.setProgress("working for " + name);
+          context.setProps("greet-log", Map.of("children", "started for " + name));
+          latch(GREETINGS + n).await();
+          return "hello " + name;
+        },
+        options ->
+            options
+                .background(true)
+                .interval(Duration.ofMinutes(1))
+                .progress(Output.of("greet-status", Html.Div.CHILDREN))
+                .preventInitialCall(true));
     return app;
   }
+
+  /** The greetings' latches: apart from the jobs'. */
+  static final int GREETINGS = 1000;
 
   static CountDownLatch latch(int n) {
     return latches.computeIfAbsent(n, k -> new CountDownLatch(1));
@@ -294,9 +327,7 @@ class JobPushIT {
     int n = 1;
     latches.remove(n); // each store's app counts its clicks from 1
     browser.openApp(apps.served(store));
-    browser.waitUntil(
-        "the page's socket to hold",
-        () -> browser.javascript("return window.__dash4jRenderer") != null);
+    awaitSocket();
 
     browser.click("#go");
     browser.waitForText("#status", "half");
@@ -310,5 +341,57 @@ class JobPushIT {
     browser.waitForText("#status", "finished");
     browser.waitForElement("#go:not([disabled])");
     browser.assertNoErrorsLogged();
+  }
+
+  /**
+   * Two tabs of one browser share its one socket: the same trigger in both starts two jobs, and
+   * each tab sees only its own job's progress, update and result.
+   */
+  @ParameterizedTest
+  @MethodSource("io.dash4j.testing.JobStoreKind#stores")
+  void twoTabsOnOneSocketEachSeeOnlyTheirOwnJob(JobStoreKind store) throws Exception {
+    latches.remove(GREETINGS + 1);
+    ServedApp app = apps.served(store);
+    var driver = browser.driver();
+    String first = driver.getWindowHandle();
+    String second = null;
+    try {
+      browser.openApp(app);
+      browser.type("#name", "alice");
+      awaitSocket();
+      driver.switchTo().newWindow(WindowType.TAB);
+      second = driver.getWindowHandle();
+      browser.openApp(app);
+      browser.type("#name", "bob");
+      awaitSocket();
+
+      browser.click("#greet");
+      browser.waitForText("#greet-status", "working for bob");
+      driver.switchTo().window(first);
+      browser.click("#greet");
+      browser.waitForText("#greet-status", "working for alice");
+      browser.waitForText("#greet-log", "started for alice");
+
+      latch(GREETINGS + 1).countDown();
+      browser.waitForText("#greeting", "hello alice");
+      driver.switchTo().window(second);
+      browser.waitForText("#greeting", "hello bob");
+      browser.waitForText("#greet-log", "started for bob");
+      browser.waitForText("#greet-status", "working for bob");
+      driver.switchTo().window(first);
+      browser.waitForText("#greet-status", "working for alice");
+      browser.assertNoErrorsLogged();
+    } finally {
+      if (second != null) {
+        driver.switchTo().window(second).close();
+      }
+      driver.switchTo().window(first);
+    }
+  }
+
+  private static void awaitSocket() {
+    browser.waitUntil(
+        "the page's socket to hold",
+        () -> browser.javascript("return window.__dash4jRenderer") != null);
   }
 }
