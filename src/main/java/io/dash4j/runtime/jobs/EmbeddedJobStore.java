@@ -2,7 +2,6 @@ package io.dash4j.runtime.jobs;
 
 import io.dash4j.JobsConfig;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
@@ -15,17 +14,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The job store in Vert.x shared data: one {@link AsyncMap} {@code dash4j.jobs.<ns>} and one lock
  * of that name (a local map and lock in a plain Vert.x, Hazelcast's under a cluster, where the lock
  * is released when its holder dies). Each operation takes the lock for its whole read-modify-write
- * and does the steps of the Redis script of the same name (design §3.5) in Java; notifications are
- * event-bus publishes on {@code dash4j.jobs.<ns>.wake}, {@code .cancel} and {@code .notify}.
+ * ({@link JobMapSteps}) and does the steps of the Redis script of the same name (design §3.5) in
+ * Java, the pushes' in {@link EmbeddedPushes}; notifications are event-bus publishes on {@code
+ * dash4j.jobs.<ns>.wake}, {@code .cancel} and {@code .notify}.
  *
  * <p>Time is this node's clock: cluster members' clocks are assumed within {@code lease/6}. One
  * lock for every job is slower than Redis's scripts under load; a lock per job for {@code
@@ -39,7 +37,6 @@ public final class EmbeddedJobStore implements JobStore {
   private final String name;
   private final String wakeAddress;
   private final String cancelAddress;
-  private final String notifyAddress;
   private final long leaseMillis;
   private final int maxAttempts;
   private final long resultTtlMillis;
@@ -47,7 +44,8 @@ public final class EmbeddedJobStore implements JobStore {
   private final long timeoutMillis;
   private final String diedOutcome;
   private final List<MessageConsumer<String>> consumers = new CopyOnWriteArrayList<>();
-  private volatile AsyncMap<String, String> map;
+  private final JobMapSteps steps;
+  private final EmbeddedPushes pushes;
 
   /** A store for the jobs of {@code namespace}; {@link #start()} before use. */
   public EmbeddedJobStore(Vertx vertx, String namespace, JobsConfig config) {
@@ -55,23 +53,19 @@ public final class EmbeddedJobStore implements JobStore {
     this.name = "dash4j.jobs." + Objects.requireNonNull(namespace, "namespace");
     this.wakeAddress = name + ".wake";
     this.cancelAddress = name + ".cancel";
-    this.notifyAddress = name + ".notify";
     this.leaseMillis = config.lease().toMillis();
     this.maxAttempts = config.maxAttempts();
     this.resultTtlMillis = config.resultTtl().toMillis();
     this.maxJobAgeMillis = config.maxJobAge().toMillis();
     this.timeoutMillis = config.storeTimeout().toMillis();
     this.diedOutcome = JobOutcomes.workerStopped(maxAttempts).json();
+    this.steps = new JobMapSteps(vertx, name, timeoutMillis);
+    this.pushes = new EmbeddedPushes(vertx, steps, name + ".notify");
   }
 
   @Override
   public Future<Void> start() {
-    return vertx
-        .sharedData()
-        .<String, String>getAsyncMap(name)
-        .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-        .onSuccess(asyncMap -> map = asyncMap)
-        .mapEmpty();
+    return steps.start();
   }
 
   @Override
@@ -89,7 +83,7 @@ public final class EmbeddedJobStore implements JobStore {
 
   @Override
   public Future<Boolean> create(NewJob job) {
-    return locked(
+    return steps.locked(
         m ->
             m.job(job.id())
                 .compose(
@@ -127,9 +121,9 @@ public final class EmbeddedJobStore implements JobStore {
   @Override
   public Future<String> cached(String cacheKey, long touchTtlMillis) {
     if (touchTtlMillis <= 0) {
-      return unlocked(m -> m.cached(cacheKey));
+      return steps.unlocked(m -> m.cached(cacheKey));
     }
-    return locked(
+    return steps.locked(
         m ->
             m.cached(cacheKey)
                 .compose(
@@ -141,7 +135,7 @@ public final class EmbeddedJobStore implements JobStore {
 
   @Override
   public Future<Taken> take(String jobId, String pageId, String callback) {
-    return locked(
+    return steps.locked(
         m ->
             m.job(jobId)
                 .compose(
@@ -160,7 +154,7 @@ public final class EmbeddedJobStore implements JobStore {
                         }
                         // the push's acknowledgement never came: this poll delivers, and polls
                         // alone from now on
-                        endPush(job).put("push", "");
+                        EmbeddedPushes.endPush(job).put("push", "");
                       }
                       String progress =
                           job.getLong("pseq") > job.getLong("ack") ? job.getString("prog") : null;
@@ -179,7 +173,7 @@ public final class EmbeddedJobStore implements JobStore {
                                               new Taken(
                                                   state,
                                                   progress,
-                                                  strings(events),
+                                                  JobMap.strings(events),
                                                   outcome,
                                                   job.getBoolean("rd", false),
                                                   Taken.Kind.FOUND)));
@@ -189,7 +183,7 @@ public final class EmbeddedJobStore implements JobStore {
   @Override
   public Future<CancelResult> cancel(
       String jobId, String pageId, Set<String> callbacks, String outHash) {
-    return locked(
+    return steps.locked(
         m ->
             m.job(jobId)
                 .compose(
@@ -242,7 +236,7 @@ public final class EmbeddedJobStore implements JobStore {
 
   @Override
   public Future<Claim> claim(String workerId) {
-    return locked(m -> m.ready().compose(ready -> claimNext(m, ready, workerId)));
+    return steps.locked(m -> m.ready().compose(ready -> claimNext(m, ready, workerId)));
   }
 
   /** Pops ids until one is claimable; cancelled, expired and exhausted ones are dropped. */
@@ -288,7 +282,7 @@ public final class EmbeddedJobStore implements JobStore {
 
   @Override
   public Future<Boolean> renew(String jobId, String token) {
-    return locked(
+    return steps.locked(
         m ->
             m.job(jobId)
                 .compose(
@@ -304,7 +298,7 @@ public final class EmbeddedJobStore implements JobStore {
 
   @Override
   public Future<Long> emit(String jobId, String token, String progressJson, List<String> setProps) {
-    return locked(
+    return steps.locked(
         m ->
             m.job(jobId)
                 .compose(
@@ -324,7 +318,7 @@ public final class EmbeddedJobStore implements JobStore {
                           .compose(v -> m.appendEvents(jobId, job, setProps))
                           .map(
                               v -> {
-                                notifyPage(jobId, job);
+                                pushes.notifyPage(jobId, job);
                                 return count;
                               });
                     }));
@@ -333,7 +327,7 @@ public final class EmbeddedJobStore implements JobStore {
   @Override
   public Future<Boolean> complete(
       String jobId, String token, Outcome outcome, String cacheKey, long cacheTtlMillis) {
-    return locked(
+    return steps.locked(
         m ->
             m.job(jobId)
                 .compose(
@@ -358,7 +352,7 @@ public final class EmbeddedJobStore implements JobStore {
                           .map(
                               v -> {
                                 if (!outcome.error()) {
-                                  notifyPage(jobId, job);
+                                  pushes.notifyPage(jobId, job);
                                 }
                                 return true;
                               });
@@ -367,7 +361,7 @@ public final class EmbeddedJobStore implements JobStore {
 
   @Override
   public Future<Integer> requeueExpired(int max) {
-    return locked(
+    return steps.locked(
         m ->
             m.leases()
                 .compose(
@@ -416,133 +410,22 @@ public final class EmbeddedJobStore implements JobStore {
 
   @Override
   public Future<Push> markPush(String jobId, long ackTimeoutMillis) {
-    return locked(
-        m ->
-            m.job(jobId)
-                .compose(
-                    job -> {
-                      if (job == null || job.getString("push").isEmpty()) {
-                        return Future.succeededFuture(null);
-                      }
-                      if (job.containsKey("infl")) {
-                        if (job.getLong("inflx") > m.now) {
-                          return Future.succeededFuture(null); // one push at a time
-                        }
-                        endPush(job).put("push", ""); // its ack never came: poll-only from now
-                        return m.putJob(jobId, job).map(v -> null);
-                      }
-                      String progress =
-                          job.getLong("pseq") > job.getLong("ack") ? job.getString("prog") : null;
-                      String outcome =
-                          "done".equals(job.getString("st")) && !job.getBoolean("rd", false)
-                              ? job.getString("res")
-                              : null;
-                      return m.events(jobId)
-                          .compose(
-                              events -> {
-                                if (progress == null && events.isEmpty() && outcome == null) {
-                                  return Future.succeededFuture(null);
-                                }
-                                long upTo = job.getLong("seq");
-                                job.put("infl", upTo)
-                                    .put("inflx", m.now + ackTimeoutMillis)
-                                    .put("infn", events.size())
-                                    .put("inflr", outcome != null);
-                                return m.putJob(jobId, job)
-                                    .compose(
-                                        v ->
-                                            outcome == null
-                                                ? Future.<String>succeededFuture()
-                                                : m.request(jobId))
-                                    .map(
-                                        request ->
-                                            new Push(
-                                                job.getString("page"),
-                                                job.getString("cb"),
-                                                job.getString("push"),
-                                                upTo,
-                                                progress,
-                                                strings(events),
-                                                outcome,
-                                                request));
-                              });
-                    }));
+    return pushes.mark(jobId, ackTimeoutMillis);
   }
 
   @Override
   public Future<Boolean> commitPush(String jobId, long upTo) {
-    return locked(
-        m ->
-            m.job(jobId)
-                .compose(
-                    job -> {
-                      if (job == null || job.getLong("infl", -1L) != upTo) {
-                        return Future.succeededFuture(false);
-                      }
-                      int delivered = job.getInteger("infn");
-                      job.put("ack", Math.max(job.getLong("ack"), upTo));
-                      if (job.getBoolean("inflr")) {
-                        job.put("rd", true);
-                      }
-                      endPush(job);
-                      return m.events(jobId)
-                          .compose(
-                              events -> {
-                                // updates emitted during the push stay, after the ones it carried
-                                var rest =
-                                    new JsonArray(
-                                        events.getList().subList(delivered, events.size()));
-                                return m.putEvents(jobId, job, rest);
-                              })
-                          .compose(v -> m.putJob(jobId, job))
-                          .map(true);
-                    }));
+    return pushes.commit(jobId, upTo);
   }
 
   @Override
   public Future<Void> abortPush(String jobId, long upTo) {
-    return locked(
-        m ->
-            m.job(jobId)
-                .compose(
-                    job -> {
-                      if (job == null || job.getLong("infl", -1L) != upTo) {
-                        return Future.succeededFuture();
-                      }
-                      endPush(job).put("push", "");
-                      return m.putJob(jobId, job);
-                    }));
+    return pushes.abort(jobId, upTo);
   }
 
   @Override
   public void onNotify(BiConsumer<String, String> notified) {
-    consumers.add(
-        vertx
-            .eventBus()
-            .<String>consumer(
-                notifyAddress,
-                message -> {
-                  String body = message.body();
-                  int space = body.indexOf(' ');
-                  notified.accept(body.substring(0, space), body.substring(space + 1));
-                }));
-  }
-
-  /** Tells the door holding the job's page that it has something new, when it has a target. */
-  private void notifyPage(String jobId, JsonObject job) {
-    String target = job.getString("push");
-    if (!target.isEmpty()) {
-      vertx.eventBus().publish(notifyAddress, jobId + " " + target);
-    }
-  }
-
-  /** Forgets the push in flight. */
-  private static JsonObject endPush(JsonObject job) {
-    job.remove("infl");
-    job.remove("inflx");
-    job.remove("infn");
-    job.remove("inflr");
-    return job;
+    consumers.add(pushes.onNotify(notified));
   }
 
   @Override
@@ -558,68 +441,11 @@ public final class EmbeddedJobStore implements JobStore {
             .<String>consumer(cancelAddress, message -> cancelled.accept(message.body())));
   }
 
-  /**
-   * Runs one step under the store's lock, on the caller's context, failing after the store's
-   * timeout whether the lock or the map was slow.
-   */
-  private <T> Future<T> locked(Function<JobMap, Future<T>> step) {
-    AsyncMap<String, String> asyncMap = map;
-    if (asyncMap == null) {
-      return notStarted();
-    }
-    return vertx
-        .sharedData()
-        .withLock(name, timeoutMillis, () -> onFreshStack(step, asyncMap))
-        .timeout(timeoutMillis, TimeUnit.MILLISECONDS);
-  }
-
-  /**
-   * Starts a locked step as a task of its own. A local lock hands itself to the next waiter inside
-   * {@code release()}, on the releasing thread when the waiter's context shares it, and a local map
-   * completes at once: without the hop, a queue of waiters runs as one recursion and overflows the
-   * stack (seen with 2000 creates in flight), losing the lock for good.
-   */
-  private <T> Future<T> onFreshStack(
-      Function<JobMap, Future<T>> step, AsyncMap<String, String> asyncMap) {
-    Promise<T> done = Promise.promise();
-    vertx
-        .getOrCreateContext()
-        .runOnContext(
-            v -> {
-              try {
-                step.apply(new JobMap(asyncMap, System.currentTimeMillis())).onComplete(done);
-              } catch (RuntimeException e) {
-                done.fail(e); // the lock is released only when this future completes
-              }
-            });
-    return done.future();
-  }
-
-  /** Runs a step that reads one entry: it needs no lock. */
-  private <T> Future<T> unlocked(Function<JobMap, Future<T>> step) {
-    AsyncMap<String, String> asyncMap = map;
-    if (asyncMap == null) {
-      return notStarted();
-    }
-    return step.apply(new JobMap(asyncMap, System.currentTimeMillis()))
-        .timeout(timeoutMillis, TimeUnit.MILLISECONDS);
-  }
-
-  private static <T> Future<T> notStarted() {
-    return Future.failedFuture(new IllegalStateException("the job store was not started"));
-  }
-
   private static boolean holds(JsonObject job, String token) {
     return job != null && RUNNING.equals(job.getString("st")) && token.equals(job.getString("tok"));
   }
 
   private static String orEmpty(String text) {
     return text == null ? "" : text;
-  }
-
-  private static List<String> strings(JsonArray array) {
-    List<String> strings = new ArrayList<>(array.size());
-    array.forEach(value -> strings.add((String) value));
-    return strings;
   }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -134,6 +135,13 @@ final class JobMap {
   private long remaining(JsonObject job) {
     // job() hands out only records that have not expired at `now`, and new expiries lie ahead.
     return Math.max(1, job.getLong("exp") - now);
+  }
+
+  /** A JSON array of strings as a list. */
+  static List<String> strings(JsonArray array) {
+    List<String> strings = new ArrayList<>(array.size());
+    array.forEach(value -> strings.add((String) value));
+    return strings;
   }
 
   private static JsonArray array(String text) {

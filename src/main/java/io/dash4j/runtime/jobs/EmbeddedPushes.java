@@ -1,0 +1,158 @@
+package io.dash4j.runtime.jobs;
+
+import io.dash4j.runtime.jobs.JobStore.Push;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.function.BiConsumer;
+
+/**
+ * The embedded store's side of pushes (design §3.10): marking what a push carries, settling it by
+ * the page's answer, and the news that a job with a push target has something new. A push in flight
+ * is the record's {@code infl} (the update count it covers), {@code inflx} (until when a poll waits
+ * for its ack), {@code infn} (how many pending updates it carries) and {@code inflr} (whether it
+ * carries the outcome); {@code rd} marks an outcome the page has.
+ */
+final class EmbeddedPushes {
+  private final Vertx vertx;
+  private final JobMapSteps steps;
+  private final String notifyAddress;
+
+  EmbeddedPushes(Vertx vertx, JobMapSteps steps, String notifyAddress) {
+    this.vertx = vertx;
+    this.steps = steps;
+    this.notifyAddress = notifyAddress;
+  }
+
+  /** See {@link JobStore#markPush}. */
+  Future<Push> mark(String jobId, long ackTimeoutMillis) {
+    return steps.locked(
+        m ->
+            m.job(jobId)
+                .compose(
+                    job -> {
+                      if (job == null || job.getString("push").isEmpty()) {
+                        return Future.succeededFuture(null);
+                      }
+                      if (job.containsKey("infl")) {
+                        if (job.getLong("inflx") > m.now) {
+                          return Future.succeededFuture(null); // one push at a time
+                        }
+                        endPush(job).put("push", ""); // its ack never came: poll-only from now
+                        return m.putJob(jobId, job).map(v -> null);
+                      }
+                      String progress =
+                          job.getLong("pseq") > job.getLong("ack") ? job.getString("prog") : null;
+                      String outcome =
+                          "done".equals(job.getString("st")) && !job.getBoolean("rd", false)
+                              ? job.getString("res")
+                              : null;
+                      return m.events(jobId)
+                          .compose(
+                              events -> {
+                                if (progress == null && events.isEmpty() && outcome == null) {
+                                  return Future.succeededFuture(null);
+                                }
+                                long upTo = job.getLong("seq");
+                                job.put("infl", upTo)
+                                    .put("inflx", m.now + ackTimeoutMillis)
+                                    .put("infn", events.size())
+                                    .put("inflr", outcome != null);
+                                return m.putJob(jobId, job)
+                                    .compose(
+                                        v ->
+                                            outcome == null
+                                                ? Future.<String>succeededFuture()
+                                                : m.request(jobId))
+                                    .map(
+                                        request ->
+                                            new Push(
+                                                job.getString("page"),
+                                                job.getString("cb"),
+                                                job.getString("push"),
+                                                upTo,
+                                                progress,
+                                                JobMap.strings(events),
+                                                outcome,
+                                                request));
+                              });
+                    }));
+  }
+
+  /** See {@link JobStore#commitPush}. */
+  Future<Boolean> commit(String jobId, long upTo) {
+    return steps.locked(
+        m ->
+            m.job(jobId)
+                .compose(
+                    job -> {
+                      if (job == null || job.getLong("infl", -1L) != upTo) {
+                        return Future.succeededFuture(false);
+                      }
+                      int delivered = job.getInteger("infn");
+                      job.put("ack", Math.max(job.getLong("ack"), upTo));
+                      if (job.getBoolean("inflr")) {
+                        job.put("rd", true);
+                      }
+                      endPush(job);
+                      return m.events(jobId)
+                          .compose(
+                              events -> {
+                                // updates emitted during the push stay, after the ones it carried
+                                var rest =
+                                    new JsonArray(
+                                        events.getList().subList(delivered, events.size()));
+                                return m.putEvents(jobId, job, rest);
+                              })
+                          .compose(v -> m.putJob(jobId, job))
+                          .map(true);
+                    }));
+  }
+
+  /** See {@link JobStore#abortPush}. */
+  Future<Void> abort(String jobId, long upTo) {
+    return steps.locked(
+        m ->
+            m.job(jobId)
+                .compose(
+                    job -> {
+                      if (job == null || job.getLong("infl", -1L) != upTo) {
+                        return Future.succeededFuture();
+                      }
+                      endPush(job).put("push", "");
+                      return m.putJob(jobId, job);
+                    }));
+  }
+
+  /** Listens for the news of jobs with a push target; the consumer, for the store to close. */
+  MessageConsumer<String> onNotify(BiConsumer<String, String> notified) {
+    return vertx
+        .eventBus()
+        .<String>consumer(
+            notifyAddress,
+            message -> {
+              String body = message.body();
+              int space = body.indexOf(' ');
+              notified.accept(body.substring(0, space), body.substring(space + 1));
+            });
+  }
+
+  /** Tells the door holding the job's page that it has something new, when it has a target. */
+  void notifyPage(String jobId, JsonObject job) {
+    String target = job.getString("push");
+    if (!target.isEmpty()) {
+      vertx.eventBus().publish(notifyAddress, jobId + " " + target);
+    }
+  }
+
+  /** Forgets the push in flight. */
+  static JsonObject endPush(JsonObject job) {
+    job.remove("infl");
+    job.remove("inflx");
+    job.remove("infn");
+    job.remove("inflr");
+    return job;
+  }
+}
