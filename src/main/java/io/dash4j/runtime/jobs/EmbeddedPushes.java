@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 /**
  * The embedded store's side of pushes (design §3.10): marking what a push carries, settling it by
@@ -83,47 +84,48 @@ final class EmbeddedPushes {
 
   /** See {@link JobStore#commitPush}. */
   Future<Boolean> commit(String jobId, long upTo) {
-    return steps.locked(
-        m ->
-            m.job(jobId)
-                .compose(
-                    job -> {
-                      if (job == null || job.getLong("infl", -1L) != upTo) {
-                        return Future.succeededFuture(false);
-                      }
-                      int delivered = job.getInteger("infn");
-                      job.put("ack", Math.max(job.getLong("ack"), upTo));
-                      if (job.getBoolean("inflr")) {
-                        job.put("rd", true);
-                      }
-                      endPush(job);
-                      return m.events(jobId)
-                          .compose(
-                              events -> {
-                                // updates emitted during the push stay, after the ones it carried
-                                var rest =
-                                    new JsonArray(
-                                        events.getList().subList(delivered, events.size()));
-                                return m.putEvents(jobId, job, rest);
-                              })
-                          .compose(v -> m.putJob(jobId, job))
-                          .map(true);
-                    }));
+    return settling(
+        jobId,
+        upTo,
+        false,
+        (m, job) -> {
+          int delivered = job.getInteger("infn");
+          job.put("ack", Math.max(job.getLong("ack"), upTo));
+          if (job.getBoolean("inflr")) {
+            job.put("rd", true);
+          }
+          endPush(job);
+          return m.events(jobId)
+              .compose(
+                  events -> {
+                    // updates emitted during the push stay, after the ones it carried
+                    var rest = new JsonArray(events.getList().subList(delivered, events.size()));
+                    return m.putEvents(jobId, job, rest);
+                  })
+              .compose(v -> m.putJob(jobId, job))
+              .map(true);
+        });
   }
 
   /** See {@link JobStore#abortPush}. */
   Future<Void> abort(String jobId, long upTo) {
+    return settling(jobId, upTo, null, (m, job) -> m.putJob(jobId, endPush(job).put("push", "")));
+  }
+
+  /**
+   * Settles the push marked up to {@code upTo} with {@code step}, under the lock; {@code otherwise}
+   * when that push is no longer in flight (its ack came too late: a poll took over).
+   */
+  private <T> Future<T> settling(
+      String jobId, long upTo, T otherwise, BiFunction<JobMap, JsonObject, Future<T>> step) {
     return steps.locked(
         m ->
             m.job(jobId)
                 .compose(
-                    job -> {
-                      if (job == null || job.getLong("infl", -1L) != upTo) {
-                        return Future.succeededFuture();
-                      }
-                      endPush(job).put("push", "");
-                      return m.putJob(jobId, job);
-                    }));
+                    job ->
+                        job == null || job.getLong("infl", -1L) != upTo
+                            ? Future.succeededFuture(otherwise)
+                            : step.apply(m, job)));
   }
 
   /** Listens for the news of jobs with a push target; the consumer, for the store to close. */
