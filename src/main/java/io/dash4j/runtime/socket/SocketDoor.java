@@ -11,7 +11,6 @@ import io.dash4j.websocket.WebsocketPeer;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -326,7 +325,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   /**
    * A frame for the page: the door writes it itself (the bridge's write is refused), so that what
    * waits for a page that does not read stays bounded ({@link Outbox}): an answer gives its call's
-   * slot back once written, pushes are dropped while the page is behind.
+   * slot back once written, pushes are coalesced while the page is behind.
    */
   private void deliver(BridgeEvent event, SockJSSocket socket) {
     JsonObject envelope = event.getRawMessage();
@@ -340,15 +339,13 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     if (replyAddress != null) {
       claims.expectReply(replyAddress, socket);
     }
-    Buffer frame = envelope.toBuffer();
     if (open.calls().holds(address)) {
-      open.outbox().write(frame).onComplete(written -> open.calls().release(address));
+      open.outbox().write(envelope.toBuffer()).onComplete(written -> open.calls().release(address));
     } else if (replyAddress != null || REGISTERED.equals(envelope.getValue("body"))) {
-      open.outbox()
-          .write(
-              frame); // a get_props request (one per waiting call) or a registration's confirmation
+      // a get_props request (one per waiting call), a job's push, or a registration's confirmation
+      open.outbox().write(envelope.toBuffer());
     } else {
-      open.outbox().offer(frame); // a push, or the answer to a refused request
+      open.outbox().push(address, envelope); // a push, or the answer to a refused request
     }
   }
 
