@@ -87,6 +87,7 @@ final class Outbox {
       oldest.remove();
       countDropped();
     }
+    drained(); // caught up meanwhile: what waits goes now
   }
 
   private void keep(String address, String componentId, String prop, Object value) {
