@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,8 @@ class SocketLimitsIT {
             div().id("quick-out"),
             button("push").id("push"),
             div().id("pushed"),
-            div().id("progress")));
+            div().id("progress"),
+            div().id("walk")));
     app.callback(
         Output.of("held", Html.Div.CHILDREN),
         Input.of("hold", Html.Button.N_CLICKS),
@@ -83,6 +85,11 @@ class SocketLimitsIT {
           String chunk = "x".repeat(10_000);
           for (int i = 0; i < PUSHES; i++) {
             context.setProps("progress", Map.of("children", i + " " + chunk));
+            // an append: one point per push, every one of which must reach the page
+            context.setProps(
+                "walk",
+                Map.of(
+                    "extendData", List.of(Map.of("y", List.of(List.of(i))), List.of(0), PUSHES)));
           }
           pushed.countDown();
           return "pushed";
@@ -195,8 +202,9 @@ class SocketLimitsIT {
 
   /**
    * A page that stops reading while a callback pushes megabytes at it: the callback finishes,
-   * another page is served, and once the page reads again it gets its answer and the latest value
-   * its callback pushed, but not every push (they were coalesced while it did not read, not held).
+   * another page is served, and once the page reads again it gets its answer, the latest value its
+   * callback pushed but not every push (they were coalesced while it did not read, not held), and
+   * every point its callback appended to a graph (appends are merged).
    */
   @Test
   void aPageThatDoesNotReadGetsItsAnswerAndTheLatestValues() {
@@ -217,8 +225,9 @@ class SocketLimitsIT {
       int pushes = 0;
       boolean answered = false;
       String last = "";
-      // the answer may overtake pushes still queued for the page on the bus: read until both came
-      while (!answered || !last.startsWith((PUSHES - 1) + " ")) {
+      var points = new ArrayList<Integer>();
+      // the answer may overtake pushes still queued for the page on the bus: read until all came
+      while (!answered || !last.startsWith((PUSHES - 1) + " ") || points.size() < PUSHES) {
         var frame = stalled.next();
         if ("r.s.1".equals(frame.getString("address"))) {
           assertThat(
@@ -232,13 +241,23 @@ class SocketLimitsIT {
             "set_props_batch".equals(body.getString("type"))
                 ? body.getJsonArray("payload")
                 : new JsonArray().add(body.getJsonObject("payload"));
-        pushes += updates.size();
         for (Object update : updates) {
-          last = ((JsonObject) update).getJsonObject("props").getString("children");
+          var props = ((JsonObject) update).getJsonObject("props");
+          if (props.containsKey("children")) {
+            pushes++;
+            last = props.getString("children");
+          }
+          if (props.containsKey("extendData")) {
+            var ys = props.getJsonArray("extendData").getJsonObject(0).getJsonArray("y");
+            ys.getJsonArray(0).forEach(y -> points.add((Integer) y));
+          }
         }
       }
       assertThat(pushes).as("pushes that reached the page").isLessThan(PUSHES);
-      assertThat(stalled.poll(300)).as("nothing after the latest value").isNull();
+      assertThat(points)
+          .as("every appended point, once, in order")
+          .containsExactlyElementsOf(IntStream.range(0, PUSHES).boxed().toList());
+      assertThat(stalled.poll(300)).as("nothing after the latest values").isNull();
     }
   }
 

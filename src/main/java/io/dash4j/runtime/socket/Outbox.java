@@ -20,10 +20,11 @@ import java.util.logging.Logger;
  * are written while the page keeps up; once more than {@link #LIMIT} bytes sent to the socket are
  * unwritten (or its SockJS queue is full) they are <em>coalesced</em> instead: one value per page,
  * component and prop, the latest, until the page reads again and gets them as one {@code
- * set_props_batch} per page. So a page that falls behind still ends on the latest values, and what
- * waits for it is bounded by its distinct props and {@link #LIMIT}, whatever the push rate; beyond
- * the bound the oldest props are dropped. Pushes waiting go out before any later answer, so a
- * callback's updates still reach the page before its result.
+ * set_props_batch} per page; appends ({@code extendData}) are merged, not replaced ({@link
+ * Appends}). So a page that falls behind still ends on the latest values, and what waits for it is
+ * bounded by its distinct props and {@link #LIMIT}, whatever the push rate; beyond the bound the
+ * oldest props are dropped. Pushes waiting go out before any later answer, so a callback's updates
+ * still reach the page before its result.
  *
  * <p>Everything here runs on the socket's event loop (the bridge's events and the writes'
  * completions), under this object's monitor for safety; nothing waits.
@@ -91,11 +92,18 @@ final class Outbox {
   }
 
   private void keep(String address, String componentId, String prop, Object value) {
+    String key = address + '\0' + componentId + '\0' + prop;
+    var earlier = waiting.get(key);
+    if (earlier != null && Appends.appends(prop)) {
+      Object merged = Appends.merge(earlier.value(), value);
+      if (merged == null) {
+        countDropped(); // appends that do not line up: the later replaces the earlier
+      } else {
+        value = merged;
+      }
+    }
     int size = JsonObject.of("v", value).encode().length();
-    var replaced =
-        waiting.put(
-            address + '\0' + componentId + '\0' + prop,
-            new Waiting(address, componentId, prop, value, size));
+    var replaced = waiting.put(key, new Waiting(address, componentId, prop, value, size));
     waitingBytes += size - (replaced == null ? 0 : replaced.size());
   }
 
