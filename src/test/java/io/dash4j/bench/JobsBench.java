@@ -377,11 +377,7 @@ final class JobsBench {
             }
             result |= set.getString("componentId").equals("done");
           }
-          socket.send(
-              new JsonObject()
-                  .put("type", "send")
-                  .put("address", frame.getString("replyAddress"))
-                  .put("body", new JsonObject().put("ok", true)));
+          socket.reply(frame.getString("replyAddress"), new JsonObject().put("ok", true));
         }
         String query =
             "?cacheKey=" + handles.getString("cacheKey") + "&job=" + handles.getString("job");

@@ -20,6 +20,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -163,13 +165,19 @@ class BackgroundProtocolIT {
     return send(server, query, token, body);
   }
 
-  /** POSTs a callback request to {@code app} with {@code query}, as the page {@code token}. */
-  static HttpResponse<String> send(ServedApp app, String query, String token, JsonObject body) {
+  /**
+   * POSTs a callback request to {@code app} with {@code query}, as the page {@code token} (none
+   * when null), with {@code headers} (name, value, ...) besides.
+   */
+  static HttpResponse<String> send(
+      ServedApp app, String query, String token, JsonObject body, String... headers) {
+    var all = new ArrayList<>(List.of("Content-Type", "application/json"));
+    if (token != null) {
+      all.addAll(List.of("X-Dash4j-Page", token));
+    }
+    all.addAll(List.of(headers));
     var path = "_dash-update-component" + (query.isEmpty() ? "" : "?" + query);
-    return token == null
-        ? app.http().post(path, body.encode(), "Content-Type", "application/json")
-        : app.http()
-            .post(path, body.encode(), "Content-Type", "application/json", "X-Dash4j-Page", token);
+    return app.http().post(path, body.encode(), all.toArray(String[]::new));
   }
 
   /** Polls until an answer without a running job: a 204, an error, or a 200 with a response. */
@@ -182,11 +190,24 @@ class BackgroundProtocolIT {
   static HttpResponse<String> pollToEnd(
       ServedApp app, String token, JsonObject started, JsonObject start)
       throws InterruptedException {
+    var answers = pollAnswers(app, token, started, start);
+    return answers.get(answers.size() - 1);
+  }
+
+  /**
+   * Every answer of the polls until the job's is final, the final one last: what a page applies is
+   * what all of them carried.
+   */
+  static List<HttpResponse<String>> pollAnswers(
+      ServedApp app, String token, JsonObject started, JsonObject start)
+      throws InterruptedException {
     String query = "cacheKey=" + started.getString("cacheKey") + "&job=" + started.getString("job");
-    for (int i = 0; i < 100; i++) {
+    var answers = new ArrayList<HttpResponse<String>>();
+    for (int i = 0; i < 200; i++) {
       var answer = send(app, query, token, pollBody(start));
+      answers.add(answer);
       if (answer.statusCode() != 200 || new JsonObject(answer.body()).containsKey("response")) {
-        return answer;
+        return answers;
       }
       Thread.sleep(50);
     }

@@ -5,7 +5,9 @@ import static io.dash4j.components.Html.button;
 import static io.dash4j.components.Html.div;
 import static io.dash4j.jobs.BackgroundProtocolIT.click;
 import static io.dash4j.jobs.BackgroundProtocolIT.pageToken;
+import static io.dash4j.jobs.BackgroundProtocolIT.pollAnswers;
 import static io.dash4j.jobs.BackgroundProtocolIT.pollBody;
+import static io.dash4j.jobs.BackgroundProtocolIT.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dash4j.Dash;
@@ -113,50 +115,24 @@ class JobPushIT {
 
   /** Starts job {@code n} as page {@code token}, naming {@code rendererId} as its socket. */
   static JsonObject start(ServedApp app, String token, String rendererId, int n) {
-    var answer = post(app, "", token, rendererId, click("go", "result", n));
+    var answer = send(app, "", token, click("go", "result", n), "X-Dash4j-Renderer", rendererId);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return new JsonObject(answer.body());
   }
 
   static HttpResponse<String> poll(ServedApp app, String token, JsonObject started, int n) {
     String query = "cacheKey=" + started.getString("cacheKey") + "&job=" + started.getString("job");
-    return post(app, query, token, null, pollBody(click("go", "result", n)));
+    return send(app, query, token, pollBody(click("go", "result", n)));
   }
 
-  /**
-   * Polls until the job's answer is final (a 204, an error, or a 200 with a response); every
-   * answer, the final one last: what a page applies is what all of them carried.
-   */
+  /** Every answer of job {@code n}'s polls until its final one, which comes last. */
   static List<HttpResponse<String>> pollToEnd(
       ServedApp app, String token, JsonObject started, int n) throws InterruptedException {
-    var answers = new ArrayList<HttpResponse<String>>();
-    for (int i = 0; i < 200; i++) {
-      var answer = poll(app, token, started, n);
-      answers.add(answer);
-      if (answer.statusCode() != 200 || new JsonObject(answer.body()).containsKey("response")) {
-        return answers;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("the job never ended");
+    return pollAnswers(app, token, started, click("go", "result", n));
   }
 
   static HttpResponse<String> last(List<HttpResponse<String>> answers) {
     return answers.get(answers.size() - 1);
-  }
-
-  static HttpResponse<String> post(
-      ServedApp app, String query, String token, String rendererId, JsonObject body) {
-    var headers = new ArrayList<>(List.of("Content-Type", "application/json"));
-    headers.addAll(List.of("X-Dash4j-Page", token));
-    if (rendererId != null) {
-      headers.addAll(List.of("X-Dash4j-Renderer", rendererId));
-    }
-    return app.http()
-        .post(
-            "_dash-update-component" + (query.isEmpty() ? "" : "?" + query),
-            body.encode(),
-            headers.toArray(String[]::new));
   }
 
   /** The next job push the socket received: its {@code set_props} payloads by component id. */
@@ -178,11 +154,7 @@ class JobPushIT {
 
   record Pushed(String replyAddress, JsonObject props, JsonArray payloads) {
     void ack(BridgeClient socket) {
-      socket.send(
-          new JsonObject()
-              .put("type", "send")
-              .put("address", replyAddress)
-              .put("body", new JsonObject().put("ok", true)));
+      socket.reply(replyAddress, new JsonObject().put("ok", true));
     }
   }
 

@@ -148,6 +148,15 @@ public final class BridgeClient implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers a message the server sent with {@code replyAddress}: a {@code get_props} request, or a
+   * job's push ({@code {"ok": true}} acknowledges it).
+   */
+  public BridgeClient reply(String replyAddress, JsonObject body) {
+    return send(
+        new JsonObject().put("type", "send").put("address", replyAddress).put("body", body));
+  }
+
   /** Sends a callback request as our worker does, claiming {@code rendererId}. */
   public BridgeClient callback(
       String outputKey, JsonObject body, String rendererId, String replyAddress) {

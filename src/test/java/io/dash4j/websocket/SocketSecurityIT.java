@@ -204,18 +204,10 @@ class SocketSecurityIT {
                           .put("properties", new JsonArray().add("children"))));
       String replyAddress = ask.getString("replyAddress");
       // another socket that guesses the (sequential) reply address is refused
-      other.send(
-          new JsonObject()
-              .put("type", "send")
-              .put("address", replyAddress)
-              .put("body", new JsonObject().put("children", "forged")));
+      other.reply(replyAddress, new JsonObject().put("children", "forged"));
       assertThat(other.next())
           .isEqualTo(new JsonObject().put("type", "err").put("body", "rejected"));
-      page.send(
-          new JsonObject()
-              .put("type", "send")
-              .put("address", replyAddress)
-              .put("body", new JsonObject().put("children", "page value")));
+      page.reply(replyAddress, new JsonObject().put("children", "page value"));
       var reply = page.next();
       assertThat(BridgeClient.body(reply).getJsonObject("body").getJsonObject("response"))
           .isEqualTo(

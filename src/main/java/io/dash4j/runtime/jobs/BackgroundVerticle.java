@@ -1,7 +1,6 @@
 package io.dash4j.runtime.jobs;
 
 import io.dash4j.DashConfig;
-import io.dash4j.model.AppModel;
 import io.dash4j.model.CallbackSpec;
 import io.dash4j.model.ServerCallbackSpec;
 import io.dash4j.protocol.BackgroundQuery;
@@ -10,6 +9,7 @@ import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.UpdateRequest;
 import io.dash4j.runtime.exec.CallbackInvoker;
 import io.dash4j.runtime.jobs.JobStore.NewJob;
+import io.dash4j.runtime.socket.SocketDoor;
 import io.dash4j.runtime.wire.CallbackReply;
 import io.dash4j.runtime.wire.UpdateRequests;
 import io.vertx.core.Context;
@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Serves one background callback at its {@code dash4j.callback.<output key>} address, as the stock
@@ -46,8 +45,6 @@ public final class BackgroundVerticle extends JobDoorVerticle {
    */
   static final String RENDERER_HEADER = "x-dash4j-renderer";
 
-  private static final Pattern RENDERER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
-
   private final ServerCallbackSpec callback;
   private final CallbackInvoker invoker;
   private final JobStore store;
@@ -64,12 +61,13 @@ public final class BackgroundVerticle extends JobDoorVerticle {
   private final Map<String, Long> outages = new HashMap<>();
 
   /**
+   * @param answers the callback's answers, shared with the pusher
    * @param door the HTTP door's context: where the consumer is registered and answers leave from
    * @param userCode where the {@code cacheBy} suppliers run
    */
-  public BackgroundVerticle(
+  BackgroundVerticle(
       ServerCallbackSpec callback,
-      AppModel model,
+      JobAnswers answers,
       DashConfig config,
       JobStore store,
       Handles handles,
@@ -77,11 +75,11 @@ public final class BackgroundVerticle extends JobDoorVerticle {
       ExecutorService userCode) {
     super(callback.outputKey(), door);
     this.callback = callback;
-    this.invoker = new CallbackInvoker(callback, model, config.debug());
+    this.invoker = answers.invoker();
     this.store = store;
     this.handles = handles;
     this.userCode = userCode;
-    this.answers = new JobAnswers(callback, invoker, config.debug());
+    this.answers = answers;
     this.maxJobAgeMillis = config.jobs().maxJobAge().toMillis();
     this.outageGraceMillis = config.jobs().storeOutageGrace().toMillis();
     this.push = config.jobs().push();
@@ -188,7 +186,7 @@ public final class BackgroundVerticle extends JobDoorVerticle {
   /** The renderer id the page says its socket registered, when it is one; else null. */
   private static String pushTarget(UpdateRequest request) {
     var ids = request.caller().headers(RENDERER_HEADER);
-    return ids.size() == 1 && RENDERER_ID.matcher(ids.get(0)).matches() ? ids.get(0) : null;
+    return ids.size() == 1 && SocketDoor.isRendererId(ids.get(0)) ? ids.get(0) : null;
   }
 
   /** The cache key of this call, or null when the callback does not cache. */

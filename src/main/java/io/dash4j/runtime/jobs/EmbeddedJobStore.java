@@ -148,16 +148,10 @@ public final class EmbeddedJobStore implements JobStore {
                         return Future.succeededFuture(Taken.foreign());
                       }
                       String state = job.getString("st");
-                      if (job.containsKey("infl")) {
-                        if (job.getLong("inflx") > m.now) {
-                          return Future.succeededFuture(Taken.pushing(state));
-                        }
-                        // the push's acknowledgement never came: this poll delivers, and polls
-                        // alone from now on
-                        EmbeddedPushes.endPush(job).put("push", "");
+                      if (EmbeddedPushes.awaitingAck(job, m.now)) {
+                        return Future.succeededFuture(Taken.pushing(state));
                       }
-                      String progress =
-                          job.getLong("pseq") > job.getLong("ack") ? job.getString("prog") : null;
+                      String progress = EmbeddedPushes.undeliveredProgress(job);
                       String outcome =
                           QUEUED.equals(state) || RUNNING.equals(state)
                               ? null

@@ -37,15 +37,14 @@ final class EmbeddedPushes {
                       if (job == null || job.getString("push").isEmpty()) {
                         return Future.succeededFuture(null);
                       }
-                      if (job.containsKey("infl")) {
-                        if (job.getLong("inflx") > m.now) {
-                          return Future.succeededFuture(null); // one push at a time
-                        }
-                        endPush(job).put("push", ""); // its ack never came: poll-only from now
-                        return m.putJob(jobId, job).map(v -> null);
+                      boolean hadPush = job.containsKey("infl");
+                      if (awaitingAck(job, m.now)) {
+                        return Future.succeededFuture(null); // one push at a time
                       }
-                      String progress =
-                          job.getLong("pseq") > job.getLong("ack") ? job.getString("prog") : null;
+                      if (hadPush) {
+                        return m.putJob(jobId, job).map(v -> null); // now poll-only
+                      }
+                      String progress = undeliveredProgress(job);
                       String outcome =
                           "done".equals(job.getString("st")) && !job.getBoolean("rd", false)
                               ? job.getString("res")
@@ -132,21 +131,36 @@ final class EmbeddedPushes {
   MessageConsumer<String> onNotify(BiConsumer<String, String> notified) {
     return vertx
         .eventBus()
-        .<String>consumer(
-            notifyAddress,
-            message -> {
-              String body = message.body();
-              int space = body.indexOf(' ');
-              notified.accept(body.substring(0, space), body.substring(space + 1));
-            });
+        .<String>consumer(notifyAddress, message -> JobStore.heard(message.body(), notified));
   }
 
   /** Tells the door holding the job's page that it has something new, when it has a target. */
   void notifyPage(String jobId, JsonObject job) {
     String target = job.getString("push");
     if (!target.isEmpty()) {
-      vertx.eventBus().publish(notifyAddress, jobId + " " + target);
+      vertx.eventBus().publish(notifyAddress, JobStore.notice(jobId, target));
     }
+  }
+
+  /**
+   * Whether a push of {@code job} awaits its acknowledgement at {@code now}. A push whose ack did
+   * not come in time is forgotten and the job made poll-only (the caller writes the record back),
+   * so the next poll delivers everything.
+   */
+  static boolean awaitingAck(JsonObject job, long now) {
+    if (!job.containsKey("infl")) {
+      return false;
+    }
+    if (job.getLong("inflx") > now) {
+      return true;
+    }
+    endPush(job).put("push", "");
+    return false;
+  }
+
+  /** The latest progress the page has not had, or null. */
+  static String undeliveredProgress(JsonObject job) {
+    return job.getLong("pseq") > job.getLong("ack") ? job.getString("prog") : null;
   }
 
   /** Forgets the push in flight. */

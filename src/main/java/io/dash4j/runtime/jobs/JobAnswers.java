@@ -10,6 +10,7 @@ import io.dash4j.runtime.jobs.JobOutcomes.Value;
 import io.dash4j.runtime.jobs.JobStore.Taken;
 import io.dash4j.runtime.wire.CallbackReply;
 import io.dash4j.runtime.wire.PlainJson;
+import io.dash4j.runtime.wire.UpdateRequests;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -66,6 +67,11 @@ final class JobAnswers {
       values.putAll(progressDefault);
     }
     return values;
+  }
+
+  /** The callback's invoker: decodes requests and builds Dash's response bodies. */
+  CallbackInvoker invoker() {
+    return invoker;
   }
 
   /** The first answer of a started job: its handles, the cancel inputs, the progress defaults. */
@@ -153,9 +159,12 @@ final class JobAnswers {
   /**
    * What a push sets on the page, as {@code set_props} payloads {@code {componentId, props}}, in
    * the order a poll's answer is applied: side updates, progress, then the outputs of a value
-   * outcome (the ids of {@code outputs}; no-updates left out). Empty when nothing is to be set.
+   * outcome (the ids of the stored request's outputs; no-updates left out) and what the renderer
+   * sets when the job ends. Empty when nothing is to be set.
+   *
+   * @throws RuntimeException when the value does not fit its outputs
    */
-  List<Map<String, Object>> pushed(JobStore.Push push, List<Object> outputs) {
+  List<Map<String, Object>> pushed(JobStore.Push push) {
     var payloads = new ArrayList<Map<String, Object>>();
     sideUpdates(push.updates()).forEach((id, props) -> payloads.add(setProps(id, props)));
     if (push.progress() != null) {
@@ -163,6 +172,7 @@ final class JobAnswers {
     }
     if (push.outcome() != null) {
       if (JobOutcomes.read(push.outcome()) instanceof Value value) {
+        var outputs = invoker.outputsOf(UpdateRequests.fromStoredJson(push.request()));
         var built = invoker.body(outputs, value.value(), Map.of());
         if (built != null && built.get("response") instanceof Map<?, ?> byId) {
           byId.forEach((id, props) -> payloads.add(setProps(String.valueOf(id), props)));

@@ -1,13 +1,9 @@
 package io.dash4j.runtime.jobs;
 
 import io.dash4j.DashConfig;
-import io.dash4j.model.AppModel;
-import io.dash4j.model.ServerCallbackSpec;
 import io.dash4j.protocol.JsonWriter;
-import io.dash4j.runtime.exec.CallbackInvoker;
 import io.dash4j.runtime.jobs.JobStore.Push;
 import io.dash4j.runtime.socket.SocketDoor;
-import io.dash4j.runtime.wire.UpdateRequests;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -40,26 +36,24 @@ final class JobPusher {
   private final Context door;
   private final JobStore store;
   private final long ackTimeoutMillis;
-  private final Map<String, Pushing> callbacks = new HashMap<>();
+  private final Map<String, JobAnswers> callbacks;
   // job id -> whether news came while its push was in flight; on the door's context only
   private final Map<String, Boolean> inFlight = new HashMap<>();
 
-  /** How one callback's pushes are shaped. */
-  private record Pushing(CallbackInvoker invoker, JobAnswers answers) {}
-
-  JobPusher(Vertx vertx, Context door, JobStore store, AppModel model, DashConfig config) {
+  /**
+   * @param callbacks each background callback's answers (they shape its pushes), by output key
+   */
+  JobPusher(
+      Vertx vertx,
+      Context door,
+      JobStore store,
+      Map<String, JobAnswers> callbacks,
+      DashConfig config) {
     this.vertx = vertx;
     this.door = door;
     this.store = store;
+    this.callbacks = Map.copyOf(callbacks);
     this.ackTimeoutMillis = config.jobs().pushAckTimeout().toMillis();
-    for (ServerCallbackSpec callback : model.callbacks()) {
-      if (callback.isBackground()) {
-        var invoker = new CallbackInvoker(callback, model, config.debug());
-        callbacks.put(
-            callback.outputKey(),
-            new Pushing(invoker, new JobAnswers(callback, invoker, config.debug())));
-      }
-    }
   }
 
   /** Starts listening for the store's news. */
@@ -125,15 +119,11 @@ final class JobPusher {
   }
 
   private List<Map<String, Object>> payloads(Push push) {
-    var pushing = callbacks.get(push.callback());
-    if (pushing == null) {
+    var answers = callbacks.get(push.callback());
+    if (answers == null) {
       throw new IllegalStateException("not a background callback of this app");
     }
-    List<Object> outputs =
-        push.request() == null
-            ? List.of()
-            : pushing.invoker().outputsOf(UpdateRequests.fromStoredJson(push.request()));
-    return pushing.answers().pushed(push, outputs);
+    return answers.pushed(push);
   }
 
   private static boolean acknowledged(Object body) {

@@ -106,6 +106,22 @@ public interface JobStore {
    */
   void onNotify(BiConsumer<String, String> notified);
 
+  /**
+   * The message that tells door processes a job has news for its page: {@code "<jobId>
+   * <pushTarget>"} (the Redis scripts publish the same text).
+   */
+  static String notice(String jobId, String pushTarget) {
+    return jobId + " " + pushTarget;
+  }
+
+  /** Hands a {@link #notice} to {@code notified}; anything else is ignored. */
+  static void heard(String notice, BiConsumer<String, String> notified) {
+    int space = notice.indexOf(' ');
+    if (space > 0) {
+      notified.accept(notice.substring(0, space), notice.substring(space + 1));
+    }
+  }
+
   /** A job to store. */
   record NewJob(
       String id,

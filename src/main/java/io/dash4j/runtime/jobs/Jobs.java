@@ -5,6 +5,7 @@ import io.dash4j.JobsConfig;
 import io.dash4j.model.AppModel;
 import io.dash4j.model.CancelCallbackSpec;
 import io.dash4j.model.ServerCallbackSpec;
+import io.dash4j.runtime.exec.CallbackInvoker;
 import io.dash4j.runtime.exec.UserCodeExecutor;
 import io.dash4j.runtime.socket.PageTokens;
 import io.vertx.core.Context;
@@ -14,6 +15,7 @@ import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -85,18 +87,24 @@ public final class Jobs {
 
   private Future<?> deploy(Context door, ExecutorService userCode, boolean web, boolean workers) {
     var verticles = new ArrayList<Future<String>>();
+    var answers = new HashMap<String, JobAnswers>();
     for (ServerCallbackSpec callback : web ? model.callbacks() : List.<ServerCallbackSpec>of()) {
       if (callback.isBackground()) {
+        var callbackAnswers =
+            new JobAnswers(
+                callback, new CallbackInvoker(callback, model, config.debug()), config.debug());
+        answers.put(callback.outputKey(), callbackAnswers);
         verticles.add(
             vertx.deployVerticle(
-                new BackgroundVerticle(callback, model, config, store, handles, door, userCode)));
+                new BackgroundVerticle(
+                    callback, callbackAnswers, config, store, handles, door, userCode)));
       }
     }
     for (var cancel : web ? model.cancelCallbacks() : List.<CancelCallbackSpec>of()) {
       verticles.add(vertx.deployVerticle(new CancelVerticle(cancel, model, store, handles, door)));
     }
     if (web && config.jobs().push()) {
-      new JobPusher(vertx, door, store, model, config).start();
+      new JobPusher(vertx, door, store, answers, config).start();
     }
     var pool = new JobWorkers(store);
     String process = UUID.randomUUID().toString().substring(0, 8);

@@ -416,12 +416,7 @@ public final class RedisJobStore implements JobStore {
       } else if (channel.equals(cancelChannel)) {
         cancels.forEach(cancelled -> cancelled.accept(payload));
       } else if (channel.equals(notifyChannel)) {
-        int space = payload.indexOf(' ');
-        if (space > 0) {
-          String jobId = payload.substring(0, space);
-          String target = payload.substring(space + 1);
-          notifies.forEach(notified -> notified.accept(jobId, target));
-        }
+        notifies.forEach(notified -> JobStore.heard(payload, notified));
       }
     }
 

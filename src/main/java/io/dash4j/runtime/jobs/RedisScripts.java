@@ -44,12 +44,25 @@ final class RedisScripts {
   }
 
   /**
+   * Whether the push in flight on job hash {@code key} (its {@code infl}, {@code inflx} fields, or
+   * nil) awaits its acknowledgement at {@code t}; one whose ack did not come in time is forgotten
+   * and the job made poll-only, as {@code EmbeddedPushes.awaitingAck}.
+   */
+  private static final String PUSH_PRELUDE =
+      "local function awaitingAck(key, infl, inflx, t)"
+          + " if not infl then return false end"
+          + " if tonumber(inflx) > t then return true end"
+          + " redis.call('HDEL', key, 'infl', 'inflx', 'infn', 'inflr')"
+          + " redis.call('HSET', key, 'push', '') return false end\n";
+
+  /**
    * Put ahead of every script: time is Redis's own clock, so leases do not depend on the callers'
    * clocks (allowed in a script that writes: Redis ≥ 5 replicates scripts by their effects).
    */
   private static final String PRELUDE =
       "local function now() local t = redis.call('TIME')"
-          + " return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) end\n";
+          + " return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) end\n"
+          + PUSH_PRELUDE;
 
   private final RedisAPI api;
   private final Map<Script, String> sources = new EnumMap<>(Script.class);

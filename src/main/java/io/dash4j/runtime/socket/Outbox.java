@@ -94,15 +94,18 @@ final class Outbox {
   private void keep(String address, String componentId, String prop, Object value) {
     String key = address + '\0' + componentId + '\0' + prop;
     var earlier = waiting.get(key);
+    int size = JsonObject.of("v", value).encode().length();
     if (earlier != null && Appends.appends(prop)) {
       Object merged = Appends.merge(earlier.value(), value);
       if (merged == null) {
         countDropped(); // appends that do not line up: the later replaces the earlier
       } else {
         value = merged;
+        // the points of both, counted without encoding the merged whole again (at most: maxPoints
+        // may have cut some)
+        size += earlier.size();
       }
     }
-    int size = JsonObject.of("v", value).encode().length();
     var replaced = waiting.put(key, new Waiting(address, componentId, prop, value, size));
     waitingBytes += size - (replaced == null ? 0 : replaced.size());
   }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +49,11 @@ public final class SocketDoor implements Handler<BridgeEvent> {
    * Where a page receives pushes and {@code get_props} requests: this prefix and its renderer id.
    */
   public static final String RENDERER_ADDRESS = "dash4j.renderer.";
+
+  /** What a renderer id may be: the pages' ids are UUIDs, well inside it. */
+  private static final String RENDERER_ID = "[A-Za-z0-9-]{1,64}";
+
+  private static final Pattern RENDERER_ID_PATTERN = Pattern.compile(RENDERER_ID);
 
   /**
    * Published (cluster-wide) with a renderer id when its page goes away, so its running calls stop.
@@ -144,6 +150,11 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     return model.usesWebsocket() || (model.hasBackgroundCallbacks() && config.jobs().push());
   }
 
+  /** Whether {@code text} has the form of a renderer id the door lets pages register. */
+  public static boolean isRendererId(String text) {
+    return text != null && RENDERER_ID_PATTERN.matcher(text).matches();
+  }
+
   /** Whether a socket of this process serves the page registered as {@code rendererId}. */
   public static boolean servesHere(Vertx vertx, String rendererId) {
     return SocketClaims.of(vertx).isClaimed(rendererId);
@@ -188,7 +199,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
         new SockJSBridgeOptions()
             .addInboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.callback\\..+"))
             .addOutboundPermitted(
-                new PermittedOptions().setAddressRegex("dash4j\\.renderer\\.[A-Za-z0-9-]{1,64}"))
+                new PermittedOptions().setAddressRegex("dash4j\\.renderer\\." + RENDERER_ID))
             // The bridge's own limits sit on top of ours: a socket call has no deadline (a stream
             // lives as long as its
             // page; the callback verticle answers, or says 204 when the page is gone), and the

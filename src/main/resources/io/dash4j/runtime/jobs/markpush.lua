@@ -3,11 +3,9 @@
 local h = redis.call('HMGET', KEYS[1], 'st', 'page', 'cb', 'push', 'seq', 'ack', 'pseq', 'infl', 'inflx', 'rd')
 if not h[1] or not h[4] or h[4] == '' then return false end
 local t = now()
+-- one push at a time; one whose acknowledgement never came leaves the job poll-only
 if h[8] then
-  if tonumber(h[9]) > t then return false end
-  -- its acknowledgement never came: the job is poll-only from now on
-  redis.call('HDEL', KEYS[1], 'infl', 'inflx', 'infn', 'inflr')
-  redis.call('HSET', KEYS[1], 'push', '')
+  awaitingAck(KEYS[1], h[8], h[9], t)
   return false
 end
 local prog = false

@@ -5,12 +5,8 @@ local h = redis.call('HMGET', KEYS[1], 'st', 'page', 'cb', 'seq', 'ack', 'pseq',
 if not h[1] then return false end
 if h[2] ~= ARGV[1] or h[3] ~= ARGV[2] then return {'foreign'} end
 local t = now()
-if h[7] then
-  if tonumber(h[8]) > t then return {'pushing', h[1]} end
-  -- the push's acknowledgement never came: this poll delivers, and polls alone from now on
-  redis.call('HDEL', KEYS[1], 'infl', 'inflx', 'infn', 'inflr')
-  redis.call('HSET', KEYS[1], 'push', '')
-end
+-- a push whose acknowledgement never came is forgotten: this poll delivers, and polls alone from now on
+if awaitingAck(KEYS[1], h[7], h[8], t) then return {'pushing', h[1]} end
 local prog = false
 if tonumber(h[6]) > tonumber(h[5]) then prog = redis.call('HGET', KEYS[1], 'prog') or false end
 local ev = redis.call('LRANGE', KEYS[2], 0, -1)
