@@ -16,6 +16,7 @@ import io.dash4j.pages.Page;
 import io.dash4j.pages.Pages;
 import io.dash4j.websocket.WebsocketHooks.ConnectHook;
 import io.dash4j.websocket.WebsocketHooks.MessageHook;
+import io.dash4j.websocket.WebsocketHooks.PageHook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -101,6 +102,30 @@ public final class DashApp implements Callbacks {
    */
   public DashApp onWebsocketMessage(MessageHook hook) {
     model.messageHooks().add(Objects.requireNonNull(hook, "hook"));
+    return this;
+  }
+
+  /**
+   * Adds a hook that hears each page load connect over the socket, with a handle to push to it
+   * later (e.g. kept in a map for a ticker); the app's pages then open the socket even when no
+   * callback uses it. Hooks run in the order they were added.
+   *
+   * <pre>{@code
+   * app.onPageJoin(page -> clocks.put(page.rendererId(), page));
+   * app.onPageLeave(page -> clocks.remove(page.rendererId()));
+   * }</pre>
+   */
+  public DashApp onPageJoin(PageHook hook) {
+    model.joinHooks().add(Objects.requireNonNull(hook, "hook"));
+    return this;
+  }
+
+  /**
+   * Adds a hook that hears each page that joined go away (its tab closed, its socket lost), with
+   * the page's handle, already shut. Hooks run in the order they were added.
+   */
+  public DashApp onPageLeave(PageHook hook) {
+    model.leaveHooks().add(Objects.requireNonNull(hook, "hook"));
     return this;
   }
 

@@ -6,6 +6,7 @@ import io.dash4j.pages.Page;
 import io.dash4j.pages.Pages;
 import io.dash4j.websocket.WebsocketHooks.ConnectHook;
 import io.dash4j.websocket.WebsocketHooks.MessageHook;
+import io.dash4j.websocket.WebsocketHooks.PageHook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ public final class AppModel {
   private final Map<String, CallbackSpec> byOutputKey = new ConcurrentHashMap<>();
   private final List<ConnectHook> connectHooks = new CopyOnWriteArrayList<>();
   private final List<MessageHook> messageHooks = new CopyOnWriteArrayList<>();
+  private final List<PageHook> joinHooks = new CopyOnWriteArrayList<>();
+  private final List<PageHook> leaveHooks = new CopyOnWriteArrayList<>();
   private final Pages pages = new Pages();
   private volatile Supplier<?> layout;
   private volatile boolean layoutIsFunction;
@@ -231,5 +234,20 @@ public final class AppModel {
   /** The socket message hooks, in order. */
   public List<MessageHook> messageHooks() {
     return messageHooks;
+  }
+
+  /** What hears a page join, in order. */
+  public List<PageHook> joinHooks() {
+    return joinHooks;
+  }
+
+  /** What hears a page leave, in order. */
+  public List<PageHook> leaveHooks() {
+    return leaveHooks;
+  }
+
+  /** Whether the app hears pages join or leave (its pages then open the socket). */
+  public boolean hearsPages() {
+    return !joinHooks.isEmpty() || !leaveHooks.isEmpty();
   }
 }

@@ -26,4 +26,19 @@ public final class WebsocketHooks {
     /** The verdict on this message from this peer. */
     Verdict check(WebsocketPeer peer, WebsocketMessage message) throws Exception;
   }
+
+  /**
+   * Hears a page come or go over the socket ({@code app.onPageJoin}, {@code app.onPageLeave}): once
+   * per page load each, join before leave, off the event loop (it may block briefly, but a hook
+   * that parks its thread for the page's life defeats its purpose). A hook that throws is logged.
+   */
+  @FunctionalInterface
+  public interface PageHook {
+    /**
+     * @param page the page: it may be kept and pushed to later, and it follows the page ({@link
+     *     Websocket#isShutdown()} turns true when the page goes, after which pushes throw {@link
+     *     PageGone}); a leave hook gets it shut already
+     */
+    void on(Websocket page) throws Exception;
+  }
 }

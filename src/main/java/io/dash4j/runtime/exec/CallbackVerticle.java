@@ -71,6 +71,7 @@ public final class CallbackVerticle extends VerticleBase {
     final long deadline;
     final AtomicBoolean answered = new AtomicBoolean();
     volatile java.util.concurrent.Future<?> task;
+    Runnable ended = () -> {}; // over the socket: forgets the stop once the call is over
 
     Call(Message<Object> message, UpdateRequest request, SocketCall socket, long deadline) {
       this.message = message;
@@ -223,11 +224,10 @@ public final class CallbackVerticle extends VerticleBase {
       message.reply(CallbackReply.error(400, e.getMessage()).toSocketJson());
       return null;
     }
-    var socket = new SocketCall(rendererId, door, vertx.eventBus());
+    var socket = socketCalls.open(rendererId, door);
     var call = new Call(message, request, socket, System.nanoTime() + timeoutNanos);
-    socket.onShutdown(() -> stop(call));
-    socketCalls.add(socket);
-    return call;
+    call.ended = socket.whileRunning(() -> stop(call));
+    return call.answered.get() ? null : call; // the page went already: answered 204 by stop
   }
 
   /**
@@ -258,7 +258,7 @@ public final class CallbackVerticle extends VerticleBase {
       if (call.socket == null) {
         deadlines.remove(call);
       } else {
-        socketCalls.remove(call.socket);
+        call.ended.run();
       }
     }
     if (afterRun == null) {

@@ -8,6 +8,7 @@ import io.dash4j.protocol.MalformedRequest;
 import io.dash4j.protocol.UpdateRequest;
 import io.dash4j.runtime.exec.ErrorPages;
 import io.dash4j.runtime.socket.PageTokens;
+import io.dash4j.runtime.socket.SocketCalls;
 import io.dash4j.runtime.socket.SocketDoor;
 import io.dash4j.runtime.wire.CallbackReply;
 import io.dash4j.runtime.wire.HeaderCaller;
@@ -79,9 +80,16 @@ public final class DashRoutes {
   }
 
   private PageTokens pageTokens;
+  private final SocketCalls socketCalls;
 
   public DashRoutes(
-      Vertx vertx, DashConfig config, AppModel model, Prepared pages, ExecutorService userCode) {
+      Vertx vertx,
+      DashConfig config,
+      AppModel model,
+      Prepared pages,
+      ExecutorService userCode,
+      SocketCalls socketCalls) {
+    this.socketCalls = socketCalls;
     this.vertx = vertx;
     this.config = config;
     this.model = model;
@@ -113,6 +121,7 @@ public final class DashRoutes {
               config,
               model,
               pageTokens,
+              socketCalls,
               pages.suites().sockjsUrl(config.requestsPathnamePrefix()))
           .mount(router, p);
     }

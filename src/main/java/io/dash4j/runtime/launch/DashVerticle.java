@@ -103,7 +103,7 @@ public final class DashVerticle extends VerticleBase {
                         }))
         .compose(
             pages -> {
-              var routes = new DashRoutes(vertx, config, model, pages, userCode);
+              var routes = new DashRoutes(vertx, config, model, pages, userCode, socketCalls);
               if (jobs != null) {
                 routes.pageTokens(jobs.pageTokens());
               }

@@ -16,10 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -37,33 +35,34 @@ import java.util.concurrent.TimeoutException;
  * #MAX_BATCH} pushes (the rest follow in later tasks, so no flush holds the loop long, and the door
  * can drop a batch for a page that does not read), and a callback that pushes faster than the loop
  * sends waits on its own thread once {@value #MAX_PENDING} pushes are pending.
+ *
+ * <p>The handle follows its page, not its call ({@link PageLink}): kept after the call returned
+ * (saved by a persistent callback, handed to a join hook), it still turns {@link #isShutdown()}
+ * true when the page goes, and then refuses pushes with {@link PageGone}.
  */
 public final class SocketCall implements Websocket {
   static final int MAX_BATCH = 100;
   static final int MAX_PENDING = 1_000;
-  private final String rendererId;
+  private final PageLink page;
   private final String address;
   private final Context context;
   private final EventBus bus;
   private final List<Map<String, Object>> pending = new ArrayList<>(); // guarded by this
   private boolean flushScheduled; // guarded by this
-  private volatile boolean shutdown;
-  private volatile Runnable onShutdown = () -> {};
-  private final Set<CompletableFuture<Object>> waits = ConcurrentHashMap.newKeySet();
 
   /**
-   * @param context the callback verticle's context: where every message of this call leaves from
+   * @param context where every message of this call leaves from (the callback verticle's)
    */
-  public SocketCall(String rendererId, Context context, EventBus bus) {
-    this.rendererId = rendererId;
-    this.address = SocketDoor.RENDERER_ADDRESS + rendererId;
+  SocketCall(PageLink page, Context context, EventBus bus) {
+    this.page = page;
+    this.address = SocketDoor.RENDERER_ADDRESS + page.rendererId();
     this.context = context;
     this.bus = bus;
   }
 
   @Override
   public String rendererId() {
-    return rendererId;
+    return page.rendererId();
   }
 
   @Override
@@ -90,15 +89,24 @@ public final class SocketCall implements Websocket {
    * wait on itself.
    */
   private void awaitRoom() {
-    while (pending.size() >= MAX_PENDING && !shutdown && !Context.isOnEventLoopThread()) {
+    if (pending.size() >= MAX_PENDING && !Context.isOnEventLoopThread()) {
+      Runnable forget = page.whenGone(this::wakePushers);
       try {
-        wait();
+        while (pending.size() >= MAX_PENDING && !page.isGone()) {
+          wait();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw shutdown ? new PageGone(rendererId) : new CompletionException(e);
+        throw page.isGone() ? new PageGone(rendererId()) : new CompletionException(e);
+      } finally {
+        forget.run();
       }
     }
     requireOpen();
+  }
+
+  private synchronized void wakePushers() {
+    notifyAll();
   }
 
   @Override
@@ -111,10 +119,7 @@ public final class SocketCall implements Websocket {
         Map.of("componentId", CallbackKeys.stringifyId(componentId), "properties", List.of(props)));
     String text = JsonWriter.toJson(request);
     var answer = new CompletableFuture<Object>();
-    waits.add(answer);
-    if (shutdown) { // closed between the check and the registration: nobody would complete it
-      answer.completeExceptionally(new PageGone(rendererId));
-    }
+    Runnable forget = page.whenGone(() -> answer.completeExceptionally(new PageGone(rendererId())));
     context.runOnContext(
         v -> {
           flushAll();
@@ -132,11 +137,11 @@ public final class SocketCall implements Websocket {
       return answer.get() instanceof JsonObject values ? PlainJson.map(values) : Map.of();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw shutdown ? new PageGone(rendererId) : new CompletionException(e);
+      throw page.isGone() ? new PageGone(rendererId()) : new CompletionException(e);
     } catch (ExecutionException e) {
       throw failure(e.getCause(), timeout);
     } finally {
-      waits.remove(answer);
+      forget.run();
     }
   }
 
@@ -149,14 +154,14 @@ public final class SocketCall implements Websocket {
           new TimeoutException("the page did not answer get_props within " + timeout));
     }
     if (cause instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
-      return new PageGone(rendererId);
+      return new PageGone(rendererId());
     }
     return new CompletionException(cause);
   }
 
   @Override
   public boolean isShutdown() {
-    return shutdown;
+    return page.isGone();
   }
 
   /** Sends {@code answer} after everything this call pushed before it. */
@@ -168,27 +173,17 @@ public final class SocketCall implements Websocket {
         });
   }
 
-  /** What to do when the page goes away: the callback verticle stops the call. */
-  public void onShutdown(Runnable action) {
-    this.onShutdown = action;
-  }
-
-  /** The page went away: wake whatever waits on it, then stop the call. */
-  void shutdown() {
-    if (shutdown) {
-      return;
-    }
-    shutdown = true;
-    synchronized (this) {
-      notifyAll(); // a setProps waiting for room
-    }
-    waits.forEach(wait -> wait.completeExceptionally(new PageGone(rendererId)));
-    onShutdown.run();
+  /**
+   * While the call runs: {@code stop} runs if the page goes away meanwhile (the callback verticle
+   * stops the call). Returns what to run when the call ends.
+   */
+  public Runnable whileRunning(Runnable stop) {
+    return page.whenGone(stop);
   }
 
   private void requireOpen() {
-    if (shutdown) {
-      throw new PageGone(rendererId);
+    if (page.isGone()) {
+      throw new PageGone(rendererId());
     }
   }
 

@@ -89,6 +89,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   private final Vertx vertx;
   private final DashConfig config;
   private final SocketHooks hooks;
+  private final PageHooks pageHooks;
   private final SocketClaims claims;
   private final AppModel model;
   private final PageTokens pageTokens;
@@ -128,26 +129,35 @@ public final class SocketDoor implements Handler<BridgeEvent> {
 
   /**
    * @param pageTokens checks the page tokens registrations carry; null when the app mints none
+   * @param calls the handles to pages of this process, for the app's join hooks
    * @param sockjsUrl where the app serves its pinned sockjs-client: SockJS's {@code iframe.html}
    *     loads it from there, not from a public CDN
    */
   public SocketDoor(
-      Vertx vertx, DashConfig config, AppModel model, PageTokens pageTokens, String sockjsUrl) {
+      Vertx vertx,
+      DashConfig config,
+      AppModel model,
+      PageTokens pageTokens,
+      SocketCalls calls,
+      String sockjsUrl) {
     this.sockjsUrl = sockjsUrl;
     this.vertx = vertx;
     this.config = config;
     this.model = model;
     this.pageTokens = pageTokens;
     this.hooks = new SocketHooks(vertx, model.connectHooks(), model.messageHooks());
+    this.pageHooks = new PageHooks(vertx, model.joinHooks(), model.leaveHooks(), calls);
     this.claims = SocketClaims.of(vertx);
   }
 
   /**
-   * Whether the app's pages open a socket: some callback runs over it, or background jobs push to
-   * their pages through it.
+   * Whether the app's pages open a socket: some callback runs over it, background jobs push to
+   * their pages through it, or the app hears pages join and leave.
    */
   public static boolean pagesConnect(DashConfig config, AppModel model) {
-    return model.usesWebsocket() || (model.hasBackgroundCallbacks() && config.jobs().push());
+    return model.usesWebsocket()
+        || model.hearsPages()
+        || (model.hasBackgroundCallbacks() && config.jobs().push());
   }
 
   /** Whether {@code text} has the form of a renderer id the door lets pages register. */
@@ -228,13 +238,18 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       case REGISTERED -> {
         // The consumer exists now: tell the page, so that nothing pushed before this point can be
         // lost.
-        vertx.eventBus().send(event.getRawMessage().getString("address"), REGISTERED);
+        String address = event.getRawMessage().getString("address");
+        vertx.eventBus().send(address, REGISTERED);
+        String id = rendererIdOf(address);
+        if (id != null) {
+          pageHooks.registered(id);
+        }
         event.complete(true);
       }
       case UNREGISTER -> {
         String id = rendererIdOf(event.getRawMessage().getString("address"));
         if (id != null && claims.release(id, socket)) {
-          vertx.eventBus().publish(PAGE_CLOSED, id);
+          pageGone(id);
         }
         event.complete(true);
       }
@@ -242,7 +257,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       case RECEIVE -> deliver(event, socket);
       case SOCKET_CLOSED -> {
         sockets.remove(socket);
-        claims.releaseAll(socket).forEach(id -> vertx.eventBus().publish(PAGE_CLOSED, id));
+        claims.releaseAll(socket).forEach(this::pageGone);
         event.complete(true);
       }
       case SOCKET_ERROR -> {
@@ -252,6 +267,12 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       case PUBLISH -> event.complete(false);
       default -> event.complete(true); // pings and idle notices
     }
+  }
+
+  /** A page's claim ended: its calls stop (wherever they run) and the leave hooks hear it. */
+  private void pageGone(String rendererId) {
+    vertx.eventBus().publish(PAGE_CLOSED, rendererId);
+    pageHooks.released(rendererId);
   }
 
   /** A new socket: the origin check, then the connect hooks. */
