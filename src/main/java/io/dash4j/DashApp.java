@@ -7,6 +7,8 @@ import io.dash4j.callback.ClientsideCallback;
 import io.dash4j.callback.Dependency;
 import io.dash4j.callback.Fn.ErrorHandler;
 import io.dash4j.callback.Output;
+import io.dash4j.callback.StreamCallbacks;
+import io.dash4j.callback.StreamDeclaration;
 import io.dash4j.model.AppModel;
 import io.dash4j.model.CallbackSpec.AppDefaults;
 import io.dash4j.model.ClientsideCallbackSpec;
@@ -39,14 +41,18 @@ import java.util.function.Supplier;
  * Input}/{@code State} props and take their options as a last argument; a callback is checked and
  * frozen when its registration call returns.
  */
-public final class DashApp implements Callbacks {
+public final class DashApp implements Callbacks, StreamCallbacks {
   static {
     ModelAccess.install(app -> ((DashApp) app).model);
   }
 
   /** Frames of these classes are registration plumbing, not the user's declaration site. */
   private static final Set<String> PLUMBING =
-      Set.of(DashApp.class.getName(), Callbacks.class.getName(), Pages.class.getName());
+      Set.of(
+          DashApp.class.getName(),
+          Callbacks.class.getName(),
+          StreamCallbacks.class.getName(),
+          Pages.class.getName());
 
   private final DashConfig config;
   private final AppModel model;
@@ -174,6 +180,17 @@ public final class DashApp implements Callbacks {
   @Override
   public void register(CallbackDeclaration callback) {
     model.add(new ServerCallbackSpec(callback, callSite(), model.defaults()));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException when the stream, or one of its cancel callbacks, breaks one of
+   *     Dash's rules
+   */
+  @Override
+  public void registerStream(StreamDeclaration stream) {
+    model.addStream(stream, callSite());
   }
 
   @Override

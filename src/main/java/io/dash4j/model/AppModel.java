@@ -1,6 +1,7 @@
 package io.dash4j.model;
 
 import io.dash4j.callback.Fn.ErrorHandler;
+import io.dash4j.callback.StreamDeclaration;
 import io.dash4j.model.CallbackSpec.AppDefaults;
 import io.dash4j.pages.Page;
 import io.dash4j.pages.Pages;
@@ -33,6 +34,7 @@ public final class AppModel {
   private final List<PageHook> joinHooks = new CopyOnWriteArrayList<>();
   private final List<PageHook> leaveHooks = new CopyOnWriteArrayList<>();
   private final Pages pages = new Pages();
+  private final Streams streams = new Streams();
   private volatile Supplier<?> layout;
   private volatile boolean layoutIsFunction;
   private volatile ErrorHandler errorHandler;
@@ -80,6 +82,14 @@ public final class AppModel {
     } else if (callback instanceof ClientsideCallbackSpec clientside) {
       clientsideCallbacks.add(clientside);
     }
+  }
+
+  /**
+   * Adds a stream callback: a persistent socket callback without outputs that runs the stream, and
+   * the cancel callbacks of its cancel inputs ({@link Streams}).
+   */
+  public synchronized void addStream(StreamDeclaration stream, String callSite) {
+    streams.add(stream, callSite, defaults(), this::add);
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.dash4j.testing;
 
+import io.dash4j.protocol.CallbackKeys;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * Bodies of {@code _dash-update-component} requests as the renderer sends them (also the body of a
@@ -24,6 +26,26 @@ public final class UpdateRequests {
    */
   public static JsonObject valueChange(String output, String input, Object value) {
     return change(output, input, "value", value);
+  }
+
+  /**
+   * {@code button}'s {@code n_clicks} at {@code clicks} triggers a callback without outputs whose
+   * only input it is (keyed by the hash of its input, as Dash keys them).
+   */
+  public static JsonObject clickWithoutOutput(String button, int clicks) {
+    String input = button + ".n_clicks";
+    return new JsonObject()
+        .put("output", CallbackKeys.outputKey(List.of(), false, List.of(input), ""))
+        .put("outputs", new JsonArray())
+        .put(
+            "inputs",
+            new JsonArray()
+                .add(
+                    new JsonObject()
+                        .put("id", button)
+                        .put("property", "n_clicks")
+                        .put("value", clicks)))
+        .put("changedPropIds", new JsonArray().add(input));
   }
 
   private static JsonObject change(String output, String input, String property, Object value) {

@@ -12,13 +12,14 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
 import io.dash4j.testing.BridgeClient;
+import io.dash4j.testing.Eventually;
 import io.dash4j.testing.ServedApp;
 import io.dash4j.testing.UpdateRequests;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,7 +89,9 @@ class PageHandlesIT {
         .isEqualTo("pushed after the call returned");
 
     page.close();
-    assertThat(eventually(handle::isShutdown)).as("the handle saw its page go").isTrue();
+    assertThat(Eventually.holds(handle::isShutdown, Duration.ofSeconds(5)))
+        .as("the handle saw its page go")
+        .isTrue();
     assertThatThrownBy(() -> handle.setProp("later", "children", "too late"))
         .isInstanceOf(PageGone.class);
   }
@@ -103,24 +106,11 @@ class PageHandlesIT {
     Websocket handle = joinHandles.get(0);
 
     page.close();
-    assertThat(eventually(() -> left.contains("joiner-1"))).as("the leave hook ran").isTrue();
+    assertThat(Eventually.holds(() -> left.contains("joiner-1"), Duration.ofSeconds(5)))
+        .as("the leave hook ran")
+        .isTrue();
     assertThat(shutWhenLeft).containsExactly(true);
-    assertThat(eventually(handle::isShutdown)).isTrue();
+    assertThat(Eventually.holds(handle::isShutdown, Duration.ofSeconds(5))).isTrue();
     assertThat(joined).as("joined once").containsExactly("joiner-1");
-  }
-
-  private interface Condition {
-    boolean holds();
-  }
-
-  private static boolean eventually(Condition condition) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!condition.holds()) {
-      if (System.nanoTime() > end) {
-        return false;
-      }
-      Thread.sleep(10);
-    }
-    return true;
   }
 }

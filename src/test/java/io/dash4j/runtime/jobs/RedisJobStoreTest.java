@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dash4j.JobsConfig;
 import io.dash4j.runtime.jobs.JobStore.Claim;
 import io.dash4j.runtime.jobs.JobStore.Taken;
+import io.dash4j.testing.Eventually;
 import io.dash4j.testing.Ports;
 import io.dash4j.testing.RedisServer;
 import io.vertx.core.Context;
@@ -19,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +101,7 @@ class RedisJobStoreTest extends JobStoreContract {
       redis.restart();
     }
 
-    assertThat(eventually(store::available, Duration.ofSeconds(10))).isTrue();
+    assertThat(Eventually.holds(store::available, Duration.ofSeconds(10))).isTrue();
     // The subscriber is back: it says so with a wake (messages may have been lost meanwhile),
     // then hears the wakes of new jobs again.
     assertThat(wakes.poll(10, TimeUnit.SECONDS)).isEqualTo("wake");
@@ -123,7 +123,7 @@ class RedisJobStoreTest extends JobStoreContract {
       persistent.kill();
       persistent.restart();
 
-      assertThat(eventually(store::available, Duration.ofSeconds(10))).isTrue();
+      assertThat(Eventually.holds(store::available, Duration.ofSeconds(10))).isTrue();
       assertThat(await(store.renew("a", run.token()))).isTrue();
       Taken taken = await(store.take("a", PAGE, CB));
       assertThat(taken.state()).isEqualTo("running");
@@ -149,15 +149,4 @@ class RedisJobStoreTest extends JobStoreContract {
   }
 
   /** Polls {@code condition} until it holds or {@code within} passed; its last value. */
-  private static boolean eventually(BooleanSupplier condition, Duration within)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(50);
-    }
-    return true;
-  }
 }
