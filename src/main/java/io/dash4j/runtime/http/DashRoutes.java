@@ -9,6 +9,7 @@ import io.dash4j.protocol.UpdateRequest;
 import io.dash4j.runtime.exec.ErrorPages;
 import io.dash4j.runtime.socket.PageTokens;
 import io.dash4j.runtime.socket.SocketDoor;
+import io.dash4j.runtime.topics.Broadcasts;
 import io.dash4j.runtime.wire.CallbackReply;
 import io.dash4j.runtime.wire.HeaderCaller;
 import io.dash4j.runtime.wire.UpdateRequests;
@@ -79,6 +80,7 @@ public final class DashRoutes {
   }
 
   private PageTokens pageTokens;
+  private Broadcasts broadcasts;
 
   public DashRoutes(
       Vertx vertx, DashConfig config, AppModel model, Prepared pages, ExecutorService userCode) {
@@ -113,7 +115,8 @@ public final class DashRoutes {
               config,
               model,
               pageTokens,
-              pages.suites().sockjsUrl(config.requestsPathnamePrefix()))
+              pages.suites().sockjsUrl(config.requestsPathnamePrefix()),
+              broadcasts)
           .mount(router, p);
     }
     read(router, p + "_dash-component-suites/*").handler(ctx -> pages.suites().handle(ctx, p));
@@ -193,6 +196,15 @@ public final class DashRoutes {
    */
   public DashRoutes pageTokens(PageTokens tokens) {
     this.pageTokens = tokens;
+    return this;
+  }
+
+  /**
+   * The app's topics as this verticle serves them: the socket door subscribes its pages to them.
+   * Null: the app has none.
+   */
+  public DashRoutes broadcasts(Broadcasts topics) {
+    this.broadcasts = topics;
     return this;
   }
 
