@@ -1,5 +1,6 @@
 package io.dash4j;
 
+import io.dash4j.broadcast.Topic;
 import io.dash4j.callback.Argument;
 import io.dash4j.callback.CallbackDeclaration;
 import io.dash4j.callback.Callbacks;
@@ -141,6 +142,7 @@ public final class DashApp implements Callbacks, StreamCallbacks {
    * does.
    */
   public DashApp registerPage(Page page) {
+    page.topics().forEach(topic -> model.topics().requireDeclared(topic, "Page.subscribe"));
     var pages = model.pages();
     synchronized (pages) {
       if (pages.isEmpty()) {
@@ -148,6 +150,35 @@ public final class DashApp implements Callbacks, StreamCallbacks {
       }
       pages.register(page);
     }
+    return this;
+  }
+
+  /**
+   * Declares a broadcast topic: publish to it from any thread, and subscribe pages to it with
+   * {@link #subscribe(Topic)} or {@code Page.subscribe(topic)}. Pages connect to the socket door
+   * once the app has a topic, whether its callbacks use the socket or not.
+   *
+   * <pre>{@code
+   * Topic prices = app.topic("prices");
+   * app.subscribe(prices);
+   * scheduler.scheduleAtFixedRate(() -> prices.publish("last", "children", quote()), 0, 1, SECONDS);
+   * }</pre>
+   *
+   * @param name 1 to 100 letters, digits, {@code _}, {@code -} or {@code .}
+   * @throws IllegalArgumentException when the name is malformed or declared already
+   */
+  public Topic topic(String name) {
+    return model.topics().declare(name);
+  }
+
+  /**
+   * Subscribes every page of the app to {@code topic} (a page of a multi-page app may add its own
+   * with {@code Page.subscribe}).
+   *
+   * @throws IllegalArgumentException when this app did not declare the topic
+   */
+  public DashApp subscribe(Topic topic) {
+    model.topics().subscribeEveryPage(topic);
     return this;
   }
 

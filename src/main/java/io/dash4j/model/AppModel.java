@@ -12,16 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * An app as the runtime reads it: frozen callback specs, the layout, the pages, the error handler
- * and the socket hooks. {@code DashApp} fills it; the runtime reaches it with {@link
- * ModelAccess#of(Object)}, so the app's public type carries no runtime getters. Callbacks are only
- * ever added (a dynamic creator adds some while the app runs), each checked by the same rules
- * whenever it comes.
+ * An app as the runtime reads it: frozen callback specs, the layout, the pages, the error handler,
+ * the socket hooks and the broadcast topics. {@code DashApp} fills it; the runtime reaches it with
+ * {@link ModelAccess#of(Object)}, so the app's public type carries no runtime getters. Callbacks
+ * are only ever added (a dynamic creator adds some while the app runs), each checked by the same
+ * rules whenever it comes.
  */
 public final class AppModel {
   private final Supplier<AppDefaults> defaults;
@@ -35,6 +36,7 @@ public final class AppModel {
   private final List<PageHook> leaveHooks = new CopyOnWriteArrayList<>();
   private final Pages pages = new Pages();
   private final Streams streams = new Streams();
+  private final Topics topics = new Topics();
   private volatile Supplier<?> layout;
   private volatile boolean layoutIsFunction;
   private volatile ErrorHandler errorHandler;
@@ -234,6 +236,19 @@ public final class AppModel {
       }
     }
     return layouts;
+  }
+
+  /** The topics the app declared, and who subscribes to them. */
+  public Topics topics() {
+    return topics;
+  }
+
+  /**
+   * The names of the topics a page at {@code pathname} (the browser's path, under the app's {@code
+   * prefix}) subscribes to.
+   */
+  public Set<String> topicsAt(String pathname, String prefix) {
+    return topics.at(pages, pathname, prefix);
   }
 
   /** The socket connect hooks, in order. */

@@ -1,11 +1,13 @@
 package io.dash4j.pages;
 
+import io.dash4j.broadcast.Topic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,6 +19,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * app.registerPage(Page.at("/").name("Home").layout(() -> div("Welcome")));
  * app.registerPage(Page.at("/report/<id>").layout(params -> div("Report " + params.get("id"))));
+ * app.registerPage(Page.at("/brownian").subscribe(walk).layout(() -> graph("motion")));
  * }</pre>
  */
 public final class Page {
@@ -27,6 +30,7 @@ public final class Page {
   private String description = "";
   private Integer order;
   private Function<Map<String, String>, Object> layout;
+  private final List<Topic> topics = new CopyOnWriteArrayList<>();
 
   private Page(String path) {
     if (path == null || !path.startsWith("/")) {
@@ -84,6 +88,26 @@ public final class Page {
     Objects.requireNonNull(layout, "layout");
     this.layout = layout::apply;
     return this;
+  }
+
+  /**
+   * Subscribes the pages shown at this path to topics the app declared ({@code app.topic(name)}):
+   * they get the topics' pushes while they show this page, and their latest values when they come
+   * to it. {@code app.subscribe(topic)} subscribes every page instead.
+   */
+  public Page subscribe(Topic... topics) {
+    for (Topic topic : topics) {
+      Objects.requireNonNull(topic, "topic");
+      if (!this.topics.contains(topic)) {
+        this.topics.add(topic);
+      }
+    }
+    return this;
+  }
+
+  /** The topics this page subscribes to. */
+  public List<Topic> topics() {
+    return List.copyOf(topics);
   }
 
   /** The path, possibly with {@code <variables>}. */

@@ -91,7 +91,7 @@ public final class Pages {
    * A browser path without the app's prefix (Dash's {@code strip_relative_path}): {@code /app/x} →
    * {@code /x}.
    */
-  static String stripPrefix(String pathname, String prefix) {
+  public static String stripPrefix(String pathname, String prefix) {
     if (pathname == null) {
       return "/";
     }
@@ -121,17 +121,23 @@ public final class Pages {
    */
   public Visit visit(String pathname, String search) {
     String path = pathname == null ? "/" : pathname;
+    Page page = pageAt(path);
+    if (page == null) {
+      return new Visit(notFound, "404", "");
+    }
+    var parameters = new LinkedHashMap<>(query(search));
+    parameters.putAll(page.match(path));
+    return new Visit(page.render(parameters), page.title(), page.description());
+  }
+
+  /**
+   * The page shown at {@code path} (without the app's prefix): fixed paths before templates; null
+   * when none is.
+   */
+  public Page pageAt(String path) {
     var ordered = new ArrayList<>(pages);
     ordered.sort(Comparator.comparing(Page::isTemplate));
-    for (Page page : ordered) {
-      Map<String, String> variables = page.match(path);
-      if (variables != null) {
-        var parameters = new LinkedHashMap<>(query(search));
-        parameters.putAll(variables);
-        return new Visit(page.render(parameters), page.title(), page.description());
-      }
-    }
-    return new Visit(notFound, "404", "");
+    return ordered.stream().filter(page -> page.match(path) != null).findFirst().orElse(null);
   }
 
   /** What a visit shows. */

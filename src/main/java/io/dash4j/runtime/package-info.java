@@ -10,6 +10,8 @@
  *       endpoints);
  *   <li>{@code socket}: the socket door (the SockJS event-bus bridge, renderer-id claims, hooks, a
  *       call's page end);
+ *   <li>{@code topics}: broadcast topics (one event-bus publish per topic, the replay table, the
+ *       fan-out to a door's subscribed pages);
  *   <li>{@code exec}: the callback runtime (callback verticles, the invoker, the user-code
  *       executors, error pages);
  *   <li>{@code wire}: what crosses the event bus (codecs, the caller's headers, replies, Vert.x
@@ -17,9 +19,9 @@
  * </ul>
  *
  * <p>Rooms still to come sit beside these: {@code jobs} (background callbacks: worker verticles and
- * job stores), {@code streams} (stream callbacks and broadcasts) and {@code cluster} (cluster-wide
- * claims and membership). Dependencies point one way: {@code launch} → {@code http} → {@code
- * socket}/{@code exec} → {@code wire}, with {@code exec} → {@code socket} for pushes to a page;
+ * job stores), {@code streams} (stream callbacks) and {@code cluster} (cluster-wide claims and
+ * membership). Dependencies point one way: {@code launch} → {@code http} → {@code socket}/{@code
+ * exec} → {@code topics}/{@code wire}, with {@code exec} → {@code socket} for pushes to a page;
  * never the app's generated component classes.
  */
 package io.dash4j.runtime;

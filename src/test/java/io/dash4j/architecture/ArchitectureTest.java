@@ -29,6 +29,7 @@ class ArchitectureTest {
     "io.dash4j.pages..",
     "io.dash4j.figure..",
     "io.dash4j.websocket..",
+    "io.dash4j.broadcast..",
     "io.dash4j.components..",
     "io.dash4j.model.."
   };
@@ -116,6 +117,28 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.dash4j.runtime.exec..")
+        .check(MAIN);
+    noClasses()
+        .that()
+        .resideInAPackage("io.dash4j.runtime.topics..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.dash4j.runtime.socket..",
+            "io.dash4j.runtime.http..",
+            "io.dash4j.runtime.exec..",
+            "io.dash4j.runtime.launch..")
+        .check(MAIN);
+  }
+
+  @Test
+  void theBroadcastApiImportsOnlyTheJdk() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.dash4j.broadcast..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("java..", "io.dash4j.broadcast..")
         .check(MAIN);
   }
 

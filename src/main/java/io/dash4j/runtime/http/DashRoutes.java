@@ -10,6 +10,7 @@ import io.dash4j.runtime.exec.ErrorPages;
 import io.dash4j.runtime.socket.PageTokens;
 import io.dash4j.runtime.socket.SocketCalls;
 import io.dash4j.runtime.socket.SocketDoor;
+import io.dash4j.runtime.topics.Broadcasts;
 import io.dash4j.runtime.wire.CallbackReply;
 import io.dash4j.runtime.wire.HeaderCaller;
 import io.dash4j.runtime.wire.UpdateRequests;
@@ -81,6 +82,7 @@ public final class DashRoutes {
 
   private PageTokens pageTokens;
   private final SocketCalls socketCalls;
+  private Broadcasts broadcasts;
 
   public DashRoutes(
       Vertx vertx,
@@ -122,7 +124,8 @@ public final class DashRoutes {
               model,
               pageTokens,
               socketCalls,
-              pages.suites().sockjsUrl(config.requestsPathnamePrefix()))
+              pages.suites().sockjsUrl(config.requestsPathnamePrefix()),
+              broadcasts)
           .mount(router, p);
     }
     read(router, p + "_dash-component-suites/*").handler(ctx -> pages.suites().handle(ctx, p));
@@ -202,6 +205,15 @@ public final class DashRoutes {
    */
   public DashRoutes pageTokens(PageTokens tokens) {
     this.pageTokens = tokens;
+    return this;
+  }
+
+  /**
+   * The app's topics as this verticle serves them: the socket door subscribes its pages to them.
+   * Null: the app has none.
+   */
+  public DashRoutes broadcasts(Broadcasts topics) {
+    this.broadcasts = topics;
     return this;
   }
 

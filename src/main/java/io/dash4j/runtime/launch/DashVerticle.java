@@ -12,6 +12,7 @@ import io.dash4j.runtime.exec.UserCodeExecutor;
 import io.dash4j.runtime.http.DashRoutes;
 import io.dash4j.runtime.jobs.Jobs;
 import io.dash4j.runtime.socket.SocketCalls;
+import io.dash4j.runtime.topics.Broadcasts;
 import io.dash4j.runtime.wire.CallbackReply;
 import io.dash4j.runtime.wire.LocalFirstCodec;
 import io.dash4j.runtime.wire.UpdateRequests;
@@ -43,6 +44,7 @@ public final class DashVerticle extends VerticleBase {
   private final Set<String> deployed = new HashSet<>();
   private final SocketCalls socketCalls = new SocketCalls();
   private Jobs jobs;
+  private Broadcasts broadcasts;
   private Set<String> roles;
 
   /** For the launcher: the app class comes from the config's {@code "app"}. */
@@ -74,7 +76,14 @@ public final class DashVerticle extends VerticleBase {
     model.serving();
     userCode = UserCodeExecutor.create(config.workerPoolSize());
     socketCode = UserCodeExecutor.createForSockets(userCode);
+    if (!model.topics().isEmpty()) {
+      // every node publishes its topics to the bus; those serving pages also consume them
+      broadcasts = new Broadcasts(vertx, model);
+    }
     if (!roles.contains("web")) {
+      if (broadcasts != null) {
+        broadcasts.start(false);
+      }
       return Jobs.startIfNeeded(vertx, config, model, context, userCode, false, true)
           .onSuccess(
               started -> {
@@ -91,6 +100,11 @@ public final class DashVerticle extends VerticleBase {
     return vertx
         .executeBlocking(() -> DashRoutes.Prepared.of(config, model))
         .compose(pages -> socketCalls.start(vertx).map(pages))
+        .compose(
+            pages ->
+                broadcasts == null
+                    ? Future.succeededFuture(pages)
+                    : broadcasts.start(true).map(pages))
         .compose(pages -> deployCallbacks().map(pages))
         .compose(
             pages ->
@@ -107,6 +121,7 @@ public final class DashVerticle extends VerticleBase {
               if (jobs != null) {
                 routes.pageTokens(jobs.pageTokens());
               }
+              routes.broadcasts(broadcasts);
               // No per-response compression: the component suites are served pre-compressed
               // (ComponentSuites).
               server =
@@ -184,6 +199,7 @@ public final class DashVerticle extends VerticleBase {
     }
     return Future.all(
         socketCalls.stop(),
+        broadcasts == null ? Future.succeededFuture() : broadcasts.stop(),
         server == null ? Future.succeededFuture() : server.close(),
         jobs == null ? Future.succeededFuture() : jobs.stop());
   }

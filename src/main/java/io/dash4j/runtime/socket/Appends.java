@@ -1,29 +1,27 @@
 package io.dash4j.runtime.socket;
 
+import io.dash4j.protocol.AppendProps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 
 /**
- * Props whose pushes add to what the page has rather than replace it, and how two such pushes
- * waiting for a slow page become one. Only {@code dcc.Graph}'s {@code extendData} so far: {@code
- * [update, traceIndices, maxPoints]} or {@code update} alone, where {@code update} maps a trace
- * attribute to one array of new points per trace.
+ * How two pushes of a prop that appends ({@link AppendProps}) waiting for a slow page become one:
+ * {@code dcc.Graph}'s {@code extendData} and {@code prependData}, {@code [update, traceIndices,
+ * maxPoints]} or {@code update} alone, where {@code update} maps a trace attribute to one array of
+ * new points per trace.
  */
 final class Appends {
   private Appends() {}
 
-  /** Whether pushes of {@code prop} append. */
-  static boolean appends(String prop) {
-    return "extendData".equals(prop);
-  }
-
   /**
-   * One {@code extendData} with the points of {@code earlier} then {@code later}, capped at their
-   * {@code maxPoints}; null when they do not line up (other traces, attributes or caps), and the
-   * later must replace the earlier.
+   * One push of {@code prop} with the points of {@code earlier} and {@code later} (for {@code
+   * extendData} earlier then later, keeping the last {@code maxPoints}; for {@code prependData}
+   * later then earlier, keeping the first, as Plotly's {@code prependTraces} does); null when they
+   * do not line up (other traces, attributes or caps), and the later must replace the earlier.
    */
-  static Object merge(Object earlier, Object later) {
+  static Object merge(String prop, Object earlier, Object later) {
+    boolean prepend = AppendProps.prepends(prop);
     if (earlier instanceof JsonArray a && later instanceof JsonArray b) {
       if (a.size() != b.size()
           || a.isEmpty()
@@ -32,7 +30,7 @@ final class Appends {
         return null;
       }
       Object cap = a.size() > 2 ? a.getValue(2) : null;
-      JsonObject update = mergeUpdates(a.getValue(0), b.getValue(0), cap);
+      JsonObject update = mergeUpdates(a.getValue(0), b.getValue(0), cap, prepend);
       if (update == null) {
         return null;
       }
@@ -40,10 +38,11 @@ final class Appends {
       merged.set(0, update);
       return merged;
     }
-    return mergeUpdates(earlier, later, null);
+    return mergeUpdates(earlier, later, null, prepend);
   }
 
-  private static JsonObject mergeUpdates(Object earlier, Object later, Object cap) {
+  private static JsonObject mergeUpdates(
+      Object earlier, Object later, Object cap, boolean prepend) {
     if (!(earlier instanceof JsonObject a)
         || !(later instanceof JsonObject b)
         || !a.fieldNames().equals(b.fieldNames())) {
@@ -62,12 +61,13 @@ final class Appends {
             || !(tracesB.getValue(i) instanceof JsonArray pointsB)) {
           return null;
         }
-        var points = pointsA.copy().addAll(pointsB);
+        var points = prepend ? pointsB.copy().addAll(pointsA) : pointsA.copy().addAll(pointsB);
         int max = cap instanceof Number n ? n.intValue() : Integer.MAX_VALUE;
-        traces.add(
-            points.size() > max
-                ? new JsonArray(points.getList().subList(points.size() - max, points.size()))
-                : points);
+        if (points.size() > max) {
+          int from = prepend ? 0 : points.size() - max;
+          points = new JsonArray(points.getList().subList(from, from + max));
+        }
+        traces.add(points);
       }
       merged.put(attribute, traces);
     }

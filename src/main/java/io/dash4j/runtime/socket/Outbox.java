@@ -1,5 +1,6 @@
 package io.dash4j.runtime.socket;
 
+import io.dash4j.protocol.AppendProps;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -95,8 +96,8 @@ final class Outbox {
     String key = address + '\0' + componentId + '\0' + prop;
     var earlier = waiting.get(key);
     int size = JsonObject.of("v", value).encode().length();
-    if (earlier != null && Appends.appends(prop)) {
-      Object merged = Appends.merge(earlier.value(), value);
+    if (earlier != null && AppendProps.appends(prop)) {
+      Object merged = Appends.merge(prop, earlier.value(), value);
       if (merged == null) {
         countDropped(); // appends that do not line up: the later replaces the earlier
       } else {

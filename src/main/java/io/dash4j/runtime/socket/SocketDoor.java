@@ -3,6 +3,7 @@ package io.dash4j.runtime.socket;
 import io.dash4j.DashConfig;
 import io.dash4j.model.AppModel;
 import io.dash4j.protocol.CallbackKeys;
+import io.dash4j.runtime.topics.Broadcasts;
 import io.dash4j.runtime.wire.HeaderCaller;
 import io.dash4j.runtime.wire.PlainJson;
 import io.dash4j.websocket.Verdict;
@@ -80,6 +81,20 @@ public final class SocketDoor implements Handler<BridgeEvent> {
    */
   public static final String PAGE_HEADER = "dash4j-page";
 
+  /**
+   * On a registration frame: the path the page shows ({@code location.pathname}); the door
+   * subscribes the page to the topics of that path. Also on a frame to {@value #PATH_ADDRESS}, when
+   * the page moved to another path (a {@code dcc.Location} change inside a multi-page app).
+   */
+  public static final String PATH_HEADER = "dash4j-path";
+
+  /**
+   * Where a page says that it now shows another path ({@value #PATH_HEADER}, with {@value
+   * #RENDERER_HEADER}): the door re-subscribes it, and a no-op consumer of the door's takes the
+   * frame. There is no frame that names a topic.
+   */
+  static final String PATH_ADDRESS = "dash4j.page.path";
+
   /** What a page hears once its registration holds. */
   static final String REGISTERED = "{\"type\":\"registered\"}";
 
@@ -93,6 +108,9 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   private final SocketClaims claims;
   private final AppModel model;
   private final PageTokens pageTokens;
+  private final Broadcasts broadcasts;
+  // renderer id -> the path its page last named: a path frame may overtake its registration's end
+  private final Map<String, String> paths = new ConcurrentHashMap<>();
   private final String sockjsUrl;
   private final Map<SockJSSocket, OpenSocket> sockets = new ConcurrentHashMap<>();
   private volatile KnownCallbacks known = new KnownCallbacks(-1, Set.of());
@@ -132,6 +150,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
    * @param calls the handles to pages of this process, for the app's join hooks
    * @param sockjsUrl where the app serves its pinned sockjs-client: SockJS's {@code iframe.html}
    *     loads it from there, not from a public CDN
+   * @param broadcasts the app's topics as this verticle serves them; null when it has none
    */
   public SocketDoor(
       Vertx vertx,
@@ -139,7 +158,9 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       AppModel model,
       PageTokens pageTokens,
       SocketCalls calls,
-      String sockjsUrl) {
+      String sockjsUrl,
+      Broadcasts broadcasts) {
+    this.broadcasts = broadcasts;
     this.sockjsUrl = sockjsUrl;
     this.vertx = vertx;
     this.config = config;
@@ -152,12 +173,13 @@ public final class SocketDoor implements Handler<BridgeEvent> {
 
   /**
    * Whether the app's pages open a socket: some callback runs over it, background jobs push to
-   * their pages through it, or the app hears pages join and leave.
+   * their pages through it, the app hears pages join and leave, or it broadcasts to topics.
    */
   public static boolean pagesConnect(DashConfig config, AppModel model) {
     return model.usesWebsocket()
         || model.hearsPages()
-        || (model.hasBackgroundCallbacks() && config.jobs().push());
+        || (model.hasBackgroundCallbacks() && config.jobs().push())
+        || !model.topics().isEmpty();
   }
 
   /** Whether {@code text} has the form of a renderer id the door lets pages register. */
@@ -205,21 +227,25 @@ public final class SocketDoor implements Handler<BridgeEvent> {
               }
               ctx.next();
             });
-    var bridge =
-        new SockJSBridgeOptions()
-            .addInboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.callback\\..+"))
-            .addOutboundPermitted(
-                new PermittedOptions().setAddressRegex("dash4j\\.renderer\\." + RENDERER_ID))
-            // The bridge's own limits sit on top of ours: a socket call has no deadline (a stream
-            // lives as long as its
-            // page; the callback verticle answers, or says 204 when the page is gone), and the
-            // output keys of
-            // multi-output callbacks are longer than the default 200 characters.
-            .setReplyTimeout(TimeUnit.DAYS.toMillis(365))
-            .setMaxAddressLength(4096)
-            // The worker pings every heartbeat interval; a socket silent for two of them belongs to
-            // a vanished page.
-            .setPingTimeout(config.websocketHeartbeatInterval().toMillis() * 2 + 5_000);
+    var bridge = new SockJSBridgeOptions();
+    if (broadcasts != null) {
+      bridge.addInboundPermitted(new PermittedOptions().setAddress(PATH_ADDRESS));
+      vertx.eventBus().localConsumer(PATH_ADDRESS, message -> {}); // handled by the gatekeeper
+    }
+    bridge
+        .addInboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.callback\\..+"))
+        .addOutboundPermitted(
+            new PermittedOptions().setAddressRegex("dash4j\\.renderer\\." + RENDERER_ID))
+        // The bridge's own limits sit on top of ours: a socket call has no deadline (a stream
+        // lives as long as its
+        // page; the callback verticle answers, or says 204 when the page is gone), and the
+        // output keys of
+        // multi-output callbacks are longer than the default 200 characters.
+        .setReplyTimeout(TimeUnit.DAYS.toMillis(365))
+        .setMaxAddressLength(4096)
+        // The worker pings every heartbeat interval; a socket silent for two of them belongs to
+        // a vanished page.
+        .setPingTimeout(config.websocketHeartbeatInterval().toMillis() * 2 + 5_000);
     var sockJs =
         SockJSHandler.create(
             vertx, new SockJSHandlerOptions().setInsertJSESSIONID(false).setLibraryURL(sockjsUrl));
@@ -233,13 +259,25 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       case SOCKET_CREATED -> admit(event, socket);
       case REGISTER -> {
         String id = rendererIdOf(event.getRawMessage().getString("address"));
-        event.complete(id != null && claims.claim(id, socket, pageOf(event.getRawMessage())));
+        boolean claimed = id != null && claims.claim(id, socket, pageOf(event.getRawMessage()));
+        if (claimed) {
+          notePath(id, event.getRawMessage());
+        }
+        event.complete(claimed);
       }
       case REGISTERED -> {
         // The consumer exists now: tell the page, so that nothing pushed before this point can be
         // lost.
         String address = event.getRawMessage().getString("address");
-        vertx.eventBus().send(address, REGISTERED);
+        var open = sockets.get(socket);
+        if (broadcasts == null || open == null) {
+          vertx.eventBus().send(address, REGISTERED);
+        } else {
+          // written here, so that the topics' replay and pushes, written to the same outbox, follow
+          // it
+          open.outbox().write(rec(address, REGISTERED).toBuffer());
+          subscribe(socket, rendererIdOf(address));
+        }
         String id = rendererIdOf(address);
         if (id != null) {
           pageHooks.registered(id);
@@ -269,9 +307,13 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     }
   }
 
-  /** A page's claim ended: its calls stop (wherever they run) and the leave hooks hear it. */
+  /**
+   * A page's claim ended: its calls stop (wherever they run), its topics forget it and the leave
+   * hooks hear it.
+   */
   private void pageGone(String rendererId) {
     vertx.eventBus().publish(PAGE_CLOSED, rendererId);
+    unsubscribe(rendererId);
     pageHooks.released(rendererId);
   }
 
@@ -335,6 +377,18 @@ public final class SocketDoor implements Handler<BridgeEvent> {
           !hooks.judgeMessages()
               ? null
               : new WebsocketMessage("callback_request", rendererId, PlainJson.map(body));
+    } else if (address.equals(PATH_ADDRESS)) {
+      // a page that moved to another path: re-subscribed, if this socket speaks for it
+      JsonObject headers = raw.getJsonObject("headers");
+      String rendererId = headers == null ? null : headers.getString(RENDERER_HEADER);
+      boolean owned = broadcasts != null && claims.owns(socket, rendererId);
+      if (owned) {
+        notePath(rendererId, raw);
+        subscribe(socket, rendererId);
+        raw.remove("headers");
+      }
+      event.complete(owned);
+      return;
     } else if (claims.takeReply(address, socket)) {
       message =
           !hooks.judgeMessages()
@@ -395,6 +449,46 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     String rendererId = rendererIdOf(address);
     return pageId == null
         || (rendererId != null && claims.isPage(rendererId, String.valueOf(pageId)));
+  }
+
+  /** Notes the path a page's frame names ({@value #PATH_HEADER}), if the app has topics. */
+  private void notePath(String rendererId, JsonObject frame) {
+    JsonObject headers = frame.getJsonObject("headers");
+    if (broadcasts != null
+        && headers != null
+        && headers.getValue(PATH_HEADER) instanceof String path
+        && path.length() <= 2048) {
+      paths.put(rendererId, path);
+    }
+  }
+
+  /**
+   * Subscribes a page to the topics of the path it last named: those of every page, and those of
+   * the app's page at that path (only every page's without a path, or for a path no page has). It
+   * gets their latest values first.
+   */
+  private void subscribe(SockJSSocket socket, String rendererId) {
+    var open = sockets.get(socket);
+    if (broadcasts == null || open == null || !claims.owns(socket, rendererId)) {
+      return;
+    }
+    String address = RENDERER_ADDRESS + rendererId;
+    broadcasts.subscribe(
+        rendererId,
+        model.topicsAt(paths.get(rendererId), config.requestsPathnamePrefix()),
+        body -> open.outbox().push(address, rec(address, body)));
+  }
+
+  /** A frame for the page at {@code address}, as the bridge writes one. */
+  private static JsonObject rec(String address, String body) {
+    return new JsonObject().put("type", "rec").put("address", address).put("body", body);
+  }
+
+  private void unsubscribe(String rendererId) {
+    if (broadcasts != null) {
+      paths.remove(rendererId);
+      broadcasts.unsubscribe(rendererId);
+    }
   }
 
   /** The page id a registration frame proves with its page token, or null. */

@@ -5,7 +5,9 @@
 // polling where WebSocket is blocked.
 //
 // Bridge frames used: register/unregister dash4j.renderer.<rendererId> (pushes and get_props requests for a tab;
-// the register frame carries the page's token when it has one);
+// the register frame carries the page's token when it has one, and the path it shows, dash4j-path);
+// send to dash4j.page.path with dash4j-renderer and dash4j-path headers when a page moves to another path (the
+// server re-subscribes it to that path's broadcast topics);
 // send to dash4j.callback.<output> with a replyAddress (a callback request); send to a received replyAddress (a
 // get_props answer, or a job push's acknowledgement); ping. The server's bodies arrive as JSON text.
 
@@ -18,7 +20,7 @@ var FIRST_RETRY_MS = 1000;
 var MAX_RETRY_MS = 30000;
 var RENDERER = 'dash4j.renderer.';
 
-var tabs = new Map();    // rendererId -> {port, registered, connected, pageToken}
+var tabs = new Map();    // rendererId -> {port, registered, connected, pageToken, path}
 var calls = new Map();   // reply address -> {rendererId, requestId}: callback requests awaiting their answer
 var queue = [];          // frames made while the socket was not open
 var sock = null;
@@ -64,9 +66,12 @@ function register(rendererId) {
   var tab = tabs.get(rendererId);
   if (open && tab && !tab.registered) {
     tab.registered = true;
-    var frame = {type: 'register', address: RENDERER + rendererId};
+    var frame = {type: 'register', address: RENDERER + rendererId, headers: {}};
     if (tab.pageToken) {
-      frame.headers = {'dash4j-page': tab.pageToken}; // binds the page load: its jobs push here
+      frame.headers['dash4j-page'] = tab.pageToken; // binds the page load: its jobs push here
+    }
+    if (tab.path) {
+      frame.headers['dash4j-path'] = tab.path; // the server subscribes the page to this path's topics
     }
     sock.send(JSON.stringify(frame));
   }
@@ -187,7 +192,11 @@ function fromServer(rendererId, message, replyAddress) {
       sock.send(JSON.stringify({type: 'send', address: replyAddress, body: {ok: there}}));
     }
   } else if (message.type === 'set_props' || message.type === 'set_props_batch') {
-    toTab(rendererId, {type: message.type, rendererId: rendererId, payload: message.payload});
+    var push = {type: message.type, rendererId: rendererId, payload: message.payload};
+    if (message.replay) {
+      push.replay = true; // a topic's latest values: the page holds them until their components are there
+    }
+    toTab(rendererId, push);
   } else if (message.type === 'get_props_request') {
     toTab(rendererId, {type: 'get_props_request', rendererId: rendererId, requestId: replyAddress,
       payload: message.payload});
@@ -212,7 +221,8 @@ self.onconnect = function (event) {
   port.onmessage = function (e) {
     var m = e.data;
     if (m.type === 'connect') {
-      tabs.set(m.rendererId, {port: port, registered: false, connected: false, pageToken: m.payload.pageToken});
+      tabs.set(m.rendererId, {port: port, registered: false, connected: false, pageToken: m.payload.pageToken,
+        path: m.payload.path});
       serverUrl = m.payload.serverUrl.replace(/^ws/, 'http'); // SockJS wants the http(s) URL
       if (typeof m.payload.inactivityTimeout === 'number') {
         inactivityTimeout = m.payload.inactivityTimeout;
@@ -232,6 +242,15 @@ self.onconnect = function (event) {
       activity();
       if (open) {
         sock.send(JSON.stringify({type: 'send', address: m.requestId, body: m.payload}));
+      }
+    } else if (m.type === 'dash4j_path') {
+      var tab = tabs.get(m.rendererId);
+      if (tab) {
+        tab.path = m.payload.path; // a registration still to come carries it
+        if (open && tab.registered) {
+          sock.send(JSON.stringify({type: 'send', address: 'dash4j.page.path', body: {},
+            headers: {'dash4j-renderer': m.rendererId, 'dash4j-path': tab.path}}));
+        }
       }
     } else if (m.type === 'disconnect') {
       forget(m.rendererId);
