@@ -128,9 +128,8 @@ public final class DashVerticle extends VerticleBase {
                   vertx.createHttpServer(
                       new HttpServerOptions()
                           // A callback request may be as large over the socket as over HTTP
-                          // (Vert.x's defaults are 64 KiB a
-                          // frame, 256 KiB a message); SockJS sends it as one frame, JSON-escaped
-                          // inside its own array.
+                          // (Vert.x's defaults are 64 KiB a frame, 256 KiB a message); SockJS
+                          // sends it as one frame, JSON-escaped inside its own array.
                           .setMaxWebSocketFrameSize(2 * config.maxRequestBytes() + 1024)
                           .setMaxWebSocketMessageSize(2 * config.maxRequestBytes() + 1024));
               return server.requestHandler(routes.router()).listen(config.port(), config.host());

@@ -108,9 +108,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   private final SocketClaims claims;
   private final AppModel model;
   private final PageTokens pageTokens;
-  private final Broadcasts broadcasts;
-  // renderer id -> the path its page last named: a path frame may overtake its registration's end
-  private final Map<String, String> paths = new ConcurrentHashMap<>();
+  private final PageTopics topics; // null when the app has none
   private final String sockjsUrl;
   private final Map<SockJSSocket, OpenSocket> sockets = new ConcurrentHashMap<>();
   private volatile KnownCallbacks known = new KnownCallbacks(-1, Set.of());
@@ -160,7 +158,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       SocketCalls calls,
       String sockjsUrl,
       Broadcasts broadcasts) {
-    this.broadcasts = broadcasts;
+    this.topics = broadcasts == null ? null : new PageTopics(broadcasts, model, config);
     this.sockjsUrl = sockjsUrl;
     this.vertx = vertx;
     this.config = config;
@@ -196,23 +194,20 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   public void mount(Router router, String prefix) {
     String path = prefix + ROUTE + "/*";
     // SockJS's xhr_send and xhr_streaming transports post their frames: the bridge reads them from
-    // the body.
-    // A request may be as large as over HTTP, and SockJS sends it JSON-escaped inside an array of
-    // its own.
+    // the body. A request may be as large as over HTTP, and SockJS sends it JSON-escaped inside an
+    // array of its own.
     router
         .post(path)
         .handler(BodyHandler.create(false).setBodyLimit(2L * config.maxRequestBytes() + 1024));
-    // Vert.x's SockJS transports strip the Cookie header from the request before the socket exists;
-    // keep it for
-    // the hooks and the callback context.
+    // Vert.x's SockJS transports strip the Cookie header from the request before the socket
+    // exists; keep it for the hooks and the callback context.
     router
         .route(path)
         .handler(
             ctx -> {
               // SockJS answers its HTTP transports and /info with CORS headers for any Origin,
-              // credentials allowed: hold
-              // them to the socket's own rule. A WebSocket handshake goes on, to be refused with
-              // 4003 by the gatekeeper.
+              // credentials allowed: hold them to the socket's own rule. A WebSocket handshake
+              // goes on, to be refused with 4003 by the gatekeeper.
               String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
               if (origin != null
                   && !ctx.request().canUpgradeToWebSocket()
@@ -228,19 +223,17 @@ public final class SocketDoor implements Handler<BridgeEvent> {
               ctx.next();
             });
     var bridge = new SockJSBridgeOptions();
-    if (broadcasts != null) {
-      bridge.addInboundPermitted(new PermittedOptions().setAddress(PATH_ADDRESS));
-      vertx.eventBus().localConsumer(PATH_ADDRESS, message -> {}); // handled by the gatekeeper
+    if (topics != null) {
+      topics.permit(bridge, vertx);
     }
     bridge
         .addInboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.callback\\..+"))
         .addOutboundPermitted(
             new PermittedOptions().setAddressRegex("dash4j\\.renderer\\." + RENDERER_ID))
         // The bridge's own limits sit on top of ours: a socket call has no deadline (a stream
-        // lives as long as its
-        // page; the callback verticle answers, or says 204 when the page is gone), and the
-        // output keys of
-        // multi-output callbacks are longer than the default 200 characters.
+        // lives as long as its page; the callback verticle answers, or says 204 when the page is
+        // gone), and the output keys of multi-output callbacks are longer than the default 200
+        // characters.
         .setReplyTimeout(TimeUnit.DAYS.toMillis(365))
         .setMaxAddressLength(4096)
         // The worker pings every heartbeat interval; a socket silent for two of them belongs to
@@ -260,8 +253,8 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       case REGISTER -> {
         String id = rendererIdOf(event.getRawMessage().getString("address"));
         boolean claimed = id != null && claims.claim(id, socket, pageOf(event.getRawMessage()));
-        if (claimed) {
-          notePath(id, event.getRawMessage());
+        if (claimed && topics != null) {
+          topics.notePath(id, event.getRawMessage());
         }
         event.complete(claimed);
       }
@@ -270,13 +263,13 @@ public final class SocketDoor implements Handler<BridgeEvent> {
         // lost.
         String address = event.getRawMessage().getString("address");
         var open = sockets.get(socket);
-        if (broadcasts == null || open == null) {
+        if (topics == null || open == null) {
           vertx.eventBus().send(address, REGISTERED);
         } else {
           // written here, so that the topics' replay and pushes, written to the same outbox, follow
           // it
           open.outbox().write(rec(address, REGISTERED).toBuffer());
-          subscribe(socket, rendererIdOf(address));
+          subscribe(socket, open, rendererIdOf(address));
         }
         String id = rendererIdOf(address);
         if (id != null) {
@@ -313,7 +306,9 @@ public final class SocketDoor implements Handler<BridgeEvent> {
    */
   private void pageGone(String rendererId) {
     vertx.eventBus().publish(PAGE_CLOSED, rendererId);
-    unsubscribe(rendererId);
+    if (topics != null) {
+      topics.unsubscribe(rendererId);
+    }
     pageHooks.released(rendererId);
   }
 
@@ -381,10 +376,11 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       // a page that moved to another path: re-subscribed, if this socket speaks for it
       JsonObject headers = raw.getJsonObject("headers");
       String rendererId = headers == null ? null : headers.getString(RENDERER_HEADER);
-      boolean owned = broadcasts != null && claims.owns(socket, rendererId);
+      var open = sockets.get(socket);
+      boolean owned = topics != null && open != null && claims.owns(socket, rendererId);
       if (owned) {
-        notePath(rendererId, raw);
-        subscribe(socket, rendererId);
+        topics.notePath(rendererId, raw);
+        subscribe(socket, open, rendererId);
         raw.remove("headers");
       }
       event.complete(owned);
@@ -451,44 +447,16 @@ public final class SocketDoor implements Handler<BridgeEvent> {
         || (rendererId != null && claims.isPage(rendererId, String.valueOf(pageId)));
   }
 
-  /** Notes the path a page's frame names ({@value #PATH_HEADER}), if the app has topics. */
-  private void notePath(String rendererId, JsonObject frame) {
-    JsonObject headers = frame.getJsonObject("headers");
-    if (broadcasts != null
-        && headers != null
-        && headers.getValue(PATH_HEADER) instanceof String path
-        && path.length() <= 2048) {
-      paths.put(rendererId, path);
+  /** Subscribes a page this socket owns to the topics of the path it last named. */
+  private void subscribe(SockJSSocket socket, OpenSocket open, String rendererId) {
+    if (topics != null && claims.owns(socket, rendererId)) {
+      topics.subscribe(rendererId, open.outbox());
     }
-  }
-
-  /**
-   * Subscribes a page to the topics of the path it last named: those of every page, and those of
-   * the app's page at that path (only every page's without a path, or for a path no page has). It
-   * gets their latest values first.
-   */
-  private void subscribe(SockJSSocket socket, String rendererId) {
-    var open = sockets.get(socket);
-    if (broadcasts == null || open == null || !claims.owns(socket, rendererId)) {
-      return;
-    }
-    String address = RENDERER_ADDRESS + rendererId;
-    broadcasts.subscribe(
-        rendererId,
-        model.topicsAt(paths.get(rendererId), config.requestsPathnamePrefix()),
-        body -> open.outbox().push(address, rec(address, body)));
   }
 
   /** A frame for the page at {@code address}, as the bridge writes one. */
-  private static JsonObject rec(String address, String body) {
+  static JsonObject rec(String address, String body) {
     return new JsonObject().put("type", "rec").put("address", address).put("body", body);
-  }
-
-  private void unsubscribe(String rendererId) {
-    if (broadcasts != null) {
-      paths.remove(rendererId);
-      broadcasts.unsubscribe(rendererId);
-    }
   }
 
   /** The page id a registration frame proves with its page token, or null. */

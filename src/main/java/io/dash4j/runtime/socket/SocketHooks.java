@@ -44,9 +44,8 @@ final class SocketHooks {
       return;
     }
     // The bridge reads the socket only once SOCKET_CREATED is admitted, but SockJS has told the
-    // client it is open
-    // already: hold what the page sends meanwhile (its register, its first callbacks), or it is
-    // dropped.
+    // client it is open already: hold what the page sends meanwhile (its register, its first
+    // callbacks), or it is dropped.
     socket.pause();
     judge(
         event,
@@ -96,8 +95,8 @@ final class SocketHooks {
               }
               if (verdict.accepted()) {
                 event.complete(true);
-                socket.resume(); // after the bridge attached its reader; a no-op unless the socket
-                // was paused
+                // after the bridge attached its reader; a no-op unless the socket was paused
+                socket.resume();
               } else {
                 refuse(
                     vertx,
