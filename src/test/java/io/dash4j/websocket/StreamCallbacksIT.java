@@ -210,6 +210,20 @@ class StreamCallbacksIT {
     }
   }
 
+  @Test
+  void overHttpAStreamsPushesTravelWithItsAnswerResetIncluded() {
+    var response =
+        server
+            .http()
+            .postJson(
+                "_dash-update-component", UpdateRequests.clickWithoutOutput("go", 2).encode());
+    assertThat(response.statusCode()).isEqualTo(200);
+    var sideUpdate = new JsonObject(response.body()).getJsonObject("sideUpdate");
+    assertThat(sideUpdate.getJsonObject("progress").getString("children"))
+        .as("the pushes merged, ending on the reset")
+        .isEqualTo("idle");
+  }
+
   /** Sends the stream triggered by {@code button}'s click count, as the renderer would. */
   private static void trigger(
       BridgeClient page, String button, int clicks, String rendererId, String replyAddress) {
