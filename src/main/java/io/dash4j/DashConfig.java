@@ -31,6 +31,7 @@ public final class DashConfig {
   private Duration websocketHeartbeatInterval = Duration.ofSeconds(30);
   private int websocketMaxCallsPerSocket = 32;
   private int websocketMaxCallsPerPage = 16;
+  private long websocketMaxQueuedBytes = 1024 * 1024;
   private final List<String> externalStylesheets = new ArrayList<>();
   private final List<String> externalScripts = new ArrayList<>();
   private final JobsConfig jobs = new JobsConfig();
@@ -294,6 +295,25 @@ public final class DashConfig {
     }
     this.websocketMaxCallsPerPage = calls;
     return this;
+  }
+
+  /**
+   * What one socket may hold for a page that does not read (default 1 MiB): past this many unread
+   * bytes, pushes are coalesced (the latest value of each component and prop; appends merged), and
+   * past it again in coalesced values the oldest props are dropped. However fast an app pushes, a
+   * slow page costs the server at most about twice this.
+   */
+  public DashConfig websocketMaxQueuedBytes(long bytes) {
+    if (bytes < 1024) {
+      throw new IllegalArgumentException("websocketMaxQueuedBytes must be at least 1024");
+    }
+    this.websocketMaxQueuedBytes = bytes;
+    return this;
+  }
+
+  /** What one socket may hold for a page that does not read, in bytes. */
+  public long websocketMaxQueuedBytes() {
+    return websocketMaxQueuedBytes;
   }
 
   /** How many socket calls one page may have running at once. */

@@ -54,7 +54,9 @@ class SocketLimitsIT {
 
   static DashApp app() {
     // the defaults: the limits an app gets without asking
-    var app = Dash.create(config -> config.port(0).websocketCallbacks(true));
+    var app =
+        Dash.create(
+            config -> config.port(0).websocketCallbacks(true).websocketMaxQueuedBytes(256 * 1024));
     app.layout(
         div(
             button("hold").id("hold"),

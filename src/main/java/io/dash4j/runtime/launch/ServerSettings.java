@@ -34,6 +34,7 @@ final class ServerSettings {
           "workerPoolSize",
           "websocketMaxCallsPerSocket",
           "websocketMaxCallsPerPage",
+          "websocketMaxQueuedBytes",
           "jobs",
           "roles");
 
@@ -121,6 +122,9 @@ final class ServerSettings {
       }
       if (json.containsKey("websocketMaxCallsPerPage")) {
         config.websocketMaxCallsPerPage(integer("websocketMaxCallsPerPage"));
+      }
+      if (json.containsKey("websocketMaxQueuedBytes")) {
+        config.websocketMaxQueuedBytes(integer("websocketMaxQueuedBytes"));
       }
       if (json.containsKey("jobs")) JobsSettings.apply(json.getValue("jobs"), config.jobs());
     } catch (IllegalArgumentException | NullPointerException e) {

@@ -18,14 +18,14 @@ import java.util.logging.Logger;
  * What the door writes to one socket, with a bound on what waits for a page that does not read.
  * Answers and {@code get_props} requests are always written; there are at most as many as the
  * socket's running calls ({@link CallSlots}). Pushes ({@code set_props}, {@code set_props_batch})
- * are written while the page keeps up; once more than {@link #LIMIT} bytes sent to the socket are
- * unwritten (or its SockJS queue is full) they are <em>coalesced</em> instead: one value per page,
- * component and prop, the latest, until the page reads again and gets them as one {@code
+ * are written while the page keeps up; once more than {@code websocketMaxQueuedBytes} sent to the
+ * socket are unwritten (or its SockJS queue is full) they are <em>coalesced</em> instead: one value
+ * per page, component and prop, the latest, until the page reads again and gets them as one {@code
  * set_props_batch} per page; appends ({@code extendData}) are merged, not replaced ({@link
  * Appends}). So a page that falls behind still ends on the latest values, and what waits for it is
- * bounded by its distinct props and {@link #LIMIT}, whatever the push rate; beyond the bound the
- * oldest props are dropped. Pushes waiting go out before any later answer, so a callback's updates
- * still reach the page before its result.
+ * bounded by its distinct props and that bound, whatever the push rate; beyond the bound the oldest
+ * props are dropped. Pushes waiting go out before any later answer, so a callback's updates still
+ * reach the page before its result.
  *
  * <p>Everything here runs on the socket's event loop (the bridge's events and the writes'
  * completions), under this object's monitor for safety; nothing waits.
@@ -33,10 +33,9 @@ import java.util.logging.Logger;
 final class Outbox {
   private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
-  /** Unread bytes after which pushes are coalesced, and the bound on what is coalesced. */
-  static final long LIMIT = 1024 * 1024;
-
   private final SockJSSocket socket;
+  // unread bytes after which pushes are coalesced, and the bound on what is coalesced
+  private final long limit;
   private long unwritten;
   // page address + NUL + component id + NUL + prop -> the latest value not yet written
   private final Map<String, Waiting> waiting = new LinkedHashMap<>();
@@ -46,8 +45,9 @@ final class Outbox {
   /** One prop's latest value for one page, and its encoded size. */
   private record Waiting(String address, String componentId, String prop, Object value, int size) {}
 
-  Outbox(SockJSSocket socket) {
+  Outbox(SockJSSocket socket, long limit) {
     this.socket = socket;
+    this.limit = limit;
     // a write completes when it is queued, not read: the queue draining is when the page reads
     // again
     socket.drainHandler(v -> drained());
@@ -83,7 +83,7 @@ final class Outbox {
         props.forEach(prop -> keep(address, componentId, prop.getKey(), prop.getValue()));
       }
     }
-    while (waitingBytes > LIMIT && waiting.size() > 1) {
+    while (waitingBytes > limit && waiting.size() > 1) {
       Iterator<Waiting> oldest = waiting.values().iterator();
       waitingBytes -= oldest.next().size();
       oldest.remove();
@@ -185,7 +185,7 @@ final class Outbox {
   }
 
   private boolean behind() {
-    return unwritten >= LIMIT || socket.writeQueueFull();
+    return unwritten >= limit || socket.writeQueueFull();
   }
 
   private void countDropped() {

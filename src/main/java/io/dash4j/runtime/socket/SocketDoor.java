@@ -139,7 +139,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
           peer.header("user-agent"),
           keepPeer ? peer : null,
           new CallSlots(config.websocketMaxCallsPerSocket(), config.websocketMaxCallsPerPage()),
-          new Outbox(socket));
+          new Outbox(socket, config.websocketMaxQueuedBytes()));
     }
   }
 
