@@ -44,7 +44,9 @@ import java.util.stream.IntStream;
 
 /**
  * The example gallery: a tour of dash4j's callbacks, on the typed components generated from the npm
- * packages, and of its background jobs ({@code /background}). Started by {@code conf/config.json}.
+ * packages, of its background jobs ({@code /background}), and of pushes from the server: a
+ * broadcast walk ({@code /brownian}), streams ({@code /streaming/...}) and a socket loop ({@code
+ * /websocket}). Started by {@code conf/config.json}.
  */
 public final class Gallery implements DashApplication {
   private static final Map<String, List<String>> CITIES =
@@ -63,7 +65,11 @@ public final class Gallery implements DashApplication {
                 "Dash apps written in **Java**, served by Vert.x to the stock Dash front end."),
             nav(
                     link("Callbacks").href(app.relativePath("/")),
-                    link("Background jobs").href(app.relativePath("/background")))
+                    link("Background jobs").href(app.relativePath("/background")),
+                    link("Brownian motion").href(app.relativePath(BrownianExample.PATH)),
+                    link("Streaming table").href(app.relativePath(StreamingTableExample.PATH)),
+                    link("Live dashboard").href(app.relativePath(LiveDashboardExample.PATH)),
+                    link("Websocket loop").href(app.relativePath(WebsocketLoopExample.PATH)))
                 .className("menu"),
             div("Connecting...").id("clock"),
             Pages.container()));
@@ -71,6 +77,10 @@ public final class Gallery implements DashApplication {
     app.registerPage(
         Page.at("/background").name("Background jobs").order(1).layout(BackgroundExamples::layout));
     BackgroundExamples.register(app);
+    BrownianExample.register(app);
+    StreamingTableExample.register(app);
+    LiveDashboardExample.register(app);
+    WebsocketLoopExample.register(app);
 
     // dcc.Input's value may be text or a number: asString() reads it as text.
     app.callback(

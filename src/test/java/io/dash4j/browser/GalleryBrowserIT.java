@@ -2,12 +2,11 @@ package io.dash4j.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dash4j.gallery.Gallery;
+import io.dash4j.gallery.ServedGallery;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ServedApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,16 +14,7 @@ import org.openqa.selenium.Keys;
 
 /** The example gallery works as a visitor uses it: every example on every page answers. */
 class GalleryBrowserIT {
-  @RegisterExtension
-  static final ServedApp server =
-      ServedApp.of(
-          () -> {
-            var app = new Gallery().create();
-            app.config().port(0).assetsFolder("gallery/assets");
-            // production mode signs job handles with a configured secret
-            app.config().jobs().secret(Base64.getEncoder().encodeToString(new byte[32]));
-            return app;
-          });
+  @RegisterExtension static final ServedApp server = ServedGallery.create();
 
   @RegisterExtension static final Browser browser = Browser.perClass();
 
