@@ -85,8 +85,9 @@ final class PushTable {
   static String line(int round, Result r) {
     return String.format(
         Locale.ROOT,
-        "round %d %s: fan-out %.0f/s p50 %.1f ms p99 %.1f ms (core %.0f %%); broadcast %.0f/s"
-            + " p99 %.1f ms, last page p99 %.1f ms; idle page %d B; stalled page heap %s B",
+        "round %d %s: fan-out %.0f/s p50 %.1f ms p99 %.1f ms (core %.0f %%, client %.0f %%);"
+            + " broadcast %.0f/s p99 %.1f ms, last page p99 %.1f ms; idle page %d B;"
+            + " stalled page heap %s B",
         round + 1,
         r.mode(),
         r.fanOutPerSecond(),
