@@ -131,6 +131,19 @@ final class PushBench {
     final AtomicInteger closed = new AtomicInteger();
     // while the broadcast phase runs: each broadcast is then measured whole, by its stamp
     volatile boolean broadcasting;
+    volatile long lastFanOut = System.nanoTime();
+
+    /**
+     * Waits until no fan-out update arrived for half a second (at most 30 s), so a server's backlog
+     * does not spill into the broadcast phase.
+     */
+    void awaitFanOutDrained() throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() - lastFanOut < TimeUnit.MILLISECONDS.toNanos(500)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+    }
 
     void arrived(String componentId, Object value, long now) {
       if (!(value instanceof Number stamp)) {
@@ -138,6 +151,7 @@ final class PushBench {
       }
       long delay = now - stamp.longValue();
       if (componentId.equals(PushServers.FAN)) {
+        lastFanOut = System.nanoTime();
         fanOut.add(delay);
       } else if (componentId.equals(PushServers.ALL) && broadcasting) {
         broadcast.add(delay);
@@ -179,7 +193,7 @@ final class PushBench {
       double clientShare =
           Cpu.share(clientStart, Cpu.ticks(ProcessHandle.current().pid()), FAN_OUT_SECONDS);
       out.println("fanout 0");
-      Thread.sleep(1000);
+      pages.awaitFanOutDrained();
       long[] fan = pages.fanOut.sorted();
 
       pages.broadcasting = true;
