@@ -7,6 +7,7 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
 import io.dash4j.runtime.launch.DashServer;
+import io.netty.util.internal.PlatformDependent;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -17,7 +18,10 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * A server under benchmark, in its own process so the harness can pin it to one core. Prints {@code
@@ -35,13 +39,26 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code dash4j-socket}: the same dash4j app with its callbacks over the socket door.
  *   <li>{@code bare-jobs}, {@code dash4j-jobs}, {@code dash4j-jobs-redis <url>}: see {@link
  *       JobsBench}.
+ *   <li>{@code bare-push}, {@code dash4j-push}: see {@link PushServers}.
  * </ul>
  *
  * <p>A line {@code heap} on standard input answers {@code HEAP <bytes>}: the heap in use after full
- * collections, for the memory figures.
+ * collections, for the memory figures; {@code memory} answers {@code MEMORY <heap> <direct>}, with
+ * the direct memory in use as well (Netty's pooled chunks included), where writes wait for a
+ * socket. Other lines go to the mode's {@link #commands}, if it takes any.
  */
 public final class BenchServer {
+  private static volatile Consumer<String> commands =
+      line -> {
+        throw new IllegalArgumentException("this mode takes no command: " + line);
+      };
+
   private BenchServer() {}
+
+  /** Where the lines of standard input that are not memory queries go. */
+  static void commands(Consumer<String> handler) {
+    commands = handler;
+  }
 
   /** {@code BenchServer bare|dash4j}. */
   public static void main(String[] args) {
@@ -54,10 +71,12 @@ public final class BenchServer {
           case "bare-jobs" -> JobsBench.bareServer();
           case "dash4j-jobs" -> JobsBench.dash4jServer(null);
           case "dash4j-jobs-redis" -> JobsBench.dash4jServer(args[1]);
+          case "bare-push" -> PushServers.bare();
+          case "dash4j-push" -> PushServers.dash4j();
           default ->
               throw new IllegalArgumentException(
                   "mode: bare | dash4j | bare-socket | dash4j-socket | bare-jobs | dash4j-jobs"
-                      + " | dash4j-jobs-redis <url>");
+                      + " | dash4j-jobs-redis <url> | bare-push | dash4j-push");
         };
     System.out.println("READY " + port);
     answerHeapQueries();
@@ -69,6 +88,15 @@ public final class BenchServer {
       for (String line; (line = in.readLine()) != null; ) {
         if (line.equals("heap")) {
           System.out.println("HEAP " + usedHeapAfterGc());
+        } else if (line.equals("memory")) {
+          long heap = usedHeapAfterGc();
+          System.out.println("MEMORY " + heap + " " + usedDirectMemory());
+        } else if (!line.isBlank()) {
+          try {
+            commands.accept(line);
+          } catch (RuntimeException e) {
+            e.printStackTrace(System.out);
+          }
         }
       }
     } catch (IOException e) {
@@ -87,6 +115,29 @@ public final class BenchServer {
       }
     }
     return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  /**
+   * Direct buffers in use: the JDK's (Netty's chunks when it allocates them with cleaners) and
+   * those Netty allocates without one; either may be empty.
+   */
+  private static long usedDirectMemory() {
+    long jdk =
+        ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+            .filter(pool -> pool.getName().equals("direct"))
+            .mapToLong(BufferPoolMXBean::getMemoryUsed)
+            .sum();
+    return jdk + Math.max(0, PlatformDependent.usedDirectMemory());
+  }
+
+  /** Serves {@code router} on a free port of the loopback; returns the port. */
+  static int listen(Vertx vertx, Router router) {
+    return vertx
+        .createHttpServer()
+        .requestHandler(router)
+        .listen(0, "127.0.0.1")
+        .await()
+        .actualPort();
   }
 
   private static int bareSocket() {
@@ -118,12 +169,7 @@ public final class BenchServer {
             .addInboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.callback\\..+"))
             .addOutboundPermitted(new PermittedOptions().setAddressRegex("dash4j\\.renderer\\..+"));
     router.route("/_dash-ws/*").subRouter(SockJSHandler.create(vertx).bridge(bridge));
-    return vertx
-        .createHttpServer()
-        .requestHandler(router)
-        .listen(0, "127.0.0.1")
-        .await()
-        .actualPort();
+    return listen(vertx, router);
   }
 
   private static int bare() {
@@ -157,12 +203,7 @@ public final class BenchServer {
                             ctx.response()
                                 .putHeader("Content-Type", "application/json")
                                 .end(reply.body().toBuffer())));
-    return vertx
-        .createHttpServer()
-        .requestHandler(router)
-        .listen(0, "127.0.0.1")
-        .await()
-        .actualPort();
+    return listen(vertx, router);
   }
 
   private static int dash4j(boolean socket) {

@@ -11,6 +11,7 @@ import io.vertx.core.http.RequestOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,10 @@ public final class Benchmark {
       Path out = Path.of("target", "bench", "jobs.md");
       Files.createDirectories(out.getParent());
       Files.writeString(out, table);
+      return;
+    }
+    if (args.length > 1 && args[1].equals("push")) {
+      System.out.println(PushBench.run(java)); // also in target/bench/push.md
       return;
     }
     var rounds = new LinkedHashMap<Integer, Map<String, List<Result>>>();
@@ -148,6 +153,17 @@ public final class Benchmark {
       server.destroy();
       server.waitFor();
     }
+  }
+
+  /** What a server prints: its {@code READY}, and its answers to memory queries. */
+  static BufferedReader output(Process server) {
+    return new BufferedReader(
+        new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  /** Where a server takes its memory queries and commands, a line each. */
+  static PrintStream input(Process server) {
+    return new PrintStream(server.getOutputStream(), true, StandardCharsets.UTF_8);
   }
 
   /**

@@ -124,12 +124,7 @@ final class JobsBench {
                                               .put("out", new JsonObject().put("children", value)))
                                       .toBuffer()));
             });
-    return vertx
-        .createHttpServer()
-        .requestHandler(router)
-        .listen(0, "127.0.0.1")
-        .await()
-        .actualPort();
+    return BenchServer.listen(vertx, router);
   }
 
   /** A dash4j app with a trivial background callback, and one that reports its progress. */

@@ -10,9 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,10 +53,8 @@ final class SocketBench {
   static Result measure(String java, String mode) throws Exception {
     Process server = Benchmark.startServer(java, mode);
     try {
-      var out = new PrintStream(server.getOutputStream(), true, StandardCharsets.UTF_8);
-      var in =
-          new BufferedReader(
-              new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      var out = Benchmark.input(server);
+      var in = Benchmark.output(server);
       int port = Benchmark.awaitReady(in, false);
       var vertx = Vertx.vertx();
       try {
