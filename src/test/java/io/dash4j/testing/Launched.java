@@ -33,10 +33,17 @@ public final class Launched {
   }
 
   /**
-   * Polls {@code GET /} until it answers 200 (30 s at most), failing early if the process exits.
+   * How long a launched server may take to answer: a node that joins a Hazelcast cluster took over
+   * 30 s on a loaded 2-core machine (three JVMs starting at once beside the test run's browsers).
+   */
+  private static final int START_SECONDS = 90;
+
+  /**
+   * Polls {@code GET /} until it answers 200 ({@value #START_SECONDS} s at most), failing early if
+   * the process exits.
    */
   public static void awaitIndex(Http http, Process server, Path stderr) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(START_SECONDS));
     while (Instant.now().isBefore(deadline)) {
       if (!server.isAlive()) {
         throw new AssertionError(
@@ -52,7 +59,10 @@ public final class Launched {
       Thread.sleep(200);
     }
     throw new AssertionError(
-        "GET / did not answer 200 within 30 s; stderr: " + Files.readString(stderr));
+        "GET / did not answer 200 within "
+            + START_SECONDS
+            + " s; stderr: "
+            + Files.readString(stderr));
   }
 
   /** Ends the process, forcibly if it has not ended 10 s after being asked to. */
