@@ -56,17 +56,16 @@ final class Streams {
     for (Cancel cancel : options.cancels()) {
       String key = CallbackSpec.propId(cancel.input());
       boolean first = !cancels.containsKey(key);
-      cancels
-          .computeIfAbsent(key, k -> new CopyOnWriteArrayList<>())
-          .add(new Target(runs, cancel.value()));
+      var targets = cancels.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
+      targets.add(new Target(runs, cancel.value()));
       if (first) {
-        register.accept(cancelCallback(cancel.input(), key, callSite, defaults));
+        register.accept(cancelCallback(cancel.input(), targets, callSite, defaults));
       }
     }
   }
 
   private ServerCallbackSpec cancelCallback(
-      Input<?> input, String key, String callSite, AppDefaults defaults) {
+      Input<?> input, List<Target> targets, String callSite, AppDefaults defaults) {
     return new ServerCallbackSpec(
         new CallbackDeclaration(
             List.of(),
@@ -74,7 +73,7 @@ final class Streams {
             List.of(input),
             args -> {
               var context = CallbackContext.current();
-              for (Target target : cancels.get(key)) {
+              for (Target target : targets) {
                 if (!sameValue(args.get(0), target.keepValue())) {
                   target.runs().stop(context);
                 }

@@ -127,19 +127,7 @@ class BackgroundProtocolIT {
   }
 
   static JsonObject click(String button, String output, int n) {
-    var body =
-        new JsonObject()
-            .put("output", output + ".children")
-            .put("outputs", new JsonObject().put("id", output).put("property", "children"))
-            .put(
-                "inputs",
-                new JsonArray()
-                    .add(
-                        new JsonObject()
-                            .put("id", button)
-                            .put("property", "n_clicks")
-                            .put("value", n)))
-            .put("changedPropIds", new JsonArray().add(button + ".n_clicks"));
+    var body = UpdateRequests.click(button, n, output);
     if (button.equals("run")) {
       body.put(
           "state",

@@ -34,24 +34,28 @@ public final class UpdateRequests {
    */
   public static JsonObject clickWithoutOutput(String button, int clicks) {
     String input = button + ".n_clicks";
-    return new JsonObject()
-        .put("output", CallbackKeys.outputKey(List.of(), false, List.of(input), ""))
-        .put("outputs", new JsonArray())
-        .put(
-            "inputs",
-            new JsonArray()
-                .add(
-                    new JsonObject()
-                        .put("id", button)
-                        .put("property", "n_clicks")
-                        .put("value", clicks)))
-        .put("changedPropIds", new JsonArray().add(input));
+    return request(
+        CallbackKeys.outputKey(List.of(), false, List.of(input), ""),
+        new JsonArray(),
+        button,
+        "n_clicks",
+        clicks);
   }
 
   private static JsonObject change(String output, String input, String property, Object value) {
+    return request(
+        output + ".children",
+        new JsonObject().put("id", output).put("property", "children"),
+        input,
+        property,
+        value);
+  }
+
+  private static JsonObject request(
+      String outputKey, Object outputs, String input, String property, Object value) {
     return new JsonObject()
-        .put("output", output + ".children")
-        .put("outputs", new JsonObject().put("id", output).put("property", "children"))
+        .put("output", outputKey)
+        .put("outputs", outputs)
         .put(
             "inputs",
             new JsonArray()

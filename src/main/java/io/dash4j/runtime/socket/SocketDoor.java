@@ -260,18 +260,15 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       }
       case REGISTERED -> {
         // The consumer exists now: tell the page, so that nothing pushed before this point can be
-        // lost.
+        // lost. Written to the socket's outbox, so the topics' replay and pushes, and anything
+        // else pushed from now on, follow it.
         String address = event.getRawMessage().getString("address");
-        var open = sockets.get(socket);
-        if (topics == null || open == null) {
-          vertx.eventBus().send(address, REGISTERED);
-        } else {
-          // written here, so that the topics' replay and pushes, written to the same outbox, follow
-          // it
-          open.outbox().write(rec(address, REGISTERED).toBuffer());
-          subscribe(socket, open, rendererIdOf(address));
-        }
         String id = rendererIdOf(address);
+        var open = sockets.get(socket);
+        if (open != null) {
+          open.outbox().write(rec(address, REGISTERED).toBuffer());
+          subscribe(socket, open, id);
+        }
         if (id != null) {
           pageHooks.registered(id);
         }
