@@ -162,6 +162,11 @@ public final class AppModel {
     return List.copyOf(clientsideCallbacks);
   }
 
+  /** Whether the app has a callback (of any kind) with this output key. */
+  public boolean hasCallback(String outputKey) {
+    return byOutputKey.containsKey(outputKey);
+  }
+
   /** How many callbacks of both kinds there are: it changes only when one is added. */
   public int callbackCount() {
     return byOutputKey.size();

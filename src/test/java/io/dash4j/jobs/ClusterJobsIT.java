@@ -2,17 +2,14 @@ package io.dash4j.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dash4j.runtime.launch.DashLauncher;
 import io.dash4j.testing.Browser;
+import io.dash4j.testing.ClusterNodes;
 import io.dash4j.testing.Http;
 import io.dash4j.testing.Launched;
 import io.dash4j.testing.Ports;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -35,30 +32,22 @@ class ClusterJobsIT {
   @TempDir static Path dir;
   @RegisterExtension static final Browser browser = Browser.perClass();
 
-  static final List<Process> processes = new ArrayList<>();
+  static ClusterNodes cluster;
   static Process web;
   static final List<Process> workers = new ArrayList<>();
   static int port;
 
   @BeforeAll
   static void startTwoClusteredNodes() throws Exception {
-    // a cluster of its own: the conf's members on loopback, under a name no other test uses
-    Path cluster = dir.resolve("cluster.xml");
-    Files.writeString(
-        cluster,
-        Files.readString(Path.of("conf", "cluster.xml"))
-            .replace(
-                "<cluster-name>dash4j</cluster-name>",
-                "<cluster-name>jobs-" + UUID.randomUUID() + "</cluster-name>"));
+    cluster = ClusterNodes.in(dir);
     port = Ports.free();
     String jobs =
         "{\"secret\": \""
             + SECRET
             + "\", \"leaseMillis\": 2400, \"claimPollMillis\": 300, \"poolSize\": %d}";
     web =
-        launch(
+        cluster.launch(
             "web",
-            cluster,
             "{\"app\": \"io.dash4j.jobs.JobsTestApp\", \"host\": \"127.0.0.1\", \"port\": "
                 + port
                 + ", \"jobs\": "
@@ -66,45 +55,21 @@ class ClusterJobsIT {
                 + "}");
     for (String name : List.of("worker-1", "worker-2")) {
       workers.add(
-          launch(
+          cluster.launch(
               name,
-              cluster,
               "{\"app\": \"io.dash4j.jobs.JobsTestApp\", \"roles\": [\"workers\"], \"jobs\": "
                   + String.format(jobs, 1)
                   + "}"));
     }
-    Launched.awaitIndex(Http.to("http://127.0.0.1:" + port + "/"), web, dir.resolve("web.err"));
-    for (String name : List.of("worker-1", "worker-2")) {
-      Path log = dir.resolve(name + ".err");
-      for (int i = 0; i < 600 && !Files.readString(log).contains("dash4j worker: running"); i++) {
-        Thread.sleep(100);
-      }
-      assertThat(Files.readString(log)).as(name + " started").contains("dash4j worker: running");
+    Launched.awaitIndex(Http.to("http://127.0.0.1:" + port + "/"), web, cluster.log("web"));
+    for (int i = 0; i < workers.size(); i++) {
+      cluster.awaitLog("worker-" + (i + 1), workers.get(i), "dash4j worker: running");
     }
-  }
-
-  private static Process launch(String name, Path cluster, String config) throws Exception {
-    var process =
-        Launched.java(
-            dir.resolve(name + ".err"),
-            "-Dvertx.hazelcast.config=" + cluster,
-            "-cp",
-            System.getProperty("java.class.path"),
-            DashLauncher.class.getName(),
-            "-conf",
-            config,
-            "-cluster",
-            "-cluster-host",
-            "127.0.0.1");
-    processes.add(process);
-    return process;
   }
 
   @AfterAll
   static void stopAll() throws Exception {
-    for (Process process : processes) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
+    cluster.close();
   }
 
   @Test
@@ -120,8 +85,7 @@ class ClusterJobsIT {
     assertThat(browser.text("#result")).as("the job is still running").isEmpty();
     assertThat(workers.stream().map(Process::pid)).as("a worker node runs it").contains(first);
 
-    new ProcessBuilder("kill", "-9", Long.toString(first)).start().waitFor();
-    ProcessHandle.of(first).ifPresent(dead -> dead.onExit().join());
+    ClusterNodes.kill(workers.stream().filter(w -> w.pid() == first).findFirst().orElseThrow());
 
     browser.waitForTextContains("#result", "done 1 on ");
     String result = browser.text("#result");

@@ -9,7 +9,6 @@ import io.dash4j.model.ServerCallbackSpec;
 import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.JsonWriter;
 import io.dash4j.protocol.UpdateRequest;
-import io.dash4j.runtime.exec.ErrorPages;
 import io.dash4j.runtime.wire.CallbackReply;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -76,8 +75,7 @@ final class ApiEndpoints {
         .eventBus()
         .<CallbackReply>request(CallbackKeys.address(request.output()), request, delivery)
         .onSuccess(reply -> answer(ctx, callback, reply.body()))
-        .onFailure(
-            failure -> CallbackReply.error(500, ErrorPages.INTERNAL_ERROR).writeTo(ctx.response()));
+        .onFailure(failure -> DashRoutes.busFailure(failure, true).writeTo(ctx.response()));
   }
 
   /** The {@code _dash-update-component} body the renderer would send for these argument values. */

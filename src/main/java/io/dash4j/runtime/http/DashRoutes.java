@@ -242,7 +242,9 @@ public final class DashRoutes {
         .eventBus()
         .<CallbackReply>request(CallbackKeys.address(request.output()), request, callbackDelivery)
         .onSuccess(reply -> reply.body().writeTo(ctx.response()))
-        .onFailure(failure -> busFailure(failure).writeTo(ctx.response()));
+        .onFailure(
+            failure ->
+                busFailure(failure, model.hasCallback(request.output())).writeTo(ctx.response()));
   }
 
   /** The caller as this door sees it: the request's own header map, not a copy. */
@@ -252,10 +254,18 @@ public final class DashRoutes {
     return new HeaderCaller(request.headers(), request.uri(), remote);
   }
 
-  private static CallbackReply busFailure(Throwable failure) {
+  /**
+   * What the page hears when the bus could not bring its request to a callback verticle and back: a
+   * callback the app does not have is a bad request; one it has but no node serves right now (in a
+   * cluster, the nodes with the {@code callbacks} role are all gone) is 503; one whose node died
+   * mid-call ends when the bus gives up waiting, 504. The next call goes to a live node.
+   */
+  static CallbackReply busFailure(Throwable failure, boolean known) {
     if (failure instanceof ReplyException reply
         && reply.failureType() == ReplyFailure.NO_HANDLERS) {
-      return CallbackReply.error(400, "Unknown callback");
+      return known
+          ? CallbackReply.error(503, "No node serves this callback now")
+          : CallbackReply.error(400, "Unknown callback");
     }
     if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
       return CallbackReply.error(504, "Callback timed out");

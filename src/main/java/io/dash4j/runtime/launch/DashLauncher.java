@@ -1,5 +1,6 @@
 package io.dash4j.runtime.launch;
 
+import io.dash4j.DashConfig;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.launcher.application.HookContext;
@@ -34,10 +35,10 @@ public final class DashLauncher {
     try {
       JsonObject config = readConfig(arguments);
       var settings = new ServerSettings(config);
-      settings
-          .appClass(); // fails fast on a bad app class, before Vert.x starts, without running the
-      // app
-      settings.applyTo(new io.dash4j.DashConfig());
+      // fails fast on a bad app class or setting, before Vert.x starts, without running the app
+      settings.appClass();
+      settings.roles();
+      settings.applyTo(new DashConfig());
     } catch (ServerSettings.InvalidConfig e) {
       System.err.println("dash4j: " + e.getMessage());
       System.exit(2);

@@ -6,6 +6,7 @@ import io.dash4j.model.AppModel;
 import io.dash4j.model.ModelAccess;
 import io.dash4j.model.ServerCallbackSpec;
 import io.dash4j.protocol.UpdateRequest;
+import io.dash4j.runtime.cluster.AppFingerprint;
 import io.dash4j.runtime.exec.CallbackInvoker;
 import io.dash4j.runtime.exec.CallbackVerticle;
 import io.dash4j.runtime.exec.UserCodeExecutor;
@@ -24,6 +25,7 @@ import io.vertx.core.http.HttpServerOptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
 
@@ -76,45 +78,36 @@ public final class DashVerticle extends VerticleBase {
     model.serving();
     userCode = UserCodeExecutor.create(config.workerPoolSize());
     socketCode = UserCodeExecutor.createForSockets(userCode);
+    boolean web = roles.contains("web");
+    boolean callbacks = roles.contains("callbacks");
+    boolean workers = roles.contains("workers");
     if (!model.topics().isEmpty()) {
       // every node publishes its topics to the bus; those serving pages also consume them
       broadcasts = new Broadcasts(vertx, model);
     }
-    if (!roles.contains("web")) {
-      if (broadcasts != null) {
-        broadcasts.start(false);
-      }
-      return Jobs.startIfNeeded(vertx, config, model, context, userCode, false, true)
-          .onSuccess(
-              started -> {
-                jobs = started;
-                LOG.info(
-                    () ->
-                        started == null
-                            ? "dash4j worker: the app has no background callbacks to run"
-                            : "dash4j worker: running background jobs, "
-                                + config.jobs().poolSize()
-                                + " at a time");
-              });
-    }
+    String appName = givenApp != null ? givenApp.getClass().getName() : config().getString("app");
+    return AppFingerprint.join(vertx, appName, model)
+        // pages going away stop the calls and page handles of this node, wherever their socket was
+        .compose(joined -> socketCalls.start(vertx))
+        .compose(v -> broadcasts == null ? Future.succeededFuture() : broadcasts.start(web))
+        .compose(v -> callbacks ? deployCallbacks() : Future.succeededFuture())
+        .compose(
+            v ->
+                web || workers
+                    ? Jobs.startIfNeeded(vertx, config, model, context, userCode, web, workers)
+                    : Future.<Jobs>succeededFuture())
+        .compose(
+            started -> {
+              jobs = started;
+              return web ? serveTheDoors() : Future.succeededFuture();
+            })
+        .onSuccess(v -> LOG.info(this::started));
+  }
+
+  /** Listens on the configured port with the Dash routes and the socket door. */
+  private Future<?> serveTheDoors() {
     return vertx
         .executeBlocking(() -> DashRoutes.Prepared.of(config, model))
-        .compose(pages -> socketCalls.start(vertx).map(pages))
-        .compose(
-            pages ->
-                broadcasts == null
-                    ? Future.succeededFuture(pages)
-                    : broadcasts.start(true).map(pages))
-        .compose(pages -> deployCallbacks().map(pages))
-        .compose(
-            pages ->
-                Jobs.startIfNeeded(
-                        vertx, config, model, context, userCode, true, roles.contains("workers"))
-                    .map(
-                        started -> {
-                          jobs = started;
-                          return pages;
-                        }))
         .compose(
             pages -> {
               var routes = new DashRoutes(vertx, config, model, pages, userCode, socketCalls);
@@ -133,19 +126,28 @@ public final class DashVerticle extends VerticleBase {
                           .setMaxWebSocketFrameSize(2 * config.maxRequestBytes() + 1024)
                           .setMaxWebSocketMessageSize(2 * config.maxRequestBytes() + 1024));
               return server.requestHandler(routes.router()).listen(config.port(), config.host());
-            })
-        .onSuccess(
-            s ->
-                LOG.info(
-                    () ->
-                        "Dash is running on http://"
-                            + config.host()
-                            + ":"
-                            + s.actualPort()
-                            + config.prefix()
-                            + (UserCodeExecutor.virtualThreads()
-                                ? " (callbacks on virtual threads)"
-                                : "")));
+            });
+  }
+
+  /** The line that says this node is up, and what it serves. */
+  private String started() {
+    String threads = UserCodeExecutor.virtualThreads() ? " (callbacks on virtual threads)" : "";
+    if (server != null) {
+      return "Dash is running on http://"
+          + config.host()
+          + ":"
+          + server.actualPort()
+          + config.prefix()
+          + threads
+          + (roles.size() < ServerSettings.ROLES.size() ? " as " + new TreeSet<>(roles) : "");
+    }
+    String jobsLine =
+        jobs == null || !roles.contains("workers")
+            ? ""
+            : "; dash4j worker: running background jobs, "
+                + config.jobs().poolSize()
+                + " at a time";
+    return "dash4j node serving " + new TreeSet<>(roles) + " (no web door)" + threads + jobsLine;
   }
 
   /** The app's settings, once started. */

@@ -132,20 +132,25 @@ final class ServerSettings {
     }
   }
 
+  /** What a node may serve; {@link #roles()}. */
+  static final Set<String> ROLES = Set.of("web", "callbacks", "workers");
+
   /**
-   * What this process does ({@code "roles"}): {@code "web"} serves pages and callbacks, {@code
-   * "workers"} runs background jobs; both by default. A {@code ["workers"]} process listens on no
-   * port and takes jobs from a shared (Redis) store.
+   * What this node serves ({@code "roles"}): {@code "web"} the doors (HTTP and the socket bridge),
+   * {@code "callbacks"} the app's callbacks (a verticle each on the event bus), {@code "workers"}
+   * background jobs; all three by default. In a cluster the doors reach callbacks and workers on
+   * any node, so a {@code ["web"]} node serves pages whose callbacks run elsewhere; a node without
+   * {@code "web"} listens on no port.
    */
   Set<String> roles() {
     if (!json.containsKey("roles")) {
-      return Set.of("web", "workers");
+      return ROLES;
     }
     if (!(json.getValue("roles") instanceof JsonArray array)
         || array.isEmpty()
-        || !array.stream().allMatch(r -> "web".equals(r) || "workers".equals(r))) {
+        || !array.stream().allMatch(ROLES::contains)) {
       throw new InvalidConfig(
-          "config \"roles\" must be a non-empty list of \"web\" and \"workers\"");
+          "config \"roles\" must be a non-empty list of \"web\", \"callbacks\" and \"workers\"");
     }
     return array.stream().map(String.class::cast).collect(Collectors.toUnmodifiableSet());
   }

@@ -3,6 +3,7 @@ package io.dash4j.runtime.socket;
 import io.dash4j.DashConfig;
 import io.dash4j.model.AppModel;
 import io.dash4j.protocol.CallbackKeys;
+import io.dash4j.runtime.cluster.ClusterClaims;
 import io.dash4j.runtime.topics.Broadcasts;
 import io.dash4j.runtime.wire.HeaderCaller;
 import io.dash4j.runtime.wire.PlainJson;
@@ -35,12 +36,13 @@ import java.util.stream.Collectors;
  * WebSocket is blocked); it sends callback requests to {@code dash4j.callback.*} and registers
  * {@code dash4j.renderer.<id>} to receive pushes and {@code get_props} requests for its pages.
  *
- * <p>The gatekeeper admits only those addresses; binds each renderer id to the socket that first
- * claimed it; replaces the headers of every request it admits with the caller's identity as the
- * door saw it ({@value #RENDERER_HEADER}, {@value #REMOTE_HEADER}, the handshake's origin and
- * cookies), so a message claiming another page is not believed; checks the origin (same origin, or
- * the configured allow-list); and runs the app's connect and message hooks ({@link SocketHooks}),
- * which may close the socket with a code of their choice.
+ * <p>The gatekeeper admits only those addresses; binds each renderer id (cluster-wide, {@link
+ * ClusterClaims}) to the socket that first claimed it; replaces the headers of every request it
+ * admits with the caller's identity as the door saw it ({@value #RENDERER_HEADER}, {@value
+ * #REMOTE_HEADER}, the handshake's origin and cookies), so a message claiming another page is not
+ * believed; checks the origin (same origin, or the configured allow-list); and runs the app's
+ * connect and message hooks ({@link SocketHooks}), which may close the socket with a code of their
+ * choice.
  */
 public final class SocketDoor implements Handler<BridgeEvent> {
   /** The route, under the prefix; the renderer connects to {@code ws://host<prefix>_dash-ws}. */
@@ -106,6 +108,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   private final SocketHooks hooks;
   private final PageHooks pageHooks;
   private final SocketClaims claims;
+  private final ClusterClaims clusterClaims;
   private final AppModel model;
   private final PageTokens pageTokens;
   private final PageTopics topics; // null when the app has none
@@ -167,6 +170,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     this.hooks = new SocketHooks(vertx, model.connectHooks(), model.messageHooks());
     this.pageHooks = new PageHooks(vertx, model.joinHooks(), model.leaveHooks(), calls);
     this.claims = SocketClaims.of(vertx);
+    this.clusterClaims = ClusterClaims.of(vertx, claims::isClaimed);
   }
 
   /**
@@ -250,14 +254,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     SockJSSocket socket = event.socket();
     switch (event.type()) {
       case SOCKET_CREATED -> admit(event, socket);
-      case REGISTER -> {
-        String id = rendererIdOf(event.getRawMessage().getString("address"));
-        boolean claimed = id != null && claims.claim(id, socket, pageOf(event.getRawMessage()));
-        if (claimed && topics != null) {
-          topics.notePath(id, event.getRawMessage());
-        }
-        event.complete(claimed);
-      }
+      case REGISTER -> register(event, socket);
       case REGISTERED -> {
         // The consumer exists now: tell the page, so that nothing pushed before this point can be
         // lost. Written to the socket's outbox, so the topics' replay and pushes, and anything
@@ -298,10 +295,41 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   }
 
   /**
+   * A page claims its renderer id: refused at once when another socket of this node owns it;
+   * otherwise claimed cluster-wide first (a live socket on another node may own it), then among
+   * this node's sockets. The id counts as this socket's only once both hold, so no frame of the
+   * socket speaks for the page before.
+   */
+  private void register(BridgeEvent event, SockJSSocket socket) {
+    JsonObject registration = event.getRawMessage();
+    String id = rendererIdOf(registration.getString("address"));
+    if (id == null || (claims.isClaimed(id) && !claims.owns(socket, id))) {
+      event.complete(false);
+      return;
+    }
+    String pageId = pageOf(registration);
+    clusterClaims
+        .claim(id)
+        .onComplete(
+            ours -> {
+              boolean clustered = ours.succeeded() && ours.result();
+              boolean claimed =
+                  clustered && sockets.containsKey(socket) && claims.claim(id, socket, pageId);
+              if (claimed && topics != null) {
+                topics.notePath(id, registration);
+              } else if (clustered && !claims.isClaimed(id)) {
+                clusterClaims.release(id, claims::isClaimed); // the socket closed meanwhile
+              }
+              event.complete(claimed);
+            });
+  }
+
+  /**
    * A page's claim ended: its calls stop (wherever they run), its topics forget it and the leave
    * hooks hear it.
    */
   private void pageGone(String rendererId) {
+    clusterClaims.release(rendererId, claims::isClaimed);
     vertx.eventBus().publish(PAGE_CLOSED, rendererId);
     if (topics != null) {
       topics.unsubscribe(rendererId);

@@ -43,6 +43,9 @@ class LauncherIT {
         Arguments.of(
             "a port out of range", "{\"app\": \"io.dash4j.gallery.Gallery\", \"port\": 70000}"),
         Arguments.of(
+            "an unknown role",
+            "{\"app\": \"io.dash4j.gallery.Gallery\", \"roles\": [\"web\", \"cache\"]}"),
+        Arguments.of(
             "an unknown jobs key",
             "{\"app\": \"io.dash4j.gallery.Gallery\", \"jobs\": {\"workers\": 2}}"),
         Arguments.of(

@@ -1,0 +1,143 @@
+package io.dash4j.runtime.cluster;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.shareddata.AsyncMap;
+import io.vertx.core.shareddata.Shareable;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Which node of the cluster speaks for each page: a renderer id belongs to the first node whose
+ * socket claims it, in a cluster-wide map ({@value #MAP}: renderer id → node id), so two sockets on
+ * two nodes cannot both own one page. Within a node the socket door decides between its own
+ * sockets.
+ *
+ * <p>A claim held by another node is taken over only when that node no longer holds the page: each
+ * node answers at {@code dash4j.node.<id>} whether a socket of its own still owns a renderer id. A
+ * node that died answers nothing (its address is gone from the bus, or unreachable), so a page
+ * whose socket was on it reconnects to a survivor and claims its id again. A node that is slow to
+ * answer keeps its claims: the page retries.
+ *
+ * <p>One per Vert.x instance, shared by every door of the process. Outside a cluster every claim
+ * succeeds at once: the door's own table is the whole truth.
+ */
+public final class ClusterClaims implements Shareable {
+  private static final Logger LOG = Logger.getLogger(ClusterClaims.class.getName());
+  private static final String SHARED_NAME = "dash4j.cluster-claims";
+
+  /** The cluster-wide map of claims. */
+  static final String MAP = "dash4j.renderer-claims";
+
+  /** Where each node answers whether it still holds a renderer id: this prefix and its node id. */
+  static final String NODE_ADDRESS = "dash4j.node.";
+
+  /** How long a node may take to say whether it still holds a page before it is believed to. */
+  private static final long PROBE_MILLIS = 3_000;
+
+  private final Vertx vertx;
+  private final String nodeId = UUID.randomUUID().toString();
+  private final Future<AsyncMap<String, String>> map;
+  private final Future<Void> answering;
+
+  private ClusterClaims(Vertx vertx, Predicate<String> heldHere) {
+    this.vertx = vertx;
+    if (vertx.isClustered()) {
+      this.map = vertx.sharedData().getAsyncMap(MAP);
+      this.answering =
+          vertx
+              .eventBus()
+              .<String>consumer(
+                  NODE_ADDRESS + nodeId, probe -> probe.reply(heldHere.test(probe.body())))
+              .completion();
+    } else {
+      this.map = null;
+      this.answering = Future.succeededFuture();
+    }
+  }
+
+  /**
+   * The claims of this Vert.x instance; the first call makes them, and this node answers for its
+   * claims before it makes any.
+   *
+   * @param heldHere whether a socket of this node owns a renderer id
+   */
+  public static ClusterClaims of(Vertx vertx, Predicate<String> heldHere) {
+    return vertx
+        .sharedData()
+        .<String, ClusterClaims>getLocalMap(SHARED_NAME)
+        .computeIfAbsent(SHARED_NAME, k -> new ClusterClaims(vertx, heldHere));
+  }
+
+  /**
+   * Claims {@code rendererId} for this node: true when it is this node's now (or was already),
+   * false when another live node holds it.
+   */
+  public Future<Boolean> claim(String rendererId) {
+    if (map == null) {
+      return Future.succeededFuture(true);
+    }
+    return answering
+        .compose(ready -> map)
+        .compose(
+            claims ->
+                claims
+                    .putIfAbsent(rendererId, nodeId)
+                    .compose(
+                        owner -> {
+                          if (owner == null || owner.equals(nodeId)) {
+                            return Future.succeededFuture(true);
+                          }
+                          return stillHolds(owner, rendererId)
+                              .compose(
+                                  holds ->
+                                      holds
+                                          ? Future.succeededFuture(false)
+                                          : claims.replaceIfPresent(rendererId, owner, nodeId));
+                        }));
+  }
+
+  /**
+   * Gives up this node's claim of {@code rendererId}, its last socket for that page gone. A socket
+   * of this node that claimed it again meanwhile keeps it.
+   */
+  public void release(String rendererId, Predicate<String> heldHere) {
+    if (map == null) {
+      return;
+    }
+    map.compose(
+            claims ->
+                claims
+                    .removeIfPresent(rendererId, nodeId)
+                    .compose(
+                        removed ->
+                            heldHere.test(rendererId)
+                                ? claims.putIfAbsent(rendererId, nodeId).mapEmpty()
+                                : Future.succeededFuture()))
+        .onFailure(
+            e -> LOG.log(Level.FINE, "could not release the claim of page " + rendererId, e));
+  }
+
+  /**
+   * Whether {@code node} still holds {@code rendererId}: a node that is gone or unreachable does
+   * not; one that does not answer in time is believed to.
+   */
+  private Future<Boolean> stillHolds(String node, String rendererId) {
+    return vertx
+        .eventBus()
+        .<Boolean>request(
+            NODE_ADDRESS + node, rendererId, new DeliveryOptions().setSendTimeout(PROBE_MILLIS))
+        .map(Message::body)
+        .recover(
+            failure ->
+                Future.succeededFuture(
+                    failure instanceof ReplyException reply
+                        && reply.failureType() == ReplyFailure.TIMEOUT));
+  }
+}

@@ -1,0 +1,233 @@
+package io.dash4j.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dash4j.testing.BridgeClient;
+import io.dash4j.testing.Browser;
+import io.dash4j.testing.ClusterNodes;
+import io.dash4j.testing.Http;
+import io.dash4j.testing.Launched;
+import io.dash4j.testing.Ports;
+import io.dash4j.testing.UpdateRequests;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three dash4j nodes in three JVMs, joined by Hazelcast on loopback, each with a role of its own: A
+ * serves only the doors ({@code ["web"]}), B the doors and the app's callbacks, C the doors and
+ * background workers. Whatever a node does, it says on which process it ran ({@link
+ * ClusterTestApp}), so each test sees the work cross nodes: a page on A runs its callbacks on B;
+ * B's pushes reach a page whose socket is on A; a page joining on C is announced to pages on A and
+ * B; a page's renderer id belongs to one socket in the whole cluster, and to another node's socket
+ * once its node died.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+  @TempDir static Path dir;
+  @RegisterExtension static final Browser browser = Browser.perClass();
+
+  static ClusterNodes cluster;
+  static Process a;
+  static Process b;
+  static Process c;
+  static String urlA;
+  static String urlB;
+  static String urlC;
+
+  @BeforeAll
+  static void startThreeNodes() throws Exception {
+    cluster = ClusterNodes.in(dir);
+    int[] ports = {Ports.free(), Ports.free(), Ports.free()};
+    a = cluster.launch("a", config(ports[0], "\"web\""));
+    b = cluster.launch("b", config(ports[1], "\"web\", \"callbacks\""));
+    c = cluster.launch("c", config(ports[2], "\"web\", \"workers\""));
+    urlA = "http://127.0.0.1:" + ports[0] + "/";
+    urlB = "http://127.0.0.1:" + ports[1] + "/";
+    urlC = "http://127.0.0.1:" + ports[2] + "/";
+    Launched.awaitIndex(Http.to(urlA), a, cluster.log("a"));
+    Launched.awaitIndex(Http.to(urlB), b, cluster.log("b"));
+    Launched.awaitIndex(Http.to(urlC), c, cluster.log("c"));
+  }
+
+  private static String config(int port, String roles) {
+    return "{\"app\": \"io.dash4j.cluster.ClusterTestApp\", \"host\": \"127.0.0.1\", \"port\": "
+        + port
+        + ", \"roles\": ["
+        + roles
+        + "], \"callbackTimeoutMillis\": 3000}";
+  }
+
+  @AfterAll
+  static void stopAll() throws Exception {
+    cluster.close();
+  }
+
+  @Test
+  @Order(1)
+  void aPageFromTheWebOnlyNodeRunsItsCallbacksOnTheCallbacksNodeAndGetsItsPushes() {
+    browser.openApp(urlA);
+    browser.click("#run");
+    browser.waitForTextContains("#result", "run 1 on " + b.pid());
+
+    // over the socket, which lives on A: the callback runs on B and pushes to the page on A
+    browser.click("#push");
+    browser.waitForTextContains("#push-done", "push 1 done");
+    assertThat(browser.text("#pushed")).isEqualTo("pushed 1 from " + b.pid());
+    browser.waitForNoPendingCallbacks();
+    browser.assertNoErrorsLogged();
+  }
+
+  @Test
+  @Order(2)
+  void aNodeWithoutCallbacksRelaysEachCallToANodeWithThem() throws Exception {
+    var reply =
+        Http.to(urlC)
+            .postJson("_dash-update-component", UpdateRequests.click("run", 2, "result").encode());
+    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+    assertThat(reply.body()).contains("run 2 on " + b.pid());
+    var unknown =
+        Http.to(urlC)
+            .postJson("_dash-update-component", UpdateRequests.click("run", 1, "nowhere").encode());
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+  }
+
+  @Test
+  @Order(3)
+  void aPageJoiningOnOneNodeIsAnnouncedToPagesOnTheOthers() {
+    try (var onA = BridgeClient.connect(urlA);
+        var onB = BridgeClient.connect(urlB);
+        var onC = BridgeClient.connect(urlC)) {
+      onA.claim("listener-a");
+      onB.claim("listener-b");
+      onC.claim("joiner-c");
+      String announced = "joiner-c joined on " + c.pid();
+      assertThat(awaitFrameContaining(onA, announced)).isTrue();
+      assertThat(awaitFrameContaining(onB, announced)).isTrue();
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aRendererIdBelongsToOneSocketInTheWholeCluster() {
+    try (var onA = BridgeClient.connect(urlA);
+        var onB = BridgeClient.connect(urlB)) {
+      onA.claim("twin-4");
+      onB.register("twin-4");
+      assertThat(nextError(onB)).isEqualTo("rejected");
+
+      // once A's socket lets the page go, the id may be claimed on B
+      onA.send(new JsonObject().put("type", "unregister").put("address", "dash4j.renderer.twin-4"));
+      awaitClaim(onB, "twin-4");
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aDifferentAppIsRefusedWhenItJoins() throws Exception {
+    Process other =
+        cluster.launch(
+            "other",
+            "{\"app\": \"io.dash4j.gallery.Gallery\", \"host\": \"127.0.0.1\", \"port\": "
+                + Ports.free()
+                + ", \"jobs\": {\"secret\": \"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"}}");
+    assertThat(other.waitFor(90, TimeUnit.SECONDS)).as("the other app's node exited").isTrue();
+    String log = Files.readString(cluster.log("other"));
+    assertThat(other.exitValue()).as(log).isNotZero();
+    assertThat(log)
+        .contains("io.dash4j.gallery.Gallery")
+        .contains("differs from the one the cluster serves")
+        .contains("io.dash4j.cluster.ClusterTestApp");
+  }
+
+  @Test
+  @Order(6)
+  void aPageWhoseNodeDiedMayBeClaimedOnASurvivor() throws Exception {
+    try (var onC = BridgeClient.connect(urlC)) {
+      onC.claim("orphan-6");
+    }
+    var held = BridgeClient.connect(urlC);
+    held.claim("orphan-6");
+    ClusterNodes.kill(c);
+    try (var onB = BridgeClient.connect(urlB)) {
+      awaitClaim(onB, "orphan-6");
+    } finally {
+      held.close();
+    }
+  }
+
+  @Test
+  @Order(7)
+  void whenNoNodeServesACallbackItsCallsAnswer503AndTheDoorsStayUp() throws Exception {
+    ClusterNodes.kill(b);
+    var http = Http.to(urlA);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    var reply =
+        http.postJson("_dash-update-component", UpdateRequests.click("run", 3, "result").encode());
+    // until the cluster has seen B go, a call may still be sent its way: it times out (the bus
+    // gives up 5 s after the callback timeout, 3 s here)
+    while (reply.statusCode() != 503 && System.nanoTime() < deadline) {
+      assertThat(reply.statusCode()).as(reply.body()).isIn(503, 504);
+      reply =
+          http.postJson(
+              "_dash-update-component", UpdateRequests.click("run", 3, "result").encode());
+    }
+    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(503);
+    assertThat(reply.body()).contains("No node serves this callback now");
+    assertThat(http.get("_dash-layout").statusCode()).isEqualTo(200);
+  }
+
+  /** Whether a frame containing {@code text} comes within 20 s, skipping others. */
+  private static boolean awaitFrameContaining(BridgeClient client, String text) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      JsonObject frame = client.poll(500);
+      if (frame != null && frame.encode().contains(text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The body of the next error frame, skipping pushes. */
+  private static String nextError(BridgeClient client) {
+    for (int i = 0; i < 20; i++) {
+      JsonObject frame = client.next();
+      if ("err".equals(frame.getString("type"))) {
+        return frame.getString("body");
+      }
+    }
+    throw new AssertionError("no error frame among 20: " + client.received());
+  }
+
+  /**
+   * Registers {@code rendererId} until the door confirms it (a refusal is retried, as the page's
+   * worker does), for up to 30 s.
+   */
+  private static void awaitClaim(BridgeClient client, String rendererId) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      client.register(rendererId);
+      JsonObject frame;
+      while ((frame = client.poll(2_000)) != null) {
+        if ("err".equals(frame.getString("type"))) {
+          break;
+        }
+        if (("dash4j.renderer." + rendererId).equals(frame.getString("address"))
+            && frame.encode().contains("registered")) {
+          return;
+        }
+      }
+    }
+    throw new AssertionError(rendererId + " could not be claimed: " + client.received());
+  }
+}

@@ -1,0 +1,57 @@
+package io.dash4j.cluster;
+
+import static io.dash4j.components.Html.button;
+import static io.dash4j.components.Html.div;
+
+import io.dash4j.Dash;
+import io.dash4j.DashApp;
+import io.dash4j.DashApplication;
+import io.dash4j.broadcast.Topic;
+import io.dash4j.callback.CallbackContext;
+import io.dash4j.callback.Input;
+import io.dash4j.callback.Output;
+import io.dash4j.components.Html;
+import java.util.Map;
+
+/**
+ * An app for the multi-node tests, started by the launcher in other processes: everything it
+ * answers names the process that ran it ("on <pid>"), so a test sees which node did what. A click
+ * on {@code run} answers over HTTP; a click on {@code push} runs over the socket and pushes to
+ * {@code pushed} while it runs; each page that joins is announced on the {@code presence} topic, to
+ * every page of every node, by the node that holds its socket.
+ */
+public final class ClusterTestApp implements DashApplication {
+  static final long PID = ProcessHandle.current().pid();
+
+  @Override
+  public DashApp create() {
+    var app = Dash.create();
+    app.layout(
+        div(
+            button("Run").id("run"),
+            div().id("result"),
+            button("Push").id("push"),
+            div().id("pushed"),
+            div().id("push-done"),
+            div().id("joined")));
+    app.callback(
+        Output.of("result", Html.Div.CHILDREN),
+        Input.of("run", Html.Button.N_CLICKS),
+        clicks -> "run " + clicks + " on " + PID,
+        options -> options.preventInitialCall(true));
+    app.callback(
+        Output.of("push-done", Html.Div.CHILDREN),
+        Input.of("push", Html.Button.N_CLICKS),
+        clicks -> {
+          CallbackContext.current()
+              .setProps("pushed", Map.of("children", "pushed " + clicks + " from " + PID));
+          return "push " + clicks + " done";
+        },
+        options -> options.websocket(true).preventInitialCall(true));
+    Topic presence = app.topic("presence");
+    app.subscribe(presence);
+    app.onPageJoin(
+        page -> presence.publish("joined", "children", page.rendererId() + " joined on " + PID));
+    return app;
+  }
+}
