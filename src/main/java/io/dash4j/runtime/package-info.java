@@ -15,13 +15,15 @@
  *   <li>{@code exec}: the callback runtime (callback verticles, the invoker, the user-code
  *       executors, error pages);
  *   <li>{@code wire}: what crosses the event bus (codecs, the caller's headers, replies, Vert.x
- *       JSON to plain Java).
+ *       JSON to plain Java);
+ *   <li>{@code jobs}: background callbacks (the job stores, the verticles at the door, the pool of
+ *       job workers, signed handles);
+ *   <li>{@code cluster}: what holds across the nodes of a cluster (renderer-id claims, the check
+ *       that every node runs the same app).
  * </ul>
  *
- * <p>Rooms still to come sit beside these: {@code jobs} (background callbacks: worker verticles and
- * job stores), {@code streams} (stream callbacks) and {@code cluster} (cluster-wide claims and
- * membership). Dependencies point one way: {@code launch} → {@code http} → {@code socket}/{@code
- * exec} → {@code topics}/{@code wire}, with {@code exec} → {@code socket} for pushes to a page;
- * never the app's generated component classes.
+ * <p>Dependencies point one way: {@code launch} → {@code http} → {@code socket}/{@code exec} →
+ * {@code topics}/{@code wire}, with {@code exec} → {@code socket} for pushes to a page; never the
+ * app's generated component classes.
  */
 package io.dash4j.runtime;

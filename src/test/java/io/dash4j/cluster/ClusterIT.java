@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * serves only the doors ({@code ["web"]}), B the doors and the app's callbacks, C the doors and
  * background workers. Whatever a node does, it says on which process it ran ({@link
  * ClusterTestApp}), so each test sees the work cross nodes: a page on A runs its callbacks on B;
- * B's pushes reach a page whose socket is on A; a page joining on C is announced to pages on A and
- * B; a page's renderer id belongs to one socket in the whole cluster, and to another node's socket
- * once its node died.
+ * B's pushes reach a page whose socket is on A, and B reads from it; a page joining on C is
+ * announced to pages on A and B; a page's renderer id belongs to one socket in the whole cluster,
+ * and to another node's socket once its node died.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -81,7 +81,7 @@ class ClusterIT {
 
     // over the socket, which lives on A: the callback runs on B and pushes to the page on A
     browser.click("#push");
-    browser.waitForTextContains("#push-done", "push 1 done");
+    browser.waitForTextContains("#push-done", "push 1 done beside \"run 1 on " + b.pid() + "\"");
     assertThat(browser.text("#pushed")).isEqualTo("pushed 1 from " + b.pid());
     browser.waitForNoPendingCallbacks();
     browser.assertNoErrorsLogged();
@@ -151,17 +151,19 @@ class ClusterIT {
 
   @Test
   @Order(6)
-  void aPageWhoseNodeDiedMayBeClaimedOnASurvivor() throws Exception {
-    try (var onC = BridgeClient.connect(urlC)) {
-      onC.claim("orphan-6");
-    }
-    var held = BridgeClient.connect(urlC);
-    held.claim("orphan-6");
+  void aPageWhoseNodeDiedMayBeClaimedOnASurvivorAndTheNodesOtherClaimsExpire() throws Exception {
+    var orphan = BridgeClient.connect(urlC);
+    var neverBack = BridgeClient.connect(urlC);
+    orphan.claim("orphan-6");
+    neverBack.claim("never-back-6");
     ClusterNodes.kill(c);
     try (var onB = BridgeClient.connect(urlB)) {
       awaitClaim(onB, "orphan-6");
+      // B, finding C gone, released the claims C held: the page that never came back included
+      cluster.awaitLog("b", b, "released 1 page claims of node");
     } finally {
-      held.close();
+      orphan.close();
+      neverBack.close();
     }
   }
 

@@ -12,13 +12,15 @@ import io.dash4j.callback.Input;
 import io.dash4j.callback.Output;
 import io.dash4j.components.Html;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An app for the multi-node tests, started by the launcher in other processes: everything it
  * answers names the process that ran it ("on <pid>"), so a test sees which node did what. A click
  * on {@code run} answers over HTTP; a click on {@code push} runs over the socket and pushes to
- * {@code pushed} while it runs; each page that joins is announced on the {@code presence} topic, to
- * every page of every node, by the node that holds its socket.
+ * {@code pushed} while it runs and reads {@code result} from the page; each page that joins is
+ * announced on the {@code presence} topic, to every page of every node, by the node that holds its
+ * socket.
  */
 public final class ClusterTestApp implements DashApplication {
   static final long PID = ProcessHandle.current().pid();
@@ -33,7 +35,8 @@ public final class ClusterTestApp implements DashApplication {
             button("Push").id("push"),
             div().id("pushed"),
             div().id("push-done"),
-            div().id("joined")));
+            div().id("joined"),
+            div().id("persistent")));
     app.callback(
         Output.of("result", Html.Div.CHILDREN),
         Input.of("run", Html.Button.N_CLICKS),
@@ -45,9 +48,20 @@ public final class ClusterTestApp implements DashApplication {
         clicks -> {
           CallbackContext.current()
               .setProps("pushed", Map.of("children", "pushed " + clicks + " from " + PID));
-          return "push " + clicks + " done";
+          // read back from the page, wherever its socket is
+          Object result = CallbackContext.current().getProp("result", "children");
+          return "push " + clicks + " done beside \"" + result + "\"";
         },
         options -> options.websocket(true).preventInitialCall(true));
+    var persistentRuns = new AtomicInteger();
+    app.persistentCallback(
+        () ->
+            CallbackContext.current()
+                .setProps(
+                    "persistent",
+                    Map.of(
+                        "children",
+                        "persistent run " + persistentRuns.incrementAndGet() + " on " + PID)));
     Topic presence = app.topic("presence");
     app.subscribe(presence);
     app.onPageJoin(

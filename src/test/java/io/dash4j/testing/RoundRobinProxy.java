@@ -36,12 +36,13 @@ import java.util.stream.Collectors;
  * <p>Bodies stream through both ways (SockJS's xhr-streaming arrives chunk by chunk); the Host
  * header stays as the client sent it, so the app's same-origin checks hold. A WebSocket upgrade is
  * relayed as two sockets joined frame by frame, and a close is passed on with its status code and
- * reason. A backend that cannot be reached (or fails before answering) costs that request a 502, or
- * that upgrade its refusal, and is then skipped for a second so that later requests go to the
- * others in turn; a backend's own refusal of an upgrade (a 403 for a foreign Origin, say) reaches
- * the client with its status. Subprotocols are not relayed, and each hop negotiates its own
- * compression. {@link #requests()} and {@link #webSockets()} count what went where, so a test can
- * check that the page really alternated nodes.
+ * reason. A backend that cannot be reached is passed over for the next in turn, as nginx does with
+ * a request it could not send yet, and skipped for a second after; only when none can be reached
+ * does the request get a 502 (an upgrade, its refusal); a backend that fails after the request
+ * reached it costs that request a 502; a backend's own refusal of an upgrade (a 403 for a foreign
+ * Origin, say) reaches the client with its status. Subprotocols are not relayed, and each hop
+ * negotiates its own compression. {@link #requests()} and {@link #webSockets()} count what went
+ * where, so a test can check that the page really alternated nodes.
  */
 public final class RoundRobinProxy implements AutoCloseable {
   private static final String LOOPBACK = "127.0.0.1";
@@ -143,13 +144,31 @@ public final class RoundRobinProxy implements AutoCloseable {
 
   private void route(HttpServerRequest request) {
     request.pause(); // until the backend is reached: the body, and the upgrade, wait for it
+    relay(request, backends.size());
+  }
+
+  /**
+   * Sends {@code request} to the next backend; one that cannot be reached is passed over for the
+   * next, as nginx does when a request was not sent yet, {@code tries} times in all.
+   */
+  private void relay(HttpServerRequest request, int tries) {
     int backend = next();
     boolean upgrade = request.canUpgradeToWebSocket();
     (upgrade ? upgrades : requests).merge(backend, 1, Integer::sum);
     if (upgrade) {
-      relayWebSocket(request, backend);
+      relayWebSocket(request, backend, tries);
     } else {
-      relayHttp(request, backend);
+      relayHttp(request, backend, tries);
+    }
+  }
+
+  /** A backend could not be reached: the next one in turn, or 502 when none is left to try. */
+  private void unreachable(int backend, HttpServerRequest request, int tries) {
+    if (tries > 1) {
+      failedAt.put(backend, System.currentTimeMillis());
+      relay(request, tries - 1);
+    } else {
+      failed(backend, request, 502);
     }
   }
 
@@ -165,7 +184,7 @@ public final class RoundRobinProxy implements AutoCloseable {
     return backends.get(Math.floorMod(turn.getAndIncrement(), backends.size()));
   }
 
-  private void relayHttp(HttpServerRequest request, int backend) {
+  private void relayHttp(HttpServerRequest request, int backend, int tries) {
     var headers = request.headers();
     // a GET sent on with an empty chunked body is not what the client sent
     boolean body =
@@ -178,7 +197,9 @@ public final class RoundRobinProxy implements AutoCloseable {
             .setPort(backend)
             .setURI(request.uri())
             .setHeaders(endToEnd(headers)); // Host among them: Vert.x keeps a Host it is given
-    http.request(options)
+    var connected = http.request(options);
+    connected.onFailure(notReached -> unreachable(backend, request, tries));
+    connected
         .compose(
             out -> {
               // a client gone before its answer ends is gone for the backend too, as without the
@@ -192,7 +213,18 @@ public final class RoundRobinProxy implements AutoCloseable {
                   });
               return body ? out.send(request) : out.send();
             })
-        .onFailure(e -> failed(backend, request, 502))
+        .onFailure(
+            e -> {
+              if (connected.failed() || request.response().headWritten()) {
+                return; // passed over above, or answered already
+              }
+              // a pooled connection the backend closed: a request without a body goes again
+              if (!body) {
+                unreachable(backend, request, tries);
+              } else {
+                failed(backend, request, 502);
+              }
+            })
         .onSuccess(
             in -> {
               var response = request.response().setStatusCode(in.statusCode());
@@ -208,7 +240,7 @@ public final class RoundRobinProxy implements AutoCloseable {
             });
   }
 
-  private void relayWebSocket(HttpServerRequest request, int backend) {
+  private void relayWebSocket(HttpServerRequest request, int backend, int tries) {
     var options =
         new WebSocketConnectOptions()
             .setHost(LOOPBACK)
@@ -220,11 +252,13 @@ public final class RoundRobinProxy implements AutoCloseable {
     webSockets
         .connect(options)
         .onFailure(
-            e ->
-                failed(
-                    backend,
-                    request,
-                    e instanceof UpgradeRejectedException refused ? refused.getStatus() : 502))
+            e -> {
+              if (e instanceof UpgradeRejectedException refused) {
+                failed(backend, request, refused.getStatus());
+              } else {
+                unreachable(backend, request, tries);
+              }
+            })
         .onSuccess(
             toBackend -> {
               toBackend.pause(); // what the backend says first waits for the client's side

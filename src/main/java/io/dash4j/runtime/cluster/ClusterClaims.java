@@ -8,6 +8,9 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.core.shareddata.Shareable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -41,6 +44,9 @@ public final class ClusterClaims implements Shareable {
   /** How long a node may take to say whether it still holds a page before it is believed to. */
   private static final long PROBE_MILLIS = 3_000;
 
+  /** How often each node looks for claims of nodes that left, whose pages never came back. */
+  private static final long SWEEP_MILLIS = 60_000;
+
   private final Vertx vertx;
   private final String nodeId = UUID.randomUUID().toString();
   private final Future<AsyncMap<String, String>> map;
@@ -56,6 +62,7 @@ public final class ClusterClaims implements Shareable {
               .<String>consumer(
                   NODE_ADDRESS + nodeId, probe -> probe.reply(heldHere.test(probe.body())))
               .completion();
+      vertx.setPeriodic(SWEEP_MILLIS, SWEEP_MILLIS, t -> sweep(null));
     } else {
       this.map = null;
       this.answering = Future.succeededFuture();
@@ -96,10 +103,14 @@ public final class ClusterClaims implements Shareable {
                           }
                           return stillHolds(owner, rendererId)
                               .compose(
-                                  holds ->
-                                      holds
-                                          ? Future.succeededFuture(false)
-                                          : claims.replaceIfPresent(rendererId, owner, nodeId));
+                                  holds -> {
+                                    if (holds) {
+                                      return Future.succeededFuture(false);
+                                    }
+                                    return claims
+                                        .replaceIfPresent(rendererId, owner, nodeId)
+                                        .onComplete(replaced -> sweep(owner));
+                                  });
                         }));
   }
 
@@ -134,10 +145,64 @@ public final class ClusterClaims implements Shareable {
         .<Boolean>request(
             NODE_ADDRESS + node, rendererId, new DeliveryOptions().setSendTimeout(PROBE_MILLIS))
         .map(Message::body)
-        .recover(
-            failure ->
-                Future.succeededFuture(
-                    failure instanceof ReplyException reply
-                        && reply.failureType() == ReplyFailure.TIMEOUT));
+        .recover(failure -> Future.succeededFuture(!isGone(failure)));
+  }
+
+  /** Whether {@code node} answers at all: one that does not in time is believed alive. */
+  private Future<Boolean> isAlive(String node) {
+    return vertx
+        .eventBus()
+        .request(NODE_ADDRESS + node, "", new DeliveryOptions().setSendTimeout(PROBE_MILLIS))
+        .map(true)
+        .recover(failure -> Future.succeededFuture(!isGone(failure)));
+  }
+
+  /** Whether a probe's failure says that its node is gone: no answer in time is not enough. */
+  private static boolean isGone(Throwable failure) {
+    return !(failure instanceof ReplyException reply
+        && reply.failureType() == ReplyFailure.TIMEOUT);
+  }
+
+  /**
+   * Releases the claims of nodes that are gone: those of {@code goneNode}, known gone; or, with
+   * null, of every other node that owns claims and does not answer.
+   */
+  private void sweep(String goneNode) {
+    map.compose(AsyncMap::entries)
+        .onSuccess(
+            all -> {
+              var byNode = new HashMap<String, List<String>>();
+              all.forEach(
+                  (id, node) -> {
+                    if (!node.equals(nodeId) && (goneNode == null || node.equals(goneNode))) {
+                      byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(id);
+                    }
+                  });
+              byNode.forEach(
+                  (node, ids) ->
+                      (node.equals(goneNode) ? Future.succeededFuture(false) : isAlive(node))
+                          .onSuccess(
+                              alive -> {
+                                if (!alive) {
+                                  releaseAll(node, ids);
+                                }
+                              }));
+            })
+        .onFailure(e -> LOG.log(Level.FINE, "could not look for claims of nodes that left", e));
+  }
+
+  private void releaseAll(String goneNode, List<String> ids) {
+    map.compose(
+            claims ->
+                Future.all(ids.stream().map(id -> claims.removeIfPresent(id, goneNode)).toList()))
+        .onSuccess(
+            removed ->
+                LOG.info(
+                    () ->
+                        "released "
+                            + removed.list().stream().filter(Boolean.TRUE::equals).count()
+                            + " page claims of node "
+                            + goneNode
+                            + ", which left the cluster"));
   }
 }

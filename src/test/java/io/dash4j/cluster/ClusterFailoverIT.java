@@ -1,0 +1,112 @@
+package io.dash4j.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dash4j.testing.Browser;
+import io.dash4j.testing.ClusterNodes;
+import io.dash4j.testing.Http;
+import io.dash4j.testing.Launched;
+import io.dash4j.testing.Ports;
+import io.dash4j.testing.RoundRobinProxy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A page behind a plain round-robin load balancer in front of three full nodes (every role), in
+ * three JVMs: nothing is sticky, so the page's requests alternate nodes; when the node holding its
+ * socket dies ({@code kill -9}), the page reconnects through the balancer to a survivor, which
+ * announces it, and its persistent callback runs again.
+ */
+class ClusterFailoverIT {
+  private static final Pattern ON = Pattern.compile(" on (\\d+)$");
+
+  @TempDir static Path dir;
+  @RegisterExtension static final Browser browser = Browser.perClass();
+
+  static ClusterNodes cluster;
+  static final List<Process> nodes = new ArrayList<>();
+  static RoundRobinProxy balancer;
+
+  @BeforeAll
+  static void startThreeNodesBehindABalancer() throws Exception {
+    cluster = ClusterNodes.in(dir);
+    var ports = new ArrayList<Integer>();
+    for (String name : List.of("n1", "n2", "n3")) {
+      int port = Ports.free();
+      ports.add(port);
+      nodes.add(
+          cluster.launch(
+              name,
+              "{\"app\": \"io.dash4j.cluster.ClusterTestApp\", \"host\": \"127.0.0.1\", \"port\": "
+                  + port
+                  + "}"));
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      Launched.awaitIndex(
+          Http.to("http://127.0.0.1:" + ports.get(i) + "/"),
+          nodes.get(i),
+          cluster.log("n" + (i + 1)));
+    }
+    balancer = RoundRobinProxy.start(ports);
+  }
+
+  @AfterAll
+  static void stopAll() throws Exception {
+    if (balancer != null) {
+      balancer.close();
+    }
+    cluster.close();
+  }
+
+  @Test
+  void whenThePagesSocketNodeDiesThePageReconnectsToASurvivorAndItsPersistentCallbackRunsAgain()
+      throws Exception {
+    browser.openApp(balancer.url());
+    browser.waitForTextContains("#joined", " joined on ");
+    browser.waitForTextContains("#persistent", "persistent run ");
+    browser.click("#run");
+    browser.waitForTextContains("#result", "run 1 on ");
+    assertThat(balancer.requests().values().stream().filter(n -> n > 0).count())
+        .as("the page's requests went to every node: %s", balancer.requests())
+        .isEqualTo(3);
+
+    long socketNode = pidIn(browser.text("#joined"));
+    String persistentBefore = browser.text("#persistent");
+    Process dying = nodes.stream().filter(n -> n.pid() == socketNode).findFirst().orElseThrow();
+    ClusterNodes.kill(dying);
+
+    // the worker reconnects after about a second, through the balancer, to a live node
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline
+        && (pidIn(browser.text("#joined")) == socketNode
+            || browser.text("#persistent").equals(persistentBefore))) {
+      Thread.sleep(200);
+    }
+    assertThat(pidIn(browser.text("#joined")))
+        .as("the page joined again on a survivor")
+        .isNotEqualTo(socketNode);
+    assertThat(browser.text("#persistent"))
+        .as("the persistent callback ran again")
+        .isNotEqualTo(persistentBefore)
+        .startsWith("persistent run ");
+
+    // and callbacks go on, to live nodes only
+    browser.click("#run");
+    browser.waitForTextContains("#result", "run 2 on ");
+    assertThat(pidIn(browser.text("#result"))).isNotEqualTo(socketNode);
+  }
+
+  private static long pidIn(String text) {
+    Matcher joined = ON.matcher(text);
+    assertThat(joined.find()).as("a pid in \"%s\"", text).isTrue();
+    return Long.parseLong(joined.group(1));
+  }
+}
