@@ -32,12 +32,14 @@ import java.util.logging.Logger;
 /**
  * The main verticle: builds the app, deploys one {@link CallbackVerticle} per callback, and serves
  * the Dash routes. Started by the launcher ({@code Main-Verticle}) with the app class named in the
- * config, or by {@link DashServer} with an app object.
+ * config, by {@link DashVerticleFactory} for {@code dash4j:<app class>}, or by {@link DashServer}
+ * with an app object.
  */
 public final class DashVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(DashVerticle.class.getName());
 
   private final DashApp givenApp;
+  private final Class<?> namedApp;
   private DashConfig config;
   private AppModel model;
   private ExecutorService userCode;
@@ -51,12 +53,25 @@ public final class DashVerticle extends VerticleBase {
 
   /** For the launcher: the app class comes from the config's {@code "app"}. */
   public DashVerticle() {
-    this(null);
+    this(null, null);
   }
 
   /** Serves this app. */
   public DashVerticle(DashApp app) {
+    this(app, null);
+  }
+
+  private DashVerticle(DashApp app, Class<?> appClass) {
     this.givenApp = app;
+    this.namedApp = appClass;
+  }
+
+  /**
+   * For {@link DashVerticleFactory}: serves a new instance of {@code appClass}, a checked
+   * DashApplication that the config's {@code "app"}, if given, must name too.
+   */
+  static DashVerticle serving(Class<?> appClass) {
+    return new DashVerticle(null, appClass);
   }
 
   @Override
@@ -64,7 +79,7 @@ public final class DashVerticle extends VerticleBase {
     try {
       var settings = new ServerSettings(config());
       roles = settings.roles();
-      DashApp app = givenApp != null ? givenApp : settings.createApp();
+      DashApp app = givenApp != null ? givenApp : settings.createApp(namedApp);
       settings.applyTo(app.config());
       config = app.config();
       model = ModelAccess.of(app);

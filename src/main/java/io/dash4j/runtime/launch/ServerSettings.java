@@ -3,6 +3,7 @@ package io.dash4j.runtime.launch;
 import io.dash4j.DashApp;
 import io.dash4j.DashApplication;
 import io.dash4j.DashConfig;
+import io.vertx.core.VertxException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -40,12 +41,16 @@ final class ServerSettings {
 
   private final JsonObject json;
 
-  /** A bad config: the message is the one line the launcher prints. */
-  static final class InvalidConfig extends RuntimeException {
+  /**
+   * A bad config: the message is the one line the launcher prints. A {@link VertxException} with
+   * neither cause nor stack trace, which Vert.x's own CLI ({@code io.vertx.core.Launcher run}) logs
+   * as its message alone when a deployment fails with it.
+   */
+  static final class InvalidConfig extends VertxException {
     private static final long serialVersionUID = 1L;
 
     InvalidConfig(String message) {
-      super(message, null, false, false);
+      super(message, true);
     }
   }
 
@@ -59,9 +64,24 @@ final class ServerSettings {
     }
   }
 
-  /** Instantiates the app class named by {@code "app"}. */
-  DashApp createApp() {
-    Class<?> type = appClass();
+  /**
+   * Instantiates the app class: {@code named} when a verticle name gave one ({@code
+   * dash4j:<class>}, see {@link DashVerticleFactory}), which the config's {@code "app"}, if
+   * present, must name too; otherwise the class named by {@code "app"}.
+   */
+  DashApp createApp(Class<?> named) {
+    String configured = string("app");
+    if (named != null && configured != null && !configured.equals(named.getName())) {
+      throw new InvalidConfig(
+          "verticle "
+              + DashVerticleFactory.PREFIX
+              + ":"
+              + named.getName()
+              + " and config \"app\" "
+              + configured
+              + " name two apps: give one of them, or the same in both");
+    }
+    Class<?> type = named != null ? named : appClass();
     try {
       return ((DashApplication) type.getDeclaredConstructor().newInstance()).create();
     } catch (ReflectiveOperationException e) {
@@ -79,11 +99,17 @@ final class ServerSettings {
     if (className == null) {
       throw new InvalidConfig("config needs \"app\": the class name of a DashApplication");
     }
+    return appClass(className, ServerSettings.class.getClassLoader());
+  }
+
+  /**
+   * The app class {@code className}, loaded by {@code loader} and checked as {@link #appClass()}
+   * checks the config's.
+   */
+  static Class<?> appClass(String className, ClassLoader loader) {
     Class<?> type;
     try {
-      type =
-          Class.forName(
-              className, false, ServerSettings.class.getClassLoader()); // no static initializers
+      type = Class.forName(className, false, loader); // no static initializers
     } catch (ClassNotFoundException e) {
       throw new InvalidConfig("app class not found: " + className);
     }

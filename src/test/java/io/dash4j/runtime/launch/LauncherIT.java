@@ -2,7 +2,6 @@ package io.dash4j.runtime.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dash4j.testing.Http;
 import io.dash4j.testing.Launched;
 import io.dash4j.testing.Ports;
 import java.io.IOException;
@@ -94,22 +93,72 @@ class LauncherIT {
     int port = Ports.free();
     Path stderr = dir.resolve("stderr.txt");
     Process launcher =
-        launcher(
-            stderr,
-            "-conf",
-            "{\"app\":\"io.dash4j.gallery.Gallery\",\"port\":"
-                + port
-                + ",\"host\":\"127.0.0.1\",\"jobs\":{\"secret\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"}}");
+        launcher(stderr, "-conf", LaunchedGallery.config("io.dash4j.gallery.Gallery", port));
     try {
-      var http = Http.to("http://127.0.0.1:" + port + "/");
-      Launched.awaitIndex(http, launcher, stderr);
-
-      var layout = http.get("_dash-layout");
-      assertThat(layout.statusCode()).isEqualTo(200);
-      assertThat(layout.body()).contains("dash4j gallery");
+      LaunchedGallery.assertServes(launcher, stderr, port, "Launcher");
     } finally {
       Launched.stop(launcher);
     }
+  }
+
+  /**
+   * Vert.x's own command line, {@code io.vertx.core.Launcher run dash4j:<app class>} (what {@code
+   * vertx run} runs): {@link DashVerticleFactory} serves the app the verticle name gives, with no
+   * {@code "app"} in the config.
+   */
+  @Test
+  void vertxsCommandLineRunsAnAppByItsVerticleName() throws Exception {
+    int port = Ports.free();
+    Path stderr = dir.resolve("stderr.txt");
+    Process launcher =
+        vertxRun(
+            stderr,
+            "dash4j:io.dash4j.gallery.Gallery",
+            "-conf",
+            LaunchedGallery.config(null, port));
+    try {
+      LaunchedGallery.assertServes(launcher, stderr, port, "CLI");
+    } finally {
+      Launched.stop(launcher);
+    }
+  }
+
+  static Stream<Arguments> badVerticleNames() {
+    return Stream.of(
+        Arguments.of(
+            "dash4j:com.example.NoSuchApp", "{}", "app class not found: com.example.NoSuchApp"),
+        Arguments.of(
+            "dash4j:java.lang.String",
+            "{}",
+            "app class java.lang.String does not implement io.dash4j.DashApplication"),
+        Arguments.of("dash4j:", "{}", "verticle dash4j: names no app: give dash4j:<app class>"),
+        Arguments.of(
+            "dash4j:io.dash4j.gallery.Gallery",
+            "{\"app\": \"io.dash4j.jobs.JobsTestApp\"}",
+            "verticle dash4j:io.dash4j.gallery.Gallery and config \"app\" io.dash4j.jobs.JobsTestApp"
+                + " name two apps: give one of them, or the same in both"));
+  }
+
+  /**
+   * A bad app name is logged by Vert.x as dash4j's one line, with no stack trace; Vert.x's Launcher
+   * then closes Vert.x, and the JVM ends with status 0: its handling of every failed deployment
+   * ({@code Launcher.handleDeployFailed}), which {@code java -jar dash4j.jar} does not share.
+   */
+  @ParameterizedTest(name = "{0} with config {1}")
+  @MethodSource("badVerticleNames")
+  void vertxsCommandLineReportsABadAppInOneLine(String verticle, String config, String message)
+      throws Exception {
+    Path stderr = dir.resolve("stderr.txt");
+    Process launcher = vertxRun(stderr, verticle, "-conf", config);
+
+    boolean exited = launcher.waitFor(20, TimeUnit.SECONDS);
+    if (!exited) {
+      launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    List<String> lines = Files.readAllLines(stderr);
+    assertThat(exited).as("exited within 20 s; stderr %s", lines).isTrue();
+    assertThat(lines).containsExactly("SEVERE: " + message);
+    assertThat(launcher.exitValue()).as("Vert.x's exit status, as README says").isZero();
   }
 
   /** The launcher exits non-zero within 20 s, with exactly one line on stderr: dash4j's. */
@@ -133,6 +182,24 @@ class LauncherIT {
     var command =
         new ArrayList<>(
             List.of("-cp", System.getProperty("java.class.path"), DashLauncher.class.getName()));
+    command.addAll(List.of(args));
+    return Launched.java(stderr, command.toArray(String[]::new));
+  }
+
+  /**
+   * Starts {@code java -cp <test class path> io.vertx.core.Launcher run <verticle> <args>}, stdout
+   * discarded; Java's log records on stderr one line each ({@code LEVEL: message}).
+   */
+  private static Process vertxRun(Path stderr, String verticle, String... args) throws IOException {
+    var command =
+        new ArrayList<>(
+            List.of(
+                "-Djava.util.logging.SimpleFormatter.format=%4$s: %5$s%6$s%n",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.vertx.core.Launcher",
+                "run",
+                verticle));
     command.addAll(List.of(args));
     return Launched.java(stderr, command.toArray(String[]::new));
   }
