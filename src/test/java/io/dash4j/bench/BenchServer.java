@@ -1,11 +1,5 @@
 package io.dash4j.bench;
 
-import static io.dash4j.components.Html.div;
-
-import io.dash4j.Dash;
-import io.dash4j.callback.Input;
-import io.dash4j.callback.Output;
-import io.dash4j.components.Html;
 import io.dash4j.runtime.launch.DashServer;
 import io.netty.util.internal.PlatformDependent;
 import io.vertx.core.Vertx;
@@ -207,10 +201,8 @@ public final class BenchServer {
   }
 
   private static int dash4j(boolean socket) {
-    var app = Dash.create(config -> config.port(0).host("127.0.0.1").websocketCallbacks(socket));
-    app.layout(div(div().id("in"), div().id("out")));
-    app.callback(
-        Output.of("out", Html.CHILDREN), Input.of("in", Html.CHILDREN), value -> "echo " + value);
+    var app = new BenchApp().create();
+    app.config().port(0).host("127.0.0.1").websocketCallbacks(socket);
     return DashServer.start(app).port();
   }
 }

@@ -27,10 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The benchmark harness: starts each {@link BenchServer} pinned to one core, drives it from this
- * process (pinned to the other cores) with the Vert.x HTTP client, and prints each figure beside
- * the bare Vert.x baseline measured in the same run. Run with {@code ./run bench}; results also go
- * to {@code target/bench/results.md}.
+ * The benchmark harness: starts each {@link BenchServer} pinned to one core, drives it from the
+ * other cores with {@code wrk} ({@link WrkLoad}; the Vert.x HTTP client of this process where wrk
+ * is missing), and prints each figure beside the bare Vert.x baseline measured in the same run. Run
+ * with {@code ./run bench}; results also go to {@code target/bench/results.md}.
  */
 public final class Benchmark {
   private static final String BODY =
@@ -42,16 +42,16 @@ public final class Benchmark {
    * Concurrent keep-alive connections, one table row each: interactive apps live at 1–16 requests
    * in flight per core, where each request pays its thread hops; at 64 batching hides them.
    */
-  private static final List<Integer> CONNECTIONS = List.of(1, 4, 16, 64);
+  static final List<Integer> CONNECTIONS = List.of(1, 4, 16, 64);
 
-  private static final int WARMUP_SECONDS = 4;
-  private static final int MEASURE_SECONDS = 6;
+  static final int WARMUP_SECONDS = 4;
+  static final int MEASURE_SECONDS = 6;
 
   /**
    * Rounds alternate the servers, so a noisy moment on a shared machine hits both, and medians are
    * reported.
    */
-  private static final int ROUNDS = 3;
+  static final int ROUNDS = 3;
 
   private Benchmark() {}
 
@@ -76,6 +76,10 @@ public final class Benchmark {
       Path out = Path.of("target", "bench", "jobs.md");
       Files.createDirectories(out.getParent());
       Files.writeString(out, table);
+      return;
+    }
+    if (args.length > 1 && args[1].equals("cluster")) {
+      System.out.println(ClusterBench.run(java)); // also in target/bench/cluster.md
       return;
     }
     if (args.length > 1 && args[1].equals("push")) {
@@ -138,6 +142,9 @@ public final class Benchmark {
               new BufferedReader(
                   new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)),
               true);
+      if (WrkLoad.available()) {
+        return measureWithWrk(mode, port, connections, server.pid());
+      }
       var vertx = Vertx.vertx();
       try {
         load(vertx, port, connections, WARMUP_SECONDS, null);
@@ -153,6 +160,36 @@ public final class Benchmark {
       server.destroy();
       server.waitFor();
     }
+  }
+
+  /** The update request every HTTP benchmark posts. */
+  static String body() {
+    return BODY;
+  }
+
+  /**
+   * Warms up, then measures {@code connections} posting the update request to {@code port} with
+   * wrk; the context switches are those of the server processes {@code pids}, all told.
+   */
+  static Result measureWithWrk(String mode, int port, int connections, long... pids)
+      throws Exception {
+    WrkLoad.post(port, BODY, connections, WARMUP_SECONDS);
+    long switchesBefore = 0;
+    for (long pid : pids) {
+      switchesBefore += ContextSwitches.of(pid);
+    }
+    var run = WrkLoad.post(port, BODY, connections, MEASURE_SECONDS);
+    long switches = -switchesBefore;
+    for (long pid : pids) {
+      switches += ContextSwitches.of(pid);
+    }
+    return new Result(
+        mode,
+        run.perSecond(),
+        run.p50Micros(),
+        run.p99Micros(),
+        run.errors(),
+        switches / (double) Math.max(1, run.requests()));
   }
 
   /** What a server prints: its {@code READY}, and its answers to memory queries. */
@@ -293,6 +330,8 @@ public final class Benchmark {
         .append("; server pinned to core 0 (taskset), load from the other core(s).\n")
         .append("Server JVM: ")
         .append(java)
+        .append("; load from ")
+        .append(WrkLoad.available() ? "wrk" : "the Vert.x HTTP client (wrk is not installed)")
         .append("; keep-alive connections as given, ")
         .append(WARMUP_SECONDS)
         .append(" s warm-up, ")
@@ -301,20 +340,29 @@ public final class Benchmark {
         .append(ROUNDS)
         .append(" alternating rounds; medians, with the range of the rounds. ")
         .append("Switches: the server process's context switches (all threads) per request.\n\n")
-        .append(
-            "| connections | path | callbacks/s (median) | range | × bare (median, range) | p50 µs | p99 µs ")
-        .append("| switches/request | errors |\n")
+        .append(rows(rounds, "bare"));
+    return md.toString();
+  }
+
+  /**
+   * The table of {@code rounds} (connections → path → each round's result), each path's figures
+   * beside those of {@code baselineMode} in the same rounds.
+   */
+  static String rows(Map<Integer, Map<String, List<Result>>> rounds, String baselineMode) {
+    var md = new StringBuilder();
+    md.append("| connections | path | callbacks/s (median) | range | × ")
+        .append(baselineMode)
+        .append(" (median, range) | p50 µs | p99 µs | switches/request | errors |\n")
         .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (var byConnections : rounds.entrySet()) {
-      List<Result> bare = byConnections.getValue().get("bare");
-      double baseline = median(bare, Result::perSecond).perSecond();
+      List<Result> bare = byConnections.getValue().get(baselineMode);
       for (var entry : byConnections.getValue().entrySet()) {
         List<Result> runs = entry.getValue();
         Result r = median(runs, Result::perSecond);
         double min = runs.stream().mapToDouble(Result::perSecond).min().orElse(0);
         double max = runs.stream().mapToDouble(Result::perSecond).max().orElse(0);
-        // Each round's ratio against the bare run of the same round: the noise of a moment hits
-        // both.
+        // Each round's ratio against the baseline's run of the same round: the noise of a moment
+        // hits both.
         var ratios = new ArrayList<Double>();
         for (int i = 0; i < runs.size(); i++) {
           ratios.add(runs.get(i).perSecond() / bare.get(i).perSecond());

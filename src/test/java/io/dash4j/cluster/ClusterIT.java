@@ -27,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * serves only the doors ({@code ["web"]}), B the doors and the app's callbacks, C the doors and
  * background workers. Whatever a node does, it says on which process it ran ({@link
  * ClusterTestApp}), so each test sees the work cross nodes: a page on A runs its callbacks on B;
- * B's pushes reach a page whose socket is on A, and B reads from it; a page joining on C is
- * announced to pages on A and B; a page's renderer id belongs to one socket in the whole cluster,
- * and to another node's socket once its node died.
+ * B's pushes reach a page whose socket is on A, and B reads from it; a callback a dynamic creator
+ * made on B is called through A, until B dies; a page joining on C is announced to pages on A and
+ * B; a page's renderer id belongs to one socket in the whole cluster, and to another node's socket
+ * once its node died; a node with another app is refused; with no node left to serve a callback,
+ * its calls answer 503.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -83,6 +85,13 @@ class ClusterIT {
     browser.click("#push");
     browser.waitForTextContains("#push-done", "push 1 done beside \"run 1 on " + b.pid() + "\"");
     assertThat(browser.text("#pushed")).isEqualTo("pushed 1 from " + b.pid());
+
+    // a dynamic creator runs on B; the renderer fetches the callbacks again from A, which learnt
+    // of the new one from B, and its calls go to B
+    browser.click("#make");
+    browser.waitForTextContains("#made", "made on " + b.pid());
+    browser.click("#use");
+    browser.waitForTextContains("#used", "used 1 on " + b.pid());
     browser.waitForNoPendingCallbacks();
     browser.assertNoErrorsLogged();
   }
@@ -186,6 +195,10 @@ class ClusterIT {
     assertThat(reply.statusCode()).as(reply.body()).isEqualTo(503);
     assertThat(reply.body()).contains("No node serves this callback now");
     assertThat(http.get("_dash-layout").statusCode()).isEqualTo(200);
+    // the callback B's dynamic creator made went with B
+    assertThat(http.get("_dash-dependencies").body())
+        .contains("result.children")
+        .doesNotContain("used.children");
   }
 
   /** Whether a frame containing {@code text} comes within 20 s, skipping others. */

@@ -36,7 +36,11 @@ public final class ClusterTestApp implements DashApplication {
             div().id("pushed"),
             div().id("push-done"),
             div().id("joined"),
-            div().id("persistent")));
+            div().id("persistent"),
+            button("Make").id("make"),
+            div().id("made"),
+            button("Use").id("use"),
+            div("unused").id("used")));
     app.callback(
         Output.of("result", Html.Div.CHILDREN),
         Input.of("run", Html.Button.N_CLICKS),
@@ -53,6 +57,18 @@ public final class ClusterTestApp implements DashApplication {
           return "push " + clicks + " done beside \"" + result + "\"";
         },
         options -> options.websocket(true).preventInitialCall(true));
+    app.callback(
+        Output.of("made", Html.Div.CHILDREN),
+        Input.of("make", Html.Button.N_CLICKS),
+        clicks -> {
+          app.callback(
+              Output.of("used", Html.Div.CHILDREN),
+              Input.of("use", Html.Button.N_CLICKS),
+              uses -> "used " + uses + " on " + PID,
+              options -> options.preventInitialCall(true));
+          return "made on " + PID;
+        },
+        options -> options.allowDynamicCallbacks().preventInitialCall(true));
     var persistentRuns = new AtomicInteger();
     app.persistentCallback(
         () ->

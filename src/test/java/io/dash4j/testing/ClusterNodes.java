@@ -19,11 +19,14 @@ import java.util.concurrent.TimeUnit;
 public final class ClusterNodes implements AutoCloseable {
   private final Path dir;
   private final Path hazelcast;
-  private final List<Process> processes = new ArrayList<>();
+  private final List<String> java;
+  private final List<Process> processes;
 
-  private ClusterNodes(Path dir, Path hazelcast) {
+  private ClusterNodes(Path dir, Path hazelcast, List<String> java, List<Process> processes) {
     this.dir = dir;
     this.hazelcast = hazelcast;
+    this.java = java;
+    this.processes = processes;
   }
 
   /** A new cluster whose files live in {@code dir}. */
@@ -35,14 +38,26 @@ public final class ClusterNodes implements AutoCloseable {
             .replace(
                 "<cluster-name>dash4j</cluster-name>",
                 "<cluster-name>test-" + UUID.randomUUID() + "</cluster-name>"));
-    return new ClusterNodes(dir, cluster);
+    return new ClusterNodes(
+        dir,
+        cluster,
+        List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+        new ArrayList<>());
+  }
+
+  /**
+   * The same cluster (closed with this), its next nodes started by {@code java} and pinned to the
+   * cores {@code cpus} (taskset's list), as the benchmarks run servers.
+   */
+  public ClusterNodes pinned(String java, String cpus) {
+    return new ClusterNodes(dir, hazelcast, List.of("taskset", "-c", cpus, java), processes);
   }
 
   /** Starts a node with this launcher config (inline JSON); it joins the cluster as it starts. */
   public Process launch(String name, String config) throws IOException {
-    var process =
-        Launched.java(
-            log(name),
+    var command = new ArrayList<>(java);
+    command.addAll(
+        List.of(
             "-Dvertx.hazelcast.config=" + hazelcast,
             "-cp",
             System.getProperty("java.class.path"),
@@ -51,7 +66,12 @@ public final class ClusterNodes implements AutoCloseable {
             config,
             "-cluster",
             "-cluster-host",
-            "127.0.0.1");
+            "127.0.0.1"));
+    var process =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(log(name).toFile())
+            .start();
     processes.add(process);
     return process;
   }

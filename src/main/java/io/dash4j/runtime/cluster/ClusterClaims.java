@@ -2,16 +2,11 @@ package io.dash4j.runtime.cluster;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.core.shareddata.Shareable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,34 +33,21 @@ public final class ClusterClaims implements Shareable {
   /** The cluster-wide map of claims. */
   static final String MAP = "dash4j.renderer-claims";
 
-  /** Where each node answers whether it still holds a renderer id: this prefix and its node id. */
-  static final String NODE_ADDRESS = "dash4j.node.";
-
-  /** How long a node may take to say whether it still holds a page before it is believed to. */
-  private static final long PROBE_MILLIS = 3_000;
-
   /** How often each node looks for claims of nodes that left, whose pages never came back. */
   private static final long SWEEP_MILLIS = 60_000;
 
-  private final Vertx vertx;
-  private final String nodeId = UUID.randomUUID().toString();
+  private final ClusterNode node;
   private final Future<AsyncMap<String, String>> map;
-  private final Future<Void> answering;
 
   private ClusterClaims(Vertx vertx, Predicate<String> heldHere) {
-    this.vertx = vertx;
     if (vertx.isClustered()) {
+      this.node = ClusterNode.of(vertx);
+      node.answerFor(heldHere);
       this.map = vertx.sharedData().getAsyncMap(MAP);
-      this.answering =
-          vertx
-              .eventBus()
-              .<String>consumer(
-                  NODE_ADDRESS + nodeId, probe -> probe.reply(heldHere.test(probe.body())))
-              .completion();
       vertx.setPeriodic(SWEEP_MILLIS, SWEEP_MILLIS, t -> sweep(null));
     } else {
+      this.node = null;
       this.map = null;
-      this.answering = Future.succeededFuture();
     }
   }
 
@@ -90,7 +72,8 @@ public final class ClusterClaims implements Shareable {
     if (map == null) {
       return Future.succeededFuture(true);
     }
-    return answering
+    String nodeId = node.id();
+    return node.answering()
         .compose(ready -> map)
         .compose(
             claims ->
@@ -101,7 +84,7 @@ public final class ClusterClaims implements Shareable {
                           if (owner == null || owner.equals(nodeId)) {
                             return Future.succeededFuture(true);
                           }
-                          return stillHolds(owner, rendererId)
+                          return node.holds(owner, rendererId)
                               .compose(
                                   holds -> {
                                     if (holds) {
@@ -125,42 +108,14 @@ public final class ClusterClaims implements Shareable {
     map.compose(
             claims ->
                 claims
-                    .removeIfPresent(rendererId, nodeId)
+                    .removeIfPresent(rendererId, node.id())
                     .compose(
                         removed ->
                             heldHere.test(rendererId)
-                                ? claims.putIfAbsent(rendererId, nodeId).mapEmpty()
+                                ? claims.putIfAbsent(rendererId, node.id()).mapEmpty()
                                 : Future.succeededFuture()))
         .onFailure(
             e -> LOG.log(Level.FINE, "could not release the claim of page " + rendererId, e));
-  }
-
-  /**
-   * Whether {@code node} still holds {@code rendererId}: a node that is gone or unreachable does
-   * not; one that does not answer in time is believed to.
-   */
-  private Future<Boolean> stillHolds(String node, String rendererId) {
-    return vertx
-        .eventBus()
-        .<Boolean>request(
-            NODE_ADDRESS + node, rendererId, new DeliveryOptions().setSendTimeout(PROBE_MILLIS))
-        .map(Message::body)
-        .recover(failure -> Future.succeededFuture(!isGone(failure)));
-  }
-
-  /** Whether {@code node} answers at all: one that does not in time is believed alive. */
-  private Future<Boolean> isAlive(String node) {
-    return vertx
-        .eventBus()
-        .request(NODE_ADDRESS + node, "", new DeliveryOptions().setSendTimeout(PROBE_MILLIS))
-        .map(true)
-        .recover(failure -> Future.succeededFuture(!isGone(failure)));
-  }
-
-  /** Whether a probe's failure says that its node is gone: no answer in time is not enough. */
-  private static boolean isGone(Throwable failure) {
-    return !(failure instanceof ReplyException reply
-        && reply.failureType() == ReplyFailure.TIMEOUT);
   }
 
   /**
@@ -173,18 +128,18 @@ public final class ClusterClaims implements Shareable {
             all -> {
               var byNode = new HashMap<String, List<String>>();
               all.forEach(
-                  (id, node) -> {
-                    if (!node.equals(nodeId) && (goneNode == null || node.equals(goneNode))) {
-                      byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(id);
+                  (id, owner) -> {
+                    if (!owner.equals(node.id()) && (goneNode == null || owner.equals(goneNode))) {
+                      byNode.computeIfAbsent(owner, n -> new ArrayList<>()).add(id);
                     }
                   });
               byNode.forEach(
-                  (node, ids) ->
-                      (node.equals(goneNode) ? Future.succeededFuture(false) : isAlive(node))
+                  (owner, ids) ->
+                      (owner.equals(goneNode) ? Future.succeededFuture(false) : node.isAlive(owner))
                           .onSuccess(
                               alive -> {
                                 if (!alive) {
-                                  releaseAll(node, ids);
+                                  releaseAll(owner, ids);
                                 }
                               }));
             })

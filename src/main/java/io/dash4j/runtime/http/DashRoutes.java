@@ -6,6 +6,7 @@ import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.JsonWriter;
 import io.dash4j.protocol.MalformedRequest;
 import io.dash4j.protocol.UpdateRequest;
+import io.dash4j.runtime.cluster.SharedCallbacks;
 import io.dash4j.runtime.exec.ErrorPages;
 import io.dash4j.runtime.socket.PageTokens;
 import io.dash4j.runtime.socket.SocketCalls;
@@ -22,13 +23,17 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
@@ -83,6 +88,7 @@ public final class DashRoutes {
   private PageTokens pageTokens;
   private final SocketCalls socketCalls;
   private Broadcasts broadcasts;
+  private SharedCallbacks sharedCallbacks;
 
   public DashRoutes(
       Vertx vertx,
@@ -110,7 +116,7 @@ public final class DashRoutes {
     refusals.install(router);
     read(router, p).handler(this::index);
     read(router, p + "_dash-layout").handler(this::layout);
-    read(router, p + "_dash-dependencies").handler(ctx -> json(ctx, dependencies()));
+    read(router, p + "_dash-dependencies").handler(this::dependencies);
     router
         .post(p + "_dash-update-component")
         .handler(refusals.jsonOnly())
@@ -180,6 +186,43 @@ public final class DashRoutes {
 
   private record CachedDependencies(int count, Buffer json) {}
 
+  /**
+   * {@code _dash-dependencies}: the app's callbacks, and in a cluster those that dynamic creators
+   * registered on other nodes (which serve them), each output once.
+   */
+  private void dependencies(RoutingContext ctx) {
+    Buffer local = dependencies();
+    if (sharedCallbacks == null || !sharedCallbacks.clustered()) {
+      json(ctx, local);
+      return;
+    }
+    sharedCallbacks
+        .fromOthers()
+        .onComplete(
+            others ->
+                json(
+                    ctx,
+                    others.failed() || others.result().isEmpty()
+                        ? local
+                        : withOthers(local, others.result())));
+  }
+
+  /** {@code local}'s JSON array with the entries of {@code others} whose output it lacks. */
+  private Buffer withOthers(Buffer local, List<String> others) {
+    String text = local.toString(StandardCharsets.UTF_8);
+    var merged = new StringBuilder(text.length() + 512).append(text, 0, text.lastIndexOf(']'));
+    boolean empty = merged.toString().trim().equals("[");
+    var seen = new HashSet<String>();
+    for (String entry : others) {
+      String output = new JsonObject(entry).getString("output");
+      if (!model.hasCallback(output) && seen.add(output)) {
+        merged.append(empty ? "" : ",").append(entry);
+        empty = false;
+      }
+    }
+    return Buffer.buffer(merged.append(']').toString());
+  }
+
   private void index(RoutingContext ctx) {
     if (pageTokens != null) {
       // each page load gets its own token, so this page must not be cached
@@ -205,6 +248,12 @@ public final class DashRoutes {
    */
   public DashRoutes pageTokens(PageTokens tokens) {
     this.pageTokens = tokens;
+    return this;
+  }
+
+  /** The dynamic callbacks other nodes share, added to {@code _dash-dependencies}. */
+  public DashRoutes sharedCallbacks(SharedCallbacks shared) {
+    this.sharedCallbacks = shared;
     return this;
   }
 

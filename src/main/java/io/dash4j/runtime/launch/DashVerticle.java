@@ -7,6 +7,7 @@ import io.dash4j.model.ModelAccess;
 import io.dash4j.model.ServerCallbackSpec;
 import io.dash4j.protocol.UpdateRequest;
 import io.dash4j.runtime.cluster.AppFingerprint;
+import io.dash4j.runtime.cluster.SharedCallbacks;
 import io.dash4j.runtime.exec.CallbackInvoker;
 import io.dash4j.runtime.exec.CallbackVerticle;
 import io.dash4j.runtime.exec.UserCodeExecutor;
@@ -24,6 +25,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +53,9 @@ public final class DashVerticle extends VerticleBase {
   private Jobs jobs;
   private Broadcasts broadcasts;
   private Set<String> roles;
+  private SharedCallbacks sharedCallbacks;
+  // the outputs of the callbacks the app had when it started: the others are a dynamic creator's
+  private Set<String> startupOutputs;
 
   /** For the launcher: the app class comes from the config's {@code "app"}. */
   public DashVerticle() {
@@ -91,6 +97,7 @@ public final class DashVerticle extends VerticleBase {
     LocalFirstCodec.register(
         vertx.eventBus(), CallbackReply.class, CallbackReply::toBytes, CallbackReply::fromBytes);
     model.serving();
+    sharedCallbacks = new SharedCallbacks(vertx, deploymentID());
     userCode = UserCodeExecutor.create(config.workerPoolSize());
     socketCode = UserCodeExecutor.createForSockets(userCode);
     boolean web = roles.contains("web");
@@ -100,7 +107,10 @@ public final class DashVerticle extends VerticleBase {
       // every node publishes its topics to the bus; those serving pages also consume them
       broadcasts = new Broadcasts(vertx, model);
     }
-    String appName = givenApp != null ? givenApp.getClass().getName() : config().getString("app");
+    String appName =
+        namedApp != null
+            ? namedApp.getName()
+            : givenApp != null ? "an app given as an object" : config().getString("app");
     return AppFingerprint.join(vertx, appName, model)
         // pages going away stop the calls and page handles of this node, wherever their socket was
         .compose(joined -> socketCalls.start(vertx))
@@ -130,6 +140,7 @@ public final class DashVerticle extends VerticleBase {
                 routes.pageTokens(jobs.pageTokens());
               }
               routes.broadcasts(broadcasts);
+              routes.sharedCallbacks(sharedCallbacks);
               // No per-response compression: the component suites are served pre-compressed
               // (ComponentSuites).
               server =
@@ -204,7 +215,23 @@ public final class DashVerticle extends VerticleBase {
               socketCalls);
       deployments.add(vertx.deployVerticle(verticle, new DeploymentOptions()));
     }
-    return Future.all(deployments);
+    Future<?> deployedAll = Future.all(deployments);
+    if (startupOutputs == null) {
+      startupOutputs = outputsOf(model.dependencies());
+      return deployedAll;
+    }
+    // a dynamic creator ran: the other nodes' doors learn its callbacks before it answers
+    var dynamic =
+        model.dependencies().stream()
+            .filter(entry -> !startupOutputs.contains(String.valueOf(entry.get("output"))))
+            .toList();
+    return deployedAll.compose(v -> sharedCallbacks.publish(dynamic));
+  }
+
+  private static Set<String> outputsOf(List<Map<String, Object>> dependencies) {
+    var outputs = new HashSet<String>();
+    dependencies.forEach(entry -> outputs.add(String.valueOf(entry.get("output"))));
+    return outputs;
   }
 
   @Override
