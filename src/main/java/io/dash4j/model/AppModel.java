@@ -95,6 +95,23 @@ public final class AppModel {
   }
 
   /**
+   * How a stream's stop reaches the app's other processes (in a cluster, a page's run may be on
+   * another node than the call that stops it); set by the runtime.
+   */
+  public void streamStops(StreamStops relay) {
+    streams.relay(relay);
+  }
+
+  /**
+   * A stop another process relayed: stops {@code page}'s run of {@code stream} here, unless it is
+   * {@code keepRun}. Blocks up to a second (a run that ignores its interrupt): not on an event
+   * loop.
+   */
+  public void stopStream(String stream, String page, String keepRun) {
+    streams.stopFromElsewhere(stream, page, keepRun);
+  }
+
+  /**
    * Registers the cancel callback of each cancel input seen for the first time, as Dash's {@code
    * _setup_server} does for the background callbacks' {@code cancel} inputs.
    */

@@ -11,6 +11,7 @@ import io.dash4j.websocket.PageGone;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +27,7 @@ final class StreamRun implements Emitter<Object> {
   /** How long a stop waits for the run's thread to end before it resets the page anyway. */
   private static final long STOP_WAIT_MILLIS = 1_000;
 
+  private final String id = UUID.randomUUID().toString();
   private final StreamDeclaration stream;
   private final CallbackContext context;
   private final CountDownLatch ended = new CountDownLatch(1);
@@ -37,6 +39,16 @@ final class StreamRun implements Emitter<Object> {
     this.stream = stream;
     this.context = context;
     this.thread = Thread.currentThread();
+  }
+
+  /** This run among all runs of the app's streams, in every process. */
+  String id() {
+    return id;
+  }
+
+  /** The call that runs it. */
+  CallbackContext context() {
+    return context;
   }
 
   @Override

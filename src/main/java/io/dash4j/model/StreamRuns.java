@@ -9,6 +9,7 @@ import io.dash4j.websocket.Websocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The runs of one stream, one per page at most: what its callback function does when the page
@@ -18,11 +19,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * own.
  */
 final class StreamRuns {
+  private final String id;
   private final StreamDeclaration stream;
+  private final Supplier<StreamStops> relay;
   private final Map<String, StreamRun> byPage = new ConcurrentHashMap<>();
 
-  StreamRuns(StreamDeclaration stream) {
+  /**
+   * @param id the stream's name among the app's streams, the same in every process of the app
+   * @param relay how a stop reaches the other processes
+   */
+  StreamRuns(String id, StreamDeclaration stream, Supplier<StreamStops> relay) {
+    this.id = id;
     this.stream = stream;
+    this.relay = relay;
   }
 
   /** The stream's callback function: runs the stream for the calling page. */
@@ -35,6 +44,7 @@ final class StreamRuns {
       if (previous != null) {
         previous.stop(context);
       }
+      relay.get().stopElsewhere(id, page, run.id());
     }
     try {
       stream.function().run(arguments, run);
@@ -64,9 +74,24 @@ final class StreamRuns {
   /** Stops the page's run, if one runs; the resets go through {@code by}, a call of that page. */
   void stop(CallbackContext by) {
     String page = pageOf(by);
-    StreamRun run = page == null ? null : byPage.remove(page);
+    if (page == null) {
+      return;
+    }
+    StreamRun run = byPage.remove(page);
     if (run != null) {
       run.stop(by);
+    }
+    relay.get().stopElsewhere(id, page, null);
+  }
+
+  /**
+   * Stops {@code page}'s run here, unless it is {@code keepRun}: another process stopped it. The
+   * run's own call resets the page, should the run not end by itself. Blocks up to a second.
+   */
+  void stopFromElsewhere(String page, String keepRun) {
+    StreamRun run = byPage.get(page);
+    if (run != null && !run.id().equals(keepRun) && byPage.remove(page, run)) {
+      run.stop(run.context());
     }
   }
 

@@ -27,6 +27,22 @@ final class Streams {
 
   // cancel input "id.prop" -> the streams it stops
   private final Map<String, List<Target>> cancels = new ConcurrentHashMap<>();
+  // "stream-<n>", in the order the app declared them -> its runs
+  private final Map<String, StreamRuns> byId = new ConcurrentHashMap<>();
+  private volatile StreamStops relay = StreamStops.LOCAL;
+
+  /** How stops reach the other processes of the app. */
+  void relay(StreamStops relay) {
+    this.relay = relay;
+  }
+
+  /** Stops {@code page}'s run of {@code stream} here, unless it is {@code keepRun}. */
+  void stopFromElsewhere(String stream, String page, String keepRun) {
+    StreamRuns runs = byId.get(stream);
+    if (runs != null) {
+      runs.stopFromElsewhere(page, keepRun);
+    }
+  }
 
   /**
    * Registers the stream's callback, and the cancel callbacks of inputs seen for the first time.
@@ -36,7 +52,9 @@ final class Streams {
       String callSite,
       AppDefaults defaults,
       Consumer<ServerCallbackSpec> register) {
-    var runs = new StreamRuns(stream);
+    String id = "stream-" + byId.size();
+    var runs = new StreamRuns(id, stream, () -> relay);
+    byId.put(id, runs);
     var options = stream.options();
     register.accept(
         new ServerCallbackSpec(

@@ -15,16 +15,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A page behind a plain round-robin load balancer in front of three full nodes (every role), in
- * three JVMs: nothing is sticky, so the page's requests alternate nodes; when the node holding its
- * socket dies ({@code kill -9}), the page reconnects through the balancer to a survivor, which
- * announces it, and its persistent callback runs again.
+ * three JVMs: nothing is sticky, so the page's requests alternate nodes; a stream restarted or
+ * stopped by a call another node serves stops where it runs; when the node holding its socket dies
+ * ({@code kill -9}), the page reconnects through the balancer to a survivor, which announces it,
+ * and its persistent callback runs again.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverIT {
   private static final Pattern ON = Pattern.compile(" on (\\d+)$");
 
@@ -67,6 +72,42 @@ class ClusterFailoverIT {
   }
 
   @Test
+  @Order(1)
+  void aStreamRestartedOrStoppedThroughAnotherNodeStopsWhereItRuns() throws Exception {
+    browser.openApp(balancer.url());
+    browser.recordTexts("progress");
+    for (int round = 1; round <= 3; round++) {
+      // each call goes to the next node with callbacks: the restart and the stop reach another
+      // node than the run they stop
+      int first = 2 * round - 1;
+      browser.click("#start");
+      awaitTicking(first);
+      browser.click("#start");
+      awaitTicking(first + 1);
+      int seen = browser.recordedTexts("progress").size();
+      Thread.sleep(1_000); // long enough for a run left behind to tick ten times
+      assertThat(
+              browser
+                  .recordedTexts("progress")
+                  .subList(seen, browser.recordedTexts("progress").size()))
+          .as("the restarted run pushes no more")
+          .noneMatch(text -> text.startsWith("run " + first + " "));
+
+      browser.click("#stop");
+      browser.waitForText("#progress", "idle");
+      seen = browser.recordedTexts("progress").size();
+      Thread.sleep(1_000);
+      assertThat(
+              browser
+                  .recordedTexts("progress")
+                  .subList(seen, browser.recordedTexts("progress").size()))
+          .as("the stopped run pushes no more")
+          .isEmpty();
+    }
+  }
+
+  @Test
+  @Order(2)
   void whenThePagesSocketNodeDiesThePageReconnectsToASurvivorAndItsPersistentCallbackRunsAgain()
       throws Exception {
     browser.openApp(balancer.url());
@@ -102,6 +143,17 @@ class ClusterFailoverIT {
     browser.click("#run");
     browser.waitForTextContains("#result", "run 2 on ");
     assertThat(pidIn(browser.text("#result"))).isNotEqualTo(socketNode);
+  }
+
+  /** Waits until the stream's run {@code run} has pushed three ticks or more. */
+  private static void awaitTicking(int run) {
+    var tick = Pattern.compile("^run " + run + " tick (\\d+) on ");
+    browser.waitUntil(
+        "run " + run + " ticking",
+        () -> {
+          Matcher m = tick.matcher(browser.text("#progress"));
+          return m.find() && Integer.parseInt(m.group(1)) >= 3;
+        });
   }
 
   private static long pidIn(String text) {

@@ -40,7 +40,10 @@ public final class ClusterTestApp implements DashApplication {
             button("Make").id("make"),
             div().id("made"),
             button("Use").id("use"),
-            div("unused").id("used")));
+            div("unused").id("used"),
+            button("Start").id("start"),
+            button("Stop").id("stop").nClicks(0),
+            div("idle").id("progress")));
     app.callback(
         Output.of("result", Html.Div.CHILDREN),
         Input.of("run", Html.Button.N_CLICKS),
@@ -69,6 +72,19 @@ public final class ClusterTestApp implements DashApplication {
           return "made on " + PID;
         },
         options -> options.allowDynamicCallbacks().preventInitialCall(true));
+    app.streamCallback(
+        Input.of("start", Html.Button.N_CLICKS),
+        (clicks, stream) -> {
+          for (int tick = 1; ; tick++) {
+            stream.setProp(
+                "progress", "children", "run " + clicks + " tick " + tick + " on " + PID);
+            Thread.sleep(100);
+          }
+        },
+        options ->
+            options
+                .cancelUnless(Input.of("stop", Html.Button.N_CLICKS), 0)
+                .resetProps("progress", Map.of("children", "idle")));
     var persistentRuns = new AtomicInteger();
     app.persistentCallback(
         () ->

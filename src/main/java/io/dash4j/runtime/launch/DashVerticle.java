@@ -10,6 +10,7 @@ import io.dash4j.runtime.cluster.AppFingerprint;
 import io.dash4j.runtime.cluster.SharedCallbacks;
 import io.dash4j.runtime.exec.CallbackInvoker;
 import io.dash4j.runtime.exec.CallbackVerticle;
+import io.dash4j.runtime.exec.StreamStopRelay;
 import io.dash4j.runtime.exec.UserCodeExecutor;
 import io.dash4j.runtime.http.DashRoutes;
 import io.dash4j.runtime.jobs.Jobs;
@@ -115,7 +116,11 @@ public final class DashVerticle extends VerticleBase {
         // pages going away stop the calls and page handles of this node, wherever their socket was
         .compose(joined -> socketCalls.start(vertx))
         .compose(v -> broadcasts == null ? Future.succeededFuture() : broadcasts.start(web))
-        .compose(v -> callbacks ? deployCallbacks() : Future.succeededFuture())
+        .compose(
+            v ->
+                callbacks
+                    ? StreamStopRelay.start(vertx, model, userCode).compose(r -> deployCallbacks())
+                    : Future.succeededFuture())
         .compose(
             v ->
                 web || workers
