@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * B's pushes reach a page whose socket is on A, and B reads from it; a callback a dynamic creator
  * made on B is called through A, until B dies; a page joining on C is announced to pages on A and
  * B; a page's renderer id belongs to one socket in the whole cluster, and to another node's socket
- * once its node died; a node with another app is refused; with no node left to serve a callback,
- * its calls answer 503.
+ * once its node died; a node that joins late replays what was published before; a node with another
+ * app is refused; with no node left to serve a callback, its calls answer 503.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -142,6 +142,30 @@ class ClusterIT {
 
   @Test
   @Order(5)
+  void aNodeThatJoinsLateReplaysWhatWasPublishedBeforeItCame() throws Exception {
+    String before = "before-5 joined on " + a.pid();
+    try (var onA = BridgeClient.connect(urlA)) {
+      onA.claim("before-5");
+      assertThat(awaitFrameContaining(onA, before)).as("published before the late node").isTrue();
+    }
+    int port = Ports.free();
+    Process late = cluster.launch("late", config(port, "\"web\""));
+    String url = "http://127.0.0.1:" + port + "/";
+    Launched.awaitIndex(Http.to(url), late, cluster.log("late"));
+    try (var onLate = BridgeClient.connect(url)) {
+      onLate.claim("late-5");
+      // the replay comes first, before the announcement of this page's own join
+      JsonObject replay = BridgeClient.body(onLate.next());
+      assertThat(replay.getString("type")).as("%s", replay).isEqualTo("set_props_batch");
+      assertThat(replay.getBoolean("replay")).isTrue();
+      assertThat(replay.encode()).contains(before);
+    } finally {
+      Launched.stop(late);
+    }
+  }
+
+  @Test
+  @Order(6)
   void aDifferentAppIsRefusedWhenItJoins() throws Exception {
     Process other =
         cluster.launch(
@@ -159,7 +183,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aPageWhoseNodeDiedMayBeClaimedOnASurvivorAndTheNodesOtherClaimsExpire() throws Exception {
     var orphan = BridgeClient.connect(urlC);
     var neverBack = BridgeClient.connect(urlC);
@@ -177,7 +201,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void whenNoNodeServesACallbackItsCallsAnswer503AndTheDoorsStayUp() throws Exception {
     ClusterNodes.kill(b);
     var http = Http.to(urlA);

@@ -4,6 +4,7 @@ import io.dash4j.model.AppModel;
 import io.dash4j.model.TopicSpec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.DecodeException;
@@ -35,6 +36,15 @@ public final class Broadcasts {
 
   /** Where a topic's publishes travel: this prefix and its name. */
   public static final String ADDRESS = "dash4j.topic.";
+
+  /**
+   * Where each node with pages answers what it keeps for replay, so a node that joins a running
+   * cluster replays what was published before it came.
+   */
+  static final String REPLAY_ADDRESS = "dash4j.topics.replay";
+
+  /** How long a joining node waits for another's replay table before it starts without. */
+  private static final long REPLAY_MILLIS = 3_000;
 
   /** The page end of one subscribed page: takes a push, JSON text for its worker. */
   @FunctionalInterface
@@ -89,7 +99,63 @@ public final class Broadcasts {
             });
       }
     }
-    return Future.all(registered);
+    if (!consume || !vertx.isClustered()) {
+      return Future.all(registered);
+    }
+    // a node that joins a running cluster asks one that was there for what it kept, then answers
+    // the next ones itself
+    return Future.all(registered)
+        .compose(
+            all ->
+                vertx
+                    .eventBus()
+                    .<JsonObject>request(
+                        REPLAY_ADDRESS, "", new DeliveryOptions().setSendTimeout(REPLAY_MILLIS))
+                    .onSuccess(kept -> keepOlder(kept.body()))
+                    .<Void>mapEmpty()
+                    .otherwiseEmpty())
+        .compose(
+            asked -> {
+              var answers =
+                  vertx.eventBus().consumer(REPLAY_ADDRESS, ask -> ask.reply(replayTable()));
+              consumers.add(answers);
+              return answers.completion();
+            });
+  }
+
+  /** Everything kept for replay: topic → component id → props. */
+  private synchronized JsonObject replayTable() {
+    var all = new JsonObject();
+    replay.forEach(
+        (topic, table) -> {
+          var ids = new JsonObject();
+          table.forEach((id, props) -> ids.put(id, props.copy()));
+          all.put(topic, ids);
+        });
+    return all;
+  }
+
+  /**
+   * Adds what another node kept to this node's table, where this node has nothing newer: it has
+   * heard every publish since its consumers registered.
+   */
+  private synchronized void keepOlder(JsonObject kept) {
+    for (String topic : kept.fieldNames()) {
+      var table = replay.get(topic);
+      if (table == null || !(kept.getValue(topic) instanceof JsonObject ids)) {
+        continue; // a topic this app does not declare
+      }
+      for (String id : ids.fieldNames()) {
+        var mine = table.computeIfAbsent(id, i -> new JsonObject());
+        ids.getJsonObject(id)
+            .forEach(
+                prop -> {
+                  if (!mine.containsKey(prop.getKey())) {
+                    mine.put(prop.getKey(), prop.getValue());
+                  }
+                });
+      }
+    }
   }
 
   /** Stops consuming and detaches this instance's bus from the topics. */
