@@ -86,10 +86,7 @@ class ClusterFailoverIT {
       awaitTicking(first + 1);
       int seen = browser.recordedTexts("progress").size();
       Thread.sleep(1_000); // long enough for a run left behind to tick ten times
-      assertThat(
-              browser
-                  .recordedTexts("progress")
-                  .subList(seen, browser.recordedTexts("progress").size()))
+      assertThat(since(seen))
           .as("the restarted run pushes no more")
           .noneMatch(text -> text.startsWith("run " + first + " "));
 
@@ -97,12 +94,7 @@ class ClusterFailoverIT {
       browser.waitForText("#progress", "idle");
       seen = browser.recordedTexts("progress").size();
       Thread.sleep(1_000);
-      assertThat(
-              browser
-                  .recordedTexts("progress")
-                  .subList(seen, browser.recordedTexts("progress").size()))
-          .as("the stopped run pushes no more")
-          .isEmpty();
+      assertThat(since(seen)).as("the stopped run pushes no more").isEmpty();
     }
   }
 
@@ -143,6 +135,12 @@ class ClusterFailoverIT {
     browser.click("#run");
     browser.waitForTextContains("#result", "run 2 on ");
     assertThat(pidIn(browser.text("#result"))).isNotEqualTo(socketNode);
+  }
+
+  /** The texts {@code #progress} showed after the first {@code seen} recorded. */
+  private static List<String> since(int seen) {
+    List<String> texts = browser.recordedTexts("progress");
+    return texts.subList(seen, texts.size());
   }
 
   /** Waits until the stream's run {@code run} has pushed three ticks or more. */

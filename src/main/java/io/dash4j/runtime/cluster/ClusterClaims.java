@@ -21,7 +21,9 @@ import java.util.logging.Logger;
  * node answers at {@code dash4j.node.<id>} whether a socket of its own still owns a renderer id. A
  * node that died answers nothing (its address is gone from the bus, or unreachable), so a page
  * whose socket was on it reconnects to a survivor and claims its id again. A node that is slow to
- * answer keeps its claims: the page retries.
+ * answer keeps its claims: the page retries. All the claims of a node found gone are released then,
+ * and each node looks for claims of gone nodes every minute, so a dead node's claims expire with
+ * it.
  *
  * <p>One per Vert.x instance, shared by every door of the process. Outside a cluster every claim
  * succeeds at once: the door's own table is the whole truth.
