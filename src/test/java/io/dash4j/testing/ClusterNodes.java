@@ -67,11 +67,7 @@ public final class ClusterNodes implements AutoCloseable {
             "-cluster",
             "-cluster-host",
             "127.0.0.1"));
-    var process =
-        new ProcessBuilder(command)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(log(name).toFile())
-            .start();
+    var process = Launched.start(command, log(name));
     processes.add(process);
     return process;
   }

@@ -26,6 +26,11 @@ public final class Launched {
         new ArrayList<>(
             List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(List.of(args));
+    return start(command, stderr);
+  }
+
+  /** Starts {@code command}; stdout is discarded, stderr goes to {@code stderr}. */
+  public static Process start(List<String> command, Path stderr) throws IOException {
     return new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(stderr.toFile())

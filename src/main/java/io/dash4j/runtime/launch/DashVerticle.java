@@ -221,6 +221,9 @@ public final class DashVerticle extends VerticleBase {
       deployments.add(vertx.deployVerticle(verticle, new DeploymentOptions()));
     }
     Future<?> deployedAll = Future.all(deployments);
+    if (!sharedCallbacks.clustered()) {
+      return deployedAll; // no other node to tell
+    }
     if (startupOutputs == null) {
       startupOutputs = outputsOf(model.dependencies());
       return deployedAll;
