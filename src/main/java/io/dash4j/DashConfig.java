@@ -323,9 +323,9 @@ public final class DashConfig {
   }
 
   /**
-   * Threads for HTTP callbacks on a JDK without virtual threads (default 20, Vert.x's worker pool
-   * size); on JDK 21+ each call gets a virtual thread. Socket calls, which may live as long as
-   * their page, never wait for this pool.
+   * Platform threads for HTTP callbacks (default 20, Vert.x's worker pool size). On JDK 21+ a call
+   * that waits behind this many busy threads runs on a virtual thread instead; on JDK 17 it waits
+   * for one. Socket calls, which may live as long as their page, never wait for this pool.
    */
   public DashConfig workerPoolSize(int threads) {
     if (threads <= 0) {
@@ -335,7 +335,7 @@ public final class DashConfig {
     return this;
   }
 
-  /** Threads for HTTP callbacks on a JDK without virtual threads. */
+  /** Platform threads for HTTP callbacks. */
   public int workerPoolSize() {
     return workerPoolSize;
   }

@@ -37,6 +37,7 @@ public final class CallbackOptions {
   private boolean allowDynamicCallbacks;
   private boolean websocket;
   private boolean persistent;
+  private boolean nonBlocking;
   private boolean background;
   private final List<Output<?>> progress = new ArrayList<>();
   private List<Object> progressDefault = List.of();
@@ -137,6 +138,23 @@ public final class CallbackOptions {
   public CallbackOptions persistent(boolean persistent) {
     checkOpen();
     this.persistent = persistent;
+    return this;
+  }
+
+  /**
+   * Promises that the callback never blocks (no I/O, no locks, no sleeps: it only computes its
+   * outputs from its arguments), so an HTTP call runs it on the event loop that received the
+   * request, with no hop to a user-code thread and back: the fastest path dash4j has. A dash4j
+   * extension, as Vert.x's event-loop handlers are.
+   *
+   * <p>Only for callbacks that keep that promise: while one runs, every other request on its event
+   * loop waits, and the callback timeout cannot stop it (Vert.x logs a blocked-thread warning after
+   * two seconds). Over the socket door such a callback still runs on a socket-call thread, where it
+   * may wait for its page. Cannot be combined with {@code background} or {@code websocket}.
+   */
+  public CallbackOptions nonBlocking() {
+    checkOpen();
+    this.nonBlocking = true;
     return this;
   }
 
@@ -339,6 +357,11 @@ public final class CallbackOptions {
     return persistent;
   }
 
+  /** Whether the app promised the callback never blocks: HTTP calls run it on the event loop. */
+  public boolean isNonBlocking() {
+    return nonBlocking;
+  }
+
   /**
    * Ends the registration call: checks the options against each other, as Dash does when a callback
    * is declared, and from now on every setter throws.
@@ -354,6 +377,11 @@ public final class CallbackOptions {
   }
 
   private void check() {
+    if (nonBlocking && (background || websocket)) {
+      throw new IllegalArgumentException(
+          "a nonBlocking callback runs on the event loop: it cannot also be background, which runs"
+              + " on a job worker, or websocket, which may wait for its page");
+    }
     if (!background) {
       if (usesBackgroundOnlyOptions()) {
         throw new IllegalArgumentException(

@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * types. Every call takes its options as an optional last argument, {@code options ->
  * options.preventInitialCall(true)}, and they are frozen when it returns.
  *
- * <p>Callback functions get their arguments in declaration order and run off the event loop
- * (virtual threads on JDK 21+), so they may block.
+ * <p>Callback functions get their arguments in declaration order and run off the event loop, so
+ * they may block, unless declared {@code nonBlocking} ({@link CallbackOptions#nonBlocking()}).
  */
 public interface Callbacks {
   /** Registers a declared callback; every typed call below ends here. */

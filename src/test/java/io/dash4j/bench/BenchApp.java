@@ -16,10 +16,22 @@ import io.dash4j.components.Html;
 public final class BenchApp implements DashApplication {
   @Override
   public DashApp create() {
+    return create(false);
+  }
+
+  /** The app, its callback declared {@code nonBlocking} (run on the event loop) or not. */
+  static DashApp create(boolean nonBlocking) {
     var app = Dash.create();
     app.layout(div(div().id("in"), div().id("out")));
     app.callback(
-        Output.of("out", Html.CHILDREN), Input.of("in", Html.CHILDREN), value -> "echo " + value);
+        Output.of("out", Html.CHILDREN),
+        Input.of("in", Html.CHILDREN),
+        value -> "echo " + value,
+        options -> {
+          if (nonBlocking) {
+            options.nonBlocking();
+          }
+        });
     return app;
   }
 }

@@ -25,8 +25,12 @@ import java.util.function.Consumer;
  *   <li>{@code bare}: the baseline, a Vert.x route that parses the JSON body, makes an event-bus
  *       request to a consumer that answers a JSON object, and writes that reply: the least any
  *       event-bus server does.
+ *   <li>{@code bare-worker}: the same, with the reply made on a Vert.x worker thread ({@code
+ *       executeBlocking}): the least a Vert.x server whose handlers may block does.
  *   <li>{@code dash4j}: a dash4j app with one trivial callback, reached through {@code
  *       _dash-update-component}.
+ *   <li>{@code dash4j-nonblocking}: the same app with its callback declared {@code nonBlocking}, so
+ *       it runs on the event loop.
  *   <li>{@code bare-socket}: the socket baseline, Vert.x's SockJS event-bus bridge at {@code
  *       /_dash-ws} with an echo consumer at the callback's address and no event handler: the least
  *       a SockJS bridge server does.
@@ -58,8 +62,10 @@ public final class BenchServer {
   public static void main(String[] args) {
     int port =
         switch (args[0]) {
-          case "bare" -> bare();
+          case "bare" -> bare(false);
+          case "bare-worker" -> bare(true);
           case "dash4j" -> dash4j(false);
+          case "dash4j-nonblocking" -> dash4jNonBlocking();
           case "bare-socket" -> bareSocket();
           case "dash4j-socket" -> dash4j(true);
           case "bare-jobs" -> JobsBench.bareServer();
@@ -69,7 +75,7 @@ public final class BenchServer {
           case "dash4j-push" -> PushServers.dash4j();
           default ->
               throw new IllegalArgumentException(
-                  "mode: bare | dash4j | bare-socket | dash4j-socket | bare-jobs | dash4j-jobs"
+                  "mode: bare | bare-worker | dash4j | dash4j-nonblocking | bare-socket | dash4j-socket | bare-jobs | dash4j-jobs"
                       + " | dash4j-jobs-redis <url> | bare-push | dash4j-push");
         };
     System.out.println("READY " + port);
@@ -166,22 +172,22 @@ public final class BenchServer {
     return listen(vertx, router);
   }
 
-  private static int bare() {
+  /**
+   * The baseline route; with {@code offTheLoop}, its consumer builds the reply on a Vert.x worker
+   * thread ({@code executeBlocking}), as a Vert.x app whose handler may block does.
+   */
+  private static int bare(boolean offTheLoop) {
     var vertx = Vertx.vertx();
     vertx
         .eventBus()
         .<JsonObject>consumer(
             "bench.echo",
             message -> {
-              String value =
-                  message.body().getJsonArray("inputs").getJsonObject(0).getString("value");
-              message.reply(
-                  new JsonObject()
-                      .put("multi", true)
-                      .put(
-                          "response",
-                          new JsonObject()
-                              .put("out", new JsonObject().put("children", "echo " + value))));
+              if (offTheLoop) {
+                vertx.executeBlocking(() -> echo(message.body())).onSuccess(message::reply);
+              } else {
+                message.reply(echo(message.body()));
+              }
             });
     var router = Router.router(vertx);
     router
@@ -198,6 +204,21 @@ public final class BenchServer {
                                 .putHeader("Content-Type", "application/json")
                                 .end(reply.body().toBuffer())));
     return listen(vertx, router);
+  }
+
+  private static JsonObject echo(JsonObject request) {
+    String value = request.getJsonArray("inputs").getJsonObject(0).getString("value");
+    return new JsonObject()
+        .put("multi", true)
+        .put(
+            "response",
+            new JsonObject().put("out", new JsonObject().put("children", "echo " + value)));
+  }
+
+  private static int dash4jNonBlocking() {
+    var app = BenchApp.create(true);
+    app.config().port(0).host("127.0.0.1");
+    return DashServer.start(app).port();
   }
 
   private static int dash4j(boolean socket) {

@@ -44,6 +44,14 @@ public final class Benchmark {
    */
   static final List<Integer> CONNECTIONS = List.of(1, 4, 16, 64);
 
+  /**
+   * The HTTP paths, each row beside the first: the bare route, the bare route with its reply made
+   * on a Vert.x worker thread (what a Vert.x app whose handlers may block pays), dash4j's default
+   * path (user code off the loop) and a callback declared {@code nonBlocking} (on the loop).
+   */
+  static final List<String> HTTP_MODES =
+      List.of("bare", "bare-worker", "dash4j", "dash4j-nonblocking");
+
   static final int WARMUP_SECONDS = 4;
   static final int MEASURE_SECONDS = 6;
 
@@ -89,7 +97,7 @@ public final class Benchmark {
     var rounds = new LinkedHashMap<Integer, Map<String, List<Result>>>();
     for (int round = 0; round < ROUNDS; round++) {
       for (int connections : CONNECTIONS) {
-        for (String mode : List.of("bare", "dash4j")) {
+        for (String mode : HTTP_MODES) {
           rounds
               .computeIfAbsent(connections, c -> new LinkedHashMap<>())
               .computeIfAbsent(mode, m -> new ArrayList<>())

@@ -84,7 +84,7 @@ class JobPoolIT {
     assertThat(results.get(1)).startsWith("job 2 on ");
     assertThat(results.get(2)).startsWith("job 3 on ");
     assertThat(mostAtOnce).hasValue(1);
-    // on JDK 17 a pool of one thread ran them all (virtual threads on 21+ have no names)
+    // a pool of one thread ran them all
     assertThat(results.stream().map(r -> r.substring(r.indexOf(" on "))))
         .containsOnly(results.get(0).substring(results.get(0).indexOf(" on ")));
   }

@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * Runs one callback for one request, as Dash's {@code dispatch} does: checks the request against
  * the registered callback (pattern-matching ids included), decodes the values, calls the user
  * function (or its error handler) with a callback context, and builds the Dash response. Runs on a
- * user-code thread, never on an event loop.
+ * user-code thread; on an event loop only for a callback the app declared {@code nonBlocking}.
  */
 public final class CallbackInvoker {
   private static final Logger LOG = Logger.getLogger(CallbackInvoker.class.getName());

@@ -14,6 +14,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -46,6 +47,9 @@ import java.util.logging.Logger;
  * gets JSON text ({@link CallbackReply#toSocketJson()}); such a call gets a {@link SocketCall},
  * through which it pushes to its page, and which stops it when the page goes away.
  *
+ * <p>A callback the app declared {@code nonBlocking} runs an HTTP call on the door's loop itself,
+ * with no hop at all; it has no deadline, since nothing could stop it there.
+ *
  * <p>An HTTP call still running at its deadline is answered with 504 and its thread interrupted, by
  * the Vert.x instance's one {@link CallDeadlines} sweep. A socket call has no deadline, as in Dash:
  * it runs until it returns or its page goes away (a persistent stream runs for as long as its page
@@ -61,6 +65,7 @@ public final class CallbackVerticle extends VerticleBase {
   private final long timeoutNanos;
   private final Supplier<Future<?>> afterRun;
   private final boolean overSocket;
+  private final boolean onTheLoop;
   private final SocketCalls socketCalls;
   private final Context door;
   private CallDeadlines deadlines;
@@ -92,7 +97,11 @@ public final class CallbackVerticle extends VerticleBase {
         return false;
       }
       if (socket == null) {
-        door.runOnContext(v -> message.reply(reply));
+        if (Vertx.currentContext() == door) {
+          message.reply(reply); // a nonBlocking callback, run where the request arrived
+        } else {
+          door.runOnContext(v -> message.reply(reply));
+        }
       } else {
         socket.answer(() -> message.reply(reply.toSocketJson()));
       }
@@ -120,6 +129,8 @@ public final class CallbackVerticle extends VerticleBase {
    *     leave from
    * @param afterRun for a dynamic creator: deploys the callbacks it registered, before it answers;
    *     else null
+   * @param onTheLoop whether the app promised the callback never blocks: an HTTP call then runs it
+   *     on the door's event loop, with no deadline ({@code CallbackOptions.nonBlocking})
    */
   public CallbackVerticle(
       String outputKey,
@@ -130,8 +141,10 @@ public final class CallbackVerticle extends VerticleBase {
       long timeoutMillis,
       Supplier<Future<?>> afterRun,
       boolean overSocket,
+      boolean onTheLoop,
       SocketCalls socketCalls) {
     this.door = door;
+    this.onTheLoop = onTheLoop;
     this.afterRun = afterRun;
     this.overSocket = overSocket;
     this.socketCalls = socketCalls;
@@ -168,6 +181,10 @@ public final class CallbackVerticle extends VerticleBase {
       if (call == null) {
         return;
       }
+    }
+    if (call.socket == null && onTheLoop) {
+      run(call); // no hop, and no deadline: nothing could stop it on this thread anyway
+      return;
     }
     if (call.socket == null) {
       deadlines.add(call);

@@ -9,10 +9,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where user code runs: never on an event loop. On JDK 21+ each call gets a virtual thread, so a
- * blocking callback costs no platform thread; on JDK 17 a {@link UserCodePool}, at most {@code
- * poolSize} platform threads with as few awake as keep the work moving. Tasks are interruptible,
- * which is how a callback past its timeout is stopped.
+ * Where user code runs: never on an event loop. A call runs on a {@link UserCodePool}, at most
+ * {@code poolSize} platform threads with as few awake as keep the work moving; on JDK 21+ a call
+ * that waits there behind busy threads runs on a virtual thread instead, so blocking callbacks cost
+ * no platform thread and never hold up the others. Tasks are interruptible, which is how a callback
+ * past its timeout is stopped.
+ *
+ * <p>The pool is the fast path on every JDK because a virtual thread per call costs more where most
+ * callbacks are short: with {@code BenchServer dash4j} on Temurin 25 pinned to one core and wrk on
+ * the other, a virtual thread per call ran at 0.33, 0.49, 0.54 and 0.55× the bare route at 1, 4, 16
+ * and 64 connections, the pool at 0.51, 0.73, 0.74 and 0.79× (the same run, alternating). Each wake
+ * of a virtual thread goes through the carrier pool, and the call's thread is new.
  *
  * <p>The JDK 17 pool replaced a {@link ThreadPoolExecutor}, whose queue woke a cascade of workers
  * on the one core. Measured with {@code BenchServer dash4j} pinned to one core and wrk on the other
@@ -25,30 +32,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class UserCodeExecutor {
   private UserCodeExecutor() {}
 
-  /** Virtual threads where the JVM has them, else {@code poolSize} platform threads. */
+  /** {@code poolSize} platform threads, overflowing to virtual threads where the JVM has them. */
   public static ExecutorService create(int poolSize) {
     return create(poolSize, "dash4j-callback-");
   }
 
-  /** Virtual threads where the JVM has them, else {@code poolSize} platform threads so named. */
+  /**
+   * {@code poolSize} platform threads so named, overflowing to virtual threads where the JVM has
+   * them.
+   */
   public static ExecutorService create(int poolSize, String threadPrefix) {
-    try {
-      // Compiled for Java 17: reach the JDK 21 factory reflectively.
-      var factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
-      return (ExecutorService) factory.invoke(null);
-    } catch (ReflectiveOperationException notJdk21) {
-      return new UserCodePool(poolSize, threadPrefix);
-    }
+    return new UserCodePool(poolSize, threadPrefix, virtualThreadPerTask());
   }
 
   /**
-   * Where socket calls run: virtual threads where the JVM has them, else a thread per running call,
-   * pooled. A socket call may live as long as its page (a stream), so a bounded pool would let a
-   * few open pages starve every other call; their number is bounded by the pages connected instead.
+   * Where socket calls run: a virtual thread each where the JVM has them, else a thread per running
+   * call, pooled. A socket call may live as long as its page (a stream), so a bounded pool would
+   * let a few open pages starve every other call; their number is bounded by the pages connected
+   * instead.
    */
-  public static ExecutorService createForSockets(ExecutorService userCode) {
-    if (virtualThreads()) {
-      return userCode;
+  public static ExecutorService createForSockets() {
+    ExecutorService virtual = virtualThreadPerTask();
+    if (virtual != null) {
+      return virtual;
     }
     return new ThreadPoolExecutor(
         0,
@@ -59,13 +65,24 @@ public final class UserCodeExecutor {
         daemonThreads("dash4j-socket-call-"));
   }
 
-  /** Whether user code runs on virtual threads in this JVM. */
+  /** Whether this JVM has virtual threads (JDK 21+), for blocked calls and socket calls. */
   public static boolean virtualThreads() {
     try {
       Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
       return true;
     } catch (NoSuchMethodException e) {
       return false;
+    }
+  }
+
+  /** A virtual thread per task on JDK 21+, else null. */
+  private static ExecutorService virtualThreadPerTask() {
+    try {
+      // Compiled for Java 17: reach the JDK 21 factory reflectively.
+      var factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+      return (ExecutorService) factory.invoke(null);
+    } catch (ReflectiveOperationException notJdk21) {
+      return null;
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,7 +27,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>User code may still block: once the oldest waiting task has waited longer than {@link
  * #STALL_NANOS} (its runners are blocked, or too few for the load), another thread is woken, up to
  * {@code poolSize}. A submit checks this, and so does one watchdog thread that ticks only while
- * tasks wait, for when no submit follows.
+ * tasks wait, for when no submit follows. With an <em>overflow</em> executor (virtual threads on
+ * JDK 21+), tasks that wait that long while all {@code poolSize} threads are busy run there instead
+ * of waiting longer: the pool is the fast path, the overflow what keeps blocked callbacks from
+ * holding up the rest.
  *
  * <p>{@link java.util.concurrent.Future#cancel cancel(true)} interrupts the running task; a
  * thread's interrupt flag is cleared between tasks. Threads are daemons, and end after {@link
@@ -47,6 +51,7 @@ public final class UserCodePool extends AbstractExecutorService {
   private final int poolSize;
   private final long keepAliveNanos;
   private final String threadPrefix;
+  private final ExecutorService overflow; // null: tasks wait for a pool thread
   private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
 
   /** Parked runners, the most recently parked first (its cache is the warmest). */
@@ -64,16 +69,25 @@ public final class UserCodePool extends AbstractExecutorService {
 
   /** A pool of at most {@code poolSize} daemon threads named {@code threadPrefix} and a number. */
   public UserCodePool(int poolSize, String threadPrefix) {
-    this(poolSize, threadPrefix, KEEP_ALIVE_NANOS);
+    this(poolSize, threadPrefix, null);
+  }
+
+  /**
+   * A pool whose stalled tasks run on {@code overflow} once all {@code poolSize} threads are busy;
+   * shutting the pool down shuts {@code overflow} down too.
+   */
+  public UserCodePool(int poolSize, String threadPrefix, ExecutorService overflow) {
+    this(poolSize, threadPrefix, overflow, KEEP_ALIVE_NANOS);
   }
 
   /** With idle threads ending sooner, for tests. */
-  UserCodePool(int poolSize, String threadPrefix, long keepAliveNanos) {
+  UserCodePool(int poolSize, String threadPrefix, ExecutorService overflow, long keepAliveNanos) {
     if (poolSize < 1) {
       throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
     }
     this.poolSize = poolSize;
     this.threadPrefix = threadPrefix;
+    this.overflow = overflow;
     this.keepAliveNanos = keepAliveNanos;
   }
 
@@ -110,14 +124,18 @@ public final class UserCodePool extends AbstractExecutorService {
 
   /** Whether the oldest waiting task has waited too long for the threads awake. */
   private boolean stalled() {
-    Queued head = queue.peek();
-    return head != null && System.nanoTime() - head.queuedAt > STALL_NANOS;
+    return late(queue.peek());
+  }
+
+  private static boolean late(Queued queued) {
+    return queued != null && System.nanoTime() - queued.queuedAt > STALL_NANOS;
   }
 
   /**
-   * Wakes an idle runner, or starts one when none is idle and the pool is not full. A task is never
-   * left without a runner: a runner going idle rechecks the queue after counting itself out, and
-   * this counts awake runners after the task is queued, so one of the two sees the other.
+   * Wakes an idle runner, or starts one when none is idle and the pool is not full, or else sends
+   * the late tasks to the overflow. A task is never left without a runner: a runner going idle
+   * rechecks the queue after counting itself out, and this counts awake runners after the task is
+   * queued, so one of the two sees the other.
    */
   private void wakeOne() {
     Runner parked = idle.pollFirst();
@@ -130,6 +148,20 @@ public final class UserCodePool extends AbstractExecutorService {
     if ((!shutdown || !queue.isEmpty()) && reserveThread()) {
       awake.incrementAndGet();
       new Runner().thread.start();
+    } else if (overflow != null && !shutdown) {
+      overflowLateTasks();
+    }
+  }
+
+  /**
+   * Every thread is busy: the tasks that have waited too long run on the overflow, oldest first.
+   * Those queued more recently stay for the pool, which may free a thread in time.
+   */
+  private void overflowLateTasks() {
+    for (Queued head = queue.peek(); late(head); head = queue.peek()) {
+      if (queue.remove(head)) { // else a runner took it meanwhile
+        overflow.execute(head.task);
+      }
     }
   }
 
@@ -275,6 +307,9 @@ public final class UserCodePool extends AbstractExecutorService {
   @Override
   public void shutdown() {
     shutdown = true;
+    if (overflow != null) {
+      overflow.shutdown();
+    }
     for (Runner parked = idle.pollFirst(); parked != null; parked = idle.pollFirst()) {
       awake.incrementAndGet();
       parked.woken = true;
@@ -296,6 +331,9 @@ public final class UserCodePool extends AbstractExecutorService {
     for (Runner runner : runners) {
       runner.thread.interrupt();
     }
+    if (overflow != null) {
+      overflow.shutdownNow();
+    }
     return neverRun;
   }
 
@@ -306,21 +344,22 @@ public final class UserCodePool extends AbstractExecutorService {
 
   @Override
   public boolean isTerminated() {
-    return shutdown && threads.get() == 0;
+    return shutdown && threads.get() == 0 && (overflow == null || overflow.isTerminated());
   }
 
   @Override
   public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
     long deadline = System.nanoTime() + unit.toNanos(timeout);
     synchronized (termination) {
-      while (!isTerminated()) {
+      while (threads.get() > 0 || !shutdown) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
         }
         TimeUnit.NANOSECONDS.timedWait(termination, left);
       }
-      return true;
     }
+    return overflow == null
+        || overflow.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
   }
 }

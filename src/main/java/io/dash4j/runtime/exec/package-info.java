@@ -1,7 +1,8 @@
 /**
  * The callback runtime: one {@link io.dash4j.runtime.exec.CallbackVerticle} per server callback on
  * {@code dash4j.callback.<output key>}, the invoker that checks a request against the callback's
- * spec and runs the user code off the event loop (virtual threads on JDK 21+, a pool on 17), the
+ * spec and runs the user code off the event loop (a pool of platform threads, overflowing to
+ * virtual threads on JDK 21+; on the loop only for callbacks the app declared non-blocking), the
  * one deadline sweep per Vert.x instance, the callback context, and error pages.
  *
  * <p>May import {@code socket} (a socket call's page end), {@code wire}, the model, the protocol,

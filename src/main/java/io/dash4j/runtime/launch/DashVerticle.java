@@ -100,7 +100,7 @@ public final class DashVerticle extends VerticleBase {
     model.serving();
     sharedCallbacks = new SharedCallbacks(vertx, deploymentID());
     userCode = UserCodeExecutor.create(config.workerPoolSize());
-    socketCode = UserCodeExecutor.createForSockets(userCode);
+    socketCode = UserCodeExecutor.createForSockets();
     boolean web = roles.contains("web");
     boolean callbacks = roles.contains("callbacks");
     boolean workers = roles.contains("workers");
@@ -162,7 +162,10 @@ public final class DashVerticle extends VerticleBase {
 
   /** The line that says this node is up, and what it serves. */
   private String started() {
-    String threads = UserCodeExecutor.virtualThreads() ? " (callbacks on virtual threads)" : "";
+    String threads =
+        UserCodeExecutor.virtualThreads()
+            ? " (virtual threads for socket calls and blocked callbacks)"
+            : "";
     if (server != null) {
       return "Dash is running on http://"
           + config.host()
@@ -217,6 +220,7 @@ public final class DashVerticle extends VerticleBase {
               config.callbackTimeout().toMillis(),
               callback.options().allowsDynamicCallbacks() ? this::deployCallbacks : null,
               callback.usesWebsocket(defaults),
+              callback.options().isNonBlocking(),
               socketCalls);
       deployments.add(vertx.deployVerticle(verticle, new DeploymentOptions()));
     }

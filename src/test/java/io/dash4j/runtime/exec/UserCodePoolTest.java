@@ -8,8 +8,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -83,6 +85,48 @@ class UserCodePoolTest {
     release.countDown();
     fourth.get(WAIT_SECONDS, TimeUnit.SECONDS);
     assertThat(fourthRan).isTrue();
+  }
+
+  @Test
+  void withAnOverflowATaskWaitingBehindBusyThreadsRunsThereInstead() throws Exception {
+    var overflow = Executors.newCachedThreadPool(named("overflow-"));
+    var pool = new UserCodePool(2, "full-", overflow);
+    pools.add(pool);
+    var allStarted = new CountDownLatch(2);
+    var release = new CountDownLatch(1);
+    for (int i = 0; i < 2; i++) {
+      pool.submit(blockUntil(release, allStarted));
+    }
+    assertThat(allStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    // Both pool threads are blocked and no submit follows: the watchdog sends it on.
+    Future<String> third = pool.submit(() -> Thread.currentThread().getName());
+    assertThat(third.get(WAIT_SECONDS, TimeUnit.SECONDS)).startsWith("overflow-");
+    release.countDown();
+    // A free pool thread serves the next one again.
+    assertThat(
+            pool.submit(() -> Thread.currentThread().getName()).get(WAIT_SECONDS, TimeUnit.SECONDS))
+        .startsWith("full-");
+  }
+
+  @Test
+  void aTaskSentToTheOverflowCanBeCancelledAndShutdownNowStopsIt() throws Exception {
+    var overflow = Executors.newCachedThreadPool(named("overflow-"));
+    var pool = new UserCodePool(1, "full-", overflow);
+    pools.add(pool);
+    var blockerStarted = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    pool.submit(blockUntil(release, blockerStarted));
+    assertThat(blockerStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    var started = new CountDownLatch(2);
+    var interrupted = new CountDownLatch(2);
+    Future<?> cancelled = pool.submit(sleepUntilInterrupted(started, interrupted));
+    pool.execute(sleepUntilInterrupted(started, interrupted));
+    assertThat(started.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(cancelled.cancel(true)).isTrue();
+    pool.shutdownNow();
+    assertThat(interrupted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(pool.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(overflow.isTerminated()).isTrue();
   }
 
   @Test
@@ -179,7 +223,7 @@ class UserCodePoolTest {
 
   @Test
   void idleThreadsEndAndNewOnesStartForLaterTasks() throws Exception {
-    var pool = new UserCodePool(1, "keep-alive-", TimeUnit.MILLISECONDS.toNanos(5));
+    var pool = new UserCodePool(1, "keep-alive-", null, TimeUnit.MILLISECONDS.toNanos(5));
     pools.add(pool);
     Thread first = pool.submit(Thread::currentThread).get(WAIT_SECONDS, TimeUnit.SECONDS);
     first.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
@@ -200,6 +244,15 @@ class UserCodePoolTest {
     assertThat(reported.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
     assertThat(pool.submit(() -> "still running").get(WAIT_SECONDS, TimeUnit.SECONDS))
         .isEqualTo("still running");
+  }
+
+  private static ThreadFactory named(String prefix) {
+    var count = new AtomicInteger();
+    return task -> {
+      var thread = new Thread(task, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /** A task that says it started, then waits for {@code release}. */
