@@ -12,6 +12,7 @@ import io.dash4j.testing.UpdateRequests;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -212,9 +213,22 @@ class ClusterIT {
 
   @Test
   @Order(8)
-  void whenNoNodeServesACallbackItsCallsAnswer503AndTheDoorsStayUp() throws Exception {
-    ClusterNodes.kill(b);
+  void aCallRunningOnANodeThatDiesAnswers503AndLaterCallsFindNoNodeTheDoorsStayUp()
+      throws Exception {
     var http = Http.to(urlA);
+    // a call through A is running on B (the only node with callbacks) when B is killed: A fails
+    // it as soon as it finds B gone, not when the bus gives up (3 s + 5 s here, answered 504)
+    var inFlight =
+        CompletableFuture.supplyAsync(
+            () ->
+                http.postJson(
+                    "_dash-update-component", UpdateRequests.click("slow-go", 1, "slow").encode()));
+    cluster.awaitLog("b", b, "slow call 1 started");
+    ClusterNodes.kill(b);
+    var lost = inFlight.get(60, TimeUnit.SECONDS);
+    assertThat(lost.statusCode()).as(lost.body()).isEqualTo(503);
+    assertThat(lost.body()).contains("The node running this callback left the cluster");
+
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     var reply =
         http.postJson("_dash-update-component", UpdateRequests.click("run", 3, "result").encode());

@@ -32,6 +32,8 @@ public final class ClusterTestApp implements DashApplication {
         div(
             button("Run").id("run"),
             div().id("result"),
+            button("Slow").id("slow-go"),
+            div().id("slow"),
             button("Push").id("push"),
             div().id("pushed"),
             div().id("push-done"),
@@ -48,6 +50,16 @@ public final class ClusterTestApp implements DashApplication {
         Output.of("result", Html.Div.CHILDREN),
         Input.of("run", Html.Button.N_CLICKS),
         clicks -> "run " + clicks + " on " + PID,
+        options -> options.preventInitialCall(true));
+    // a call that is still running when its node is killed
+    app.callback(
+        Output.of("slow", Html.Div.CHILDREN),
+        Input.of("slow-go", Html.Button.N_CLICKS),
+        clicks -> {
+          System.err.println("slow call " + clicks + " started on " + PID);
+          Thread.sleep(60_000);
+          return "slow " + clicks + " on " + PID;
+        },
         options -> options.preventInitialCall(true));
     app.callback(
         Output.of("push-done", Html.Div.CHILDREN),

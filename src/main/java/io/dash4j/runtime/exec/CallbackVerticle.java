@@ -4,6 +4,7 @@ import io.dash4j.protocol.BackgroundQuery;
 import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.MalformedRequest;
 import io.dash4j.protocol.UpdateRequest;
+import io.dash4j.runtime.cluster.RemoteCalls;
 import io.dash4j.runtime.socket.SocketCall;
 import io.dash4j.runtime.socket.SocketCalls;
 import io.dash4j.runtime.socket.SocketDoor;
@@ -69,6 +70,7 @@ public final class CallbackVerticle extends VerticleBase {
   private final SocketCalls socketCalls;
   private final Context door;
   private CallDeadlines deadlines;
+  private RemoteCalls remoteCalls;
   private MessageConsumer<Object> consumer;
 
   /** One call in progress; answered exactly once, by its task or by the deadline sweep. */
@@ -158,6 +160,7 @@ public final class CallbackVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     deadlines = CallDeadlines.acquire(vertx, TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+    remoteCalls = RemoteCalls.of(vertx);
     Promise<Void> registered = Promise.promise();
     door.runOnContext(
         v -> {
@@ -176,6 +179,7 @@ public final class CallbackVerticle extends VerticleBase {
         return;
       }
       call = new Call(message, request, null, System.nanoTime() + timeoutNanos);
+      remoteCalls.taken(message.headers()); // a door on another node learns the call runs here
     } else {
       call = socketCall(message);
       if (call == null) {

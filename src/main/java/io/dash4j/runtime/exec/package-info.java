@@ -5,7 +5,8 @@
  * virtual threads on JDK 21+; on the loop only for callbacks the app declared non-blocking), the
  * one deadline sweep per Vert.x instance, the callback context, and error pages.
  *
- * <p>May import {@code socket} (a socket call's page end), {@code wire}, the model, the protocol,
- * the app API's {@code callback} and {@code websocket} packages and Vert.x core.
+ * <p>May import {@code socket} (a socket call's page end), {@code wire}, {@code cluster} (a call's
+ * receipt to a door on another node), the model, the protocol, the app API's {@code callback} and
+ * {@code websocket} packages and Vert.x core.
  */
 package io.dash4j.runtime.exec;

@@ -9,6 +9,7 @@ import io.dash4j.model.ServerCallbackSpec;
 import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.JsonWriter;
 import io.dash4j.protocol.UpdateRequest;
+import io.dash4j.runtime.cluster.RemoteCalls;
 import io.dash4j.runtime.wire.CallbackReply;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -71,9 +72,8 @@ final class ApiEndpoints {
       return;
     }
     var request = UpdateRequest.of(dashRequest(callback, arguments)).from(DashRoutes.caller(ctx));
-    vertx
-        .eventBus()
-        .<CallbackReply>request(CallbackKeys.address(request.output()), request, delivery)
+    RemoteCalls.of(vertx)
+        .<CallbackReply>request(vertx, CallbackKeys.address(request.output()), request, delivery)
         .onSuccess(reply -> answer(ctx, callback, reply.body()))
         .onFailure(failure -> DashRoutes.busFailure(failure, true).writeTo(ctx.response()));
   }

@@ -6,6 +6,7 @@ import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.protocol.JsonWriter;
 import io.dash4j.protocol.MalformedRequest;
 import io.dash4j.protocol.UpdateRequest;
+import io.dash4j.runtime.cluster.RemoteCalls;
 import io.dash4j.runtime.cluster.SharedCallbacks;
 import io.dash4j.runtime.exec.ErrorPages;
 import io.dash4j.runtime.socket.PageTokens;
@@ -54,6 +55,7 @@ public final class DashRoutes {
   private final Prepared pages;
   private final ExecutorService userCode;
   private final DeliveryOptions callbackDelivery;
+  private final RemoteCalls remoteCalls;
   private final Refusals refusals = new Refusals();
   private volatile CachedDependencies dependencies;
 
@@ -105,6 +107,7 @@ public final class DashRoutes {
     this.userCode = userCode;
     // The callback verticle answers timeouts itself; the bus timeout only catches a node that died
     // mid-call.
+    this.remoteCalls = RemoteCalls.of(vertx);
     this.callbackDelivery =
         new DeliveryOptions().setSendTimeout(config.callbackTimeout().toMillis() + 5_000);
   }
@@ -287,9 +290,9 @@ public final class DashRoutes {
       refusals.refuse(ctx, 400, e.getMessage());
       return;
     }
-    vertx
-        .eventBus()
-        .<CallbackReply>request(CallbackKeys.address(request.output()), request, callbackDelivery)
+    remoteCalls
+        .<CallbackReply>request(
+            vertx, CallbackKeys.address(request.output()), request, callbackDelivery)
         .onSuccess(reply -> reply.body().writeTo(ctx.response()))
         .onFailure(
             failure ->
@@ -306,10 +309,14 @@ public final class DashRoutes {
   /**
    * What the page hears when the bus could not bring its request to a callback verticle and back: a
    * callback the app does not have is a bad request; one it has but no node serves right now (in a
-   * cluster, the nodes with the {@code callbacks} role are all gone) is 503; one whose node died
-   * mid-call ends when the bus gives up waiting, 504. The next call goes to a live node.
+   * cluster, the nodes with the {@code callbacks} role are all gone) is 503, and so is one whose
+   * node left the cluster mid-call ({@link RemoteCalls}); the next call goes to a live node. One
+   * the bus gave up waiting for is 504.
    */
   static CallbackReply busFailure(Throwable failure, boolean known) {
+    if (failure instanceof RemoteCalls.NodeLeft) {
+      return CallbackReply.error(503, "The node running this callback left the cluster");
+    }
     if (failure instanceof ReplyException reply
         && reply.failureType() == ReplyFailure.NO_HANDLERS) {
       return known
