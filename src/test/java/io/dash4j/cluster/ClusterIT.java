@@ -224,6 +224,8 @@ class ClusterIT {
                 http.postJson(
                     "_dash-update-component", UpdateRequests.click("slow-go", 1, "slow").encode()));
     cluster.awaitLog("b", b, "slow call 1 started");
+    // a call says where it runs once it outlives a deadline sweep (a tenth of the 3 s timeout)
+    Thread.sleep(1_000);
     ClusterNodes.kill(b);
     var lost = inFlight.get(60, TimeUnit.SECONDS);
     assertThat(lost.statusCode()).as(lost.body()).isEqualTo(503);

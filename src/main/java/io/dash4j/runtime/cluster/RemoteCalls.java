@@ -25,10 +25,14 @@ import java.util.logging.Logger;
  * does not fail a request whose target node vanished; it waits for the reply timeout
  * (eclipse-vertx/vert.x#4170), which for a callback is its timeout and 5 s more.
  *
- * <p>A door stamps each call with its node and a number. The node that takes a call from another
- * node sends that door a receipt naming itself, one small message beside the call. While calls with
- * a receipt are pending, the door probes their nodes every second ({@link ClusterNode#isAlive}) and
- * fails the calls of a node found gone. Outside a cluster this is a plain request.
+ * <p>A door stamps each call with its node and a number. A call from another node's door that is
+ * still running when the callback node's deadline sweep passes (every tenth of the callback
+ * timeout, at most a second) sends that door a receipt naming its node. While calls with a receipt
+ * are pending, the door probes their nodes every second ({@link ClusterNode#isAlive}) and fails the
+ * calls of a node found gone. Short calls send no receipt, so they cost nothing: a receipt for
+ * every call measured 0.57× the throughput of none at one connection through two nodes, 0.74–0.85×
+ * at 4–64. A call that dies with its node before its first sweep still ends when the bus gives up.
+ * Outside a cluster this is a plain request.
  *
  * <p>One per Vert.x instance, shared by the doors and the callback verticles of the process.
  */
@@ -118,8 +122,8 @@ public final class RemoteCalls implements Shareable {
   }
 
   /**
-   * A callback verticle took a call: when a door of another node sent it, that door learns where it
-   * runs.
+   * A callback verticle's call is still running: when a door of another node sent it, that door
+   * learns where it runs.
    */
   public void taken(MultiMap headers) {
     if (node == null) {

@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The HTTP callback calls running on one Vert.x instance, and the one periodic sweep that ends
  * those past their deadline. A timer per call would cost a timer and a cross-thread cancel per
  * request; a sweep per callback verticle would wake the loop once per callback. Every app door on
- * the instance shares this one, counted by {@link #acquire} and {@link #release}.
+ * the instance shares this one, counted by {@link #acquire} and {@link #release}. The calls a sweep
+ * finds still running are the long ones, which alone send a cluster receipt ({@code
+ * RemoteCalls.taken}).
  */
 final class CallDeadlines implements Shareable {
   /**
@@ -20,6 +22,12 @@ final class CallDeadlines implements Shareable {
     long deadlineNanos();
 
     void expire();
+
+    /**
+     * The call outlived a sweep and is not due yet: a call that long may say where it runs (to a
+     * door on another node, so that the door can tell if this node dies).
+     */
+    void outlivedASweep();
   }
 
   private static final String KEY = "dash4j.call-deadlines";
@@ -79,6 +87,8 @@ final class CallDeadlines implements Shareable {
       if (now - call.deadlineNanos() >= 0) {
         running.remove(call);
         call.expire();
+      } else {
+        call.outlivedASweep();
       }
     }
   }

@@ -15,7 +15,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -80,6 +79,8 @@ public final class CallbackVerticle extends VerticleBase {
     final SocketCall socket; // null over HTTP
     final long deadline;
     final AtomicBoolean answered = new AtomicBoolean();
+    boolean runsOnTheLoop; // a nonBlocking callback's HTTP call, answered from the door's loop
+    boolean receiptSent; // only the one sweep thread reads and writes it
     volatile java.util.concurrent.Future<?> task;
     Runnable ended = () -> {}; // over the socket: forgets the stop once the call is over
 
@@ -99,7 +100,7 @@ public final class CallbackVerticle extends VerticleBase {
         return false;
       }
       if (socket == null) {
-        if (Vertx.currentContext() == door) {
+        if (runsOnTheLoop) {
           message.reply(reply); // a nonBlocking callback, run where the request arrived
         } else {
           door.runOnContext(v -> message.reply(reply));
@@ -113,6 +114,18 @@ public final class CallbackVerticle extends VerticleBase {
     @Override
     public long deadlineNanos() {
       return deadline;
+    }
+
+    /**
+     * A call still running at a sweep tells a door on another node, once, that it runs here: only
+     * calls that long pay the message, and a call's node dying matters most to those.
+     */
+    @Override
+    public void outlivedASweep() {
+      if (!receiptSent) {
+        receiptSent = true;
+        remoteCalls.taken(message.headers());
+      }
     }
 
     @Override
@@ -179,7 +192,6 @@ public final class CallbackVerticle extends VerticleBase {
         return;
       }
       call = new Call(message, request, null, System.nanoTime() + timeoutNanos);
-      remoteCalls.taken(message.headers()); // a door on another node learns the call runs here
     } else {
       call = socketCall(message);
       if (call == null) {
@@ -187,6 +199,7 @@ public final class CallbackVerticle extends VerticleBase {
       }
     }
     if (call.socket == null && onTheLoop) {
+      call.runsOnTheLoop = true;
       run(call); // no hop, and no deadline: nothing could stop it on this thread anyway
       return;
     }
