@@ -79,7 +79,6 @@ public final class CallbackVerticle extends VerticleBase {
     final SocketCall socket; // null over HTTP
     final long deadline;
     final AtomicBoolean answered = new AtomicBoolean();
-    boolean runsOnTheLoop; // a nonBlocking callback's HTTP call, answered from the door's loop
     boolean receiptSent; // only the one sweep thread reads and writes it
     volatile java.util.concurrent.Future<?> task;
     Runnable ended = () -> {}; // over the socket: forgets the stop once the call is over
@@ -100,8 +99,8 @@ public final class CallbackVerticle extends VerticleBase {
         return false;
       }
       if (socket == null) {
-        if (runsOnTheLoop) {
-          message.reply(reply); // a nonBlocking callback, run where the request arrived
+        if (onTheLoop) {
+          message.reply(reply); // a nonBlocking callback's HTTP call ran where it arrived
         } else {
           door.runOnContext(v -> message.reply(reply));
         }
@@ -199,7 +198,6 @@ public final class CallbackVerticle extends VerticleBase {
       }
     }
     if (call.socket == null && onTheLoop) {
-      call.runsOnTheLoop = true;
       run(call); // no hop, and no deadline: nothing could stop it on this thread anyway
       return;
     }

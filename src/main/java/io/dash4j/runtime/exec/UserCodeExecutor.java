@@ -86,7 +86,8 @@ public final class UserCodeExecutor {
     }
   }
 
-  private static ThreadFactory daemonThreads(String prefix) {
+  /** Daemon threads named {@code prefix} and a number. */
+  static ThreadFactory daemonThreads(String prefix) {
     var count = new AtomicInteger();
     return task -> {
       var thread = new Thread(task, prefix + count.incrementAndGet());

@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,11 +89,12 @@ class UserCodePoolTest {
   @Test
   void withAnOverflowATaskWaitingBehindBusyThreadsRunsThereInstead() throws Exception {
     var overflowThreads = new AtomicInteger();
+    var daemons = UserCodeExecutor.daemonThreads("overflow-");
     var overflow =
         Executors.newCachedThreadPool(
             task -> {
               overflowThreads.incrementAndGet();
-              return named("overflow-").newThread(task);
+              return daemons.newThread(task);
             });
     var pool = new UserCodePool(2, "full-", overflow);
     pools.add(pool);
@@ -115,7 +115,7 @@ class UserCodePoolTest {
 
   @Test
   void aTaskSentToTheOverflowCanBeCancelledAndShutdownNowStopsIt() throws Exception {
-    var overflow = Executors.newCachedThreadPool(named("overflow-"));
+    var overflow = Executors.newCachedThreadPool(UserCodeExecutor.daemonThreads("overflow-"));
     var pool = new UserCodePool(1, "full-", overflow);
     pools.add(pool);
     var blockerStarted = new CountDownLatch(1);
@@ -249,15 +249,6 @@ class UserCodePoolTest {
     assertThat(reported.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
     assertThat(pool.submit(() -> "still running").get(WAIT_SECONDS, TimeUnit.SECONDS))
         .isEqualTo("still running");
-  }
-
-  private static ThreadFactory named(String prefix) {
-    var count = new AtomicInteger();
-    return task -> {
-      var thread = new Thread(task, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** A task that says it started, then waits for {@code release}. */
