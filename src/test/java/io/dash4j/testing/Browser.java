@@ -29,6 +29,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -591,7 +592,28 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
                   ElementNotInteractableException.class)) // includes ElementClickIntercepted
           .until(cond);
     } catch (TimeoutException e) {
-      throw new AssertionError("timeout " + TIMEOUT.toSeconds() + "s => " + what.get(), e);
+      throw new AssertionError(
+          "timeout " + TIMEOUT.toSeconds() + "s => " + what.get() + "; " + pageState(), e);
+    }
+  }
+
+  /**
+   * What a failed wait reports of the page, for a failure seen once in CI: its console errors, the
+   * responses of 400 or more since it loaded, and whether its socket to the server is connected
+   * (the renderer id the socket door holds, else null).
+   */
+  private String pageState() {
+    try {
+      Object state =
+          javascript(
+              """
+          return {socket: window.__dash4jRenderer || null,
+            failed: performance.getEntriesByType('resource')
+              .filter(function (e) { return e.responseStatus >= 400; })
+              .map(function (e) { return e.responseStatus + ' ' + e.name; })};""");
+      return "page: " + state + ", console errors: " + peekConsoleErrors();
+    } catch (WebDriverException unreadable) {
+      return "page state unreadable: " + unreadable.getClass().getSimpleName();
     }
   }
 
