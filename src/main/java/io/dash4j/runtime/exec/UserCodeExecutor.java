@@ -33,7 +33,7 @@ public final class UserCodeExecutor {
   private UserCodeExecutor() {}
 
   /** {@code poolSize} platform threads, overflowing to virtual threads where the JVM has them. */
-  public static ExecutorService create(int poolSize) {
+  public static UserCodePool create(int poolSize) {
     return create(poolSize, "dash4j-callback-");
   }
 
@@ -41,7 +41,7 @@ public final class UserCodeExecutor {
    * {@code poolSize} platform threads so named, overflowing to virtual threads where the JVM has
    * them.
    */
-  public static ExecutorService create(int poolSize, String threadPrefix) {
+  public static UserCodePool create(int poolSize, String threadPrefix) {
     return new UserCodePool(poolSize, threadPrefix, virtualThreadPerTask());
   }
 

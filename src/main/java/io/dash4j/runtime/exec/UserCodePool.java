@@ -7,6 +7,7 @@ import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  * callbacks is spread over many threads that hand the one core to each other. Here a submit wakes a
  * thread only when none is awake, a thread that finishes a task takes the next one without parking,
  * and only an idle thread parks.
+ *
+ * <p>A submit from an event loop can leave the wake to the end of the loop's turn ({@link
+ * #executeAtTurnEnd}), so the requests read in one turn are one wake-up for a runner, not one each.
  *
  * <p>User code may still block: once the oldest waiting task has waited longer than {@link
  * #STALL_NANOS} (its runners are blocked, or too few for the load), another thread is woken, up to
@@ -106,6 +110,33 @@ public final class UserCodePool extends AbstractExecutorService {
 
   @Override
   public void execute(Runnable task) {
+    enqueue(task);
+    if (awake.get() == 0 || stalled()) {
+      wakeOne();
+    } else {
+      watchdog.arm();
+    }
+  }
+
+  /**
+   * Queues {@code task} like {@link #execute}, but when a runner must be woken for it, leaves the
+   * wake to a task given to {@code turnEnd}: an event loop's own queue, which it runs once it has
+   * read every request that arrived with this one. Woken at once, the runner would take the one
+   * core from the loop before the loop queues the rest, and each request would cost a hand-over
+   * each way; woken at the end of the turn, it runs them all for one.
+   *
+   * @throws RejectedExecutionException when the pool is shut down
+   */
+  public void executeAtTurnEnd(Runnable task, Executor turnEnd) {
+    enqueue(task);
+    if (awake.get() == 0 || stalled()) {
+      turnEnd.execute(this::wakeIfWaiting);
+    } else {
+      watchdog.arm();
+    }
+  }
+
+  private void enqueue(Runnable task) {
     if (shutdown) {
       throw new RejectedExecutionException("pool shut down");
     }
@@ -114,6 +145,13 @@ public final class UserCodePool extends AbstractExecutorService {
     // A shutdown that raced this offer may have seen no task left to run: take it back.
     if (shutdown && queue.remove(queued)) {
       throw new RejectedExecutionException("pool shut down");
+    }
+  }
+
+  /** A turn's end: a runner for the tasks queued in it, unless one is awake and keeping up. */
+  private void wakeIfWaiting() {
+    if (queue.isEmpty()) {
+      return;
     }
     if (awake.get() == 0 || stalled()) {
       wakeOne();

@@ -12,6 +12,7 @@ import io.dash4j.runtime.exec.CallbackInvoker;
 import io.dash4j.runtime.exec.CallbackVerticle;
 import io.dash4j.runtime.exec.StreamStopRelay;
 import io.dash4j.runtime.exec.UserCodeExecutor;
+import io.dash4j.runtime.exec.UserCodePool;
 import io.dash4j.runtime.http.DashRoutes;
 import io.dash4j.runtime.jobs.Jobs;
 import io.dash4j.runtime.socket.SocketCalls;
@@ -46,7 +47,7 @@ public final class DashVerticle extends VerticleBase {
   private final Class<?> namedApp;
   private DashConfig config;
   private AppModel model;
-  private ExecutorService userCode;
+  private UserCodePool userCode;
   private ExecutorService socketCode;
   private HttpServer server;
   private final Set<String> deployed = new HashSet<>();

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,6 +53,30 @@ class UserCodePoolTest {
     }
     last.get(WAIT_SECONDS, TimeUnit.SECONDS);
     assertThat(order).hasSize(1000).isSorted();
+  }
+
+  @Test
+  void tasksQueuedInATurnWaitForItsEndThenOneThreadRunsThemAll() throws Exception {
+    var pool = pool(4, "turn-");
+    var turnEnd = new ConcurrentLinkedQueue<Runnable>(); // the event loop's own task queue
+    List<String> ranOn = Collections.synchronizedList(new ArrayList<>());
+    var tasks = new ArrayList<FutureTask<Void>>();
+    for (int i = 0; i < 3; i++) {
+      var task = new FutureTask<Void>(() -> ranOn.add(Thread.currentThread().getName()), null);
+      tasks.add(task);
+      pool.executeAtTurnEnd(task, turnEnd::add);
+    }
+
+    // Nothing but the turn's end wakes a runner: woken at the first task, one would have run it.
+    Thread.sleep(200);
+    assertThat(ranOn).isEmpty();
+    assertThat(turnEnd).isNotEmpty();
+
+    turnEnd.forEach(Runnable::run);
+    for (var task : tasks) {
+      task.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+    assertThat(ranOn).hasSize(3).allMatch(name -> name.equals(ranOn.get(0)));
   }
 
   @Test
