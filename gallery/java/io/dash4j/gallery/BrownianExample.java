@@ -101,7 +101,7 @@ final class BrownianExample {
                     .className("controls"),
                 div("No pong yet").id("pong"),
                 interval("ping").interval(1000),
-                graph("motion").figure(figure(snapshot())))
+                graph("motion").responsive(true).figure(figure(snapshot())))
             .className("example"));
   }
 
