@@ -101,7 +101,10 @@ final class BrownianExample {
                     .className("controls"),
                 div("No pong yet").id("pong"),
                 interval("ping").interval(1000),
-                graph("motion").responsive(true).figure(figure(snapshot())))
+                graph("motion")
+                    .responsive(true)
+                    .style(Map.of("height", "450px"))
+                    .figure(figure(snapshot())))
             .className("example"));
   }
 

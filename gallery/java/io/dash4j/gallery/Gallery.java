@@ -186,7 +186,7 @@ public final class Gallery implements DashApplication {
                 h2("One input, two outputs"),
                 slider("waves").min(1).max(10).step(1).value(3),
                 div().id("waves-text"),
-                graph("waves-chart").responsive(true))
+                graph("waves-chart").responsive(true).style(Map.of("height", "450px")))
             .className("example"),
         section(
                 h2("A chain of callbacks"),

@@ -111,11 +111,7 @@ public final class UserCodePool extends AbstractExecutorService {
   @Override
   public void execute(Runnable task) {
     enqueue(task);
-    if (awake.get() == 0 || stalled()) {
-      wakeOne();
-    } else {
-      watchdog.arm();
-    }
+    wakeIfWaiting();
   }
 
   /**
@@ -148,7 +144,10 @@ public final class UserCodePool extends AbstractExecutorService {
     }
   }
 
-  /** A turn's end: a runner for the tasks queued in it, unless one is awake and keeping up. */
+  /**
+   * A runner for the queued tasks, unless one is awake and keeping up (then the watchdog looks
+   * again, in case it stops keeping up).
+   */
   private void wakeIfWaiting() {
     if (queue.isEmpty()) {
       return;
