@@ -45,6 +45,7 @@ final class ApiEndpoints {
       AppModel model,
       DeliveryOptions delivery,
       Refusals refusals) {
+    var remoteCalls = RemoteCalls.of(vertx); // looked up once, not per request
     for (ServerCallbackSpec callback : model.callbacks()) {
       var endpoint = callback.options().apiEndpoint();
       if (endpoint != null) {
@@ -52,7 +53,7 @@ final class ApiEndpoints {
             .post(config.prefix() + endpoint.path().substring(1))
             .handler(refusals.jsonOnly())
             .handler(BodyHandler.create(false).setBodyLimit(config.maxRequestBytes()))
-            .handler(ctx -> call(ctx, vertx, callback, delivery, refusals));
+            .handler(ctx -> call(ctx, vertx, remoteCalls, callback, delivery, refusals));
       }
     }
   }
@@ -60,6 +61,7 @@ final class ApiEndpoints {
   private static void call(
       RoutingContext ctx,
       Vertx vertx,
+      RemoteCalls remoteCalls,
       ServerCallbackSpec callback,
       DeliveryOptions delivery,
       Refusals refusals) {
@@ -72,7 +74,7 @@ final class ApiEndpoints {
       return;
     }
     var request = UpdateRequest.of(dashRequest(callback, arguments)).from(DashRoutes.caller(ctx));
-    RemoteCalls.of(vertx)
+    remoteCalls
         .<CallbackReply>request(vertx, CallbackKeys.address(request.output()), request, delivery)
         .onSuccess(reply -> answer(ctx, callback, reply.body()))
         .onFailure(failure -> DashRoutes.busFailure(failure, true).writeTo(ctx.response()));
