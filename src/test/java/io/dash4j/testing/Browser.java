@@ -457,9 +457,13 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
    * tools (debug on).
    */
   public void assertNoErrorsLogged() {
-    assertThat(consoleErrors()).isEmpty();
-    assertThat(failedResponses()).isEmpty();
-    assertThat(devToolsErrorCount()).isZero();
+    // one-line messages: a build's summary shows only a failure's first line
+    List<String> console = consoleErrors();
+    assertThat(console).withFailMessage("console errors: %s", console).isEmpty();
+    List<String> failed = failedResponses();
+    assertThat(failed).withFailMessage("failed responses: %s", failed).isEmpty();
+    int devTools = devToolsErrorCount();
+    assertThat(devTools).withFailMessage("dev tools errors: %s", devTools).isZero();
   }
 
   /**
