@@ -20,9 +20,10 @@ var FIRST_RETRY_MS = 1000;
 var MAX_RETRY_MS = 30000;
 var RENDERER = 'dash4j.renderer.';
 
-var tabs = new Map();    // rendererId -> {port, registered, connected, pageToken, path}
+// rendererId -> {port, registered, connected, pageToken, path, waiting}: registered once its register frame is sent,
+// connected once the server confirms it; waiting holds the tab's frames until then
+var tabs = new Map();
 var calls = new Map();   // reply address -> {rendererId, requestId}: callback requests awaiting their answer
-var queue = [];          // frames made while the socket was not open
 var sock = null;
 var open = false;
 var serverUrl = null;
@@ -53,11 +54,15 @@ function activity() {
   lastActivity = Date.now();
 }
 
-function send(frame) {
-  if (open) {
+// A tab's frames go out once the server has confirmed its registration: the door admits a frame only for a page its
+// socket holds, and in a cluster the claim completes after frames sent right behind the register frame are judged.
+// A frame refused that way would come back as an error naming no call. Until then the frames wait with their tab (a
+// socket that closes drops them: the tab hears "disconnected" and settles its calls).
+function sendFor(tab, frame) {
+  if (open && tab.connected) {
     sock.send(JSON.stringify(frame));
   } else {
-    queue.push(frame);
+    tab.waiting.push(frame);
     connect();
   }
 }
@@ -96,9 +101,6 @@ function onOpen() {
   activity();
   lastPing = Date.now();
   tabs.forEach(function (tab, rendererId) { register(rendererId); });
-  var frames = queue;
-  queue = [];
-  frames.forEach(function (frame) { sock.send(JSON.stringify(frame)); });
   ticker = setInterval(tick, Math.min(1000, HEARTBEAT_MS));
 }
 
@@ -129,8 +131,7 @@ function onClose(event) {
   sock = null;
   clearInterval(ticker);
   calls.clear();
-  queue = [];
-  tabs.forEach(function (tab) { tab.registered = false; tab.connected = false; });
+  tabs.forEach(function (tab) { tab.registered = false; tab.connected = false; tab.waiting = []; });
   // Each tab settles its pending socket callbacks as prevent_update, and restarts its persistent callbacks once it
   // hears "connected" again.
   everyTab({type: 'disconnected', rendererId: '', payload: {reason: reason || ('closed (' + code + ')')}});
@@ -181,6 +182,9 @@ function fromServer(rendererId, message, replyAddress) {
     var tab = tabs.get(rendererId);
     if (tab) {
       tab.connected = true;
+      var frames = tab.waiting;
+      tab.waiting = [];
+      frames.forEach(function (frame) { sock.send(JSON.stringify(frame)); });
       toTab(rendererId, {type: 'connected', rendererId: rendererId});
     }
   } else if (message.job && replyAddress) {
@@ -222,7 +226,7 @@ self.onconnect = function (event) {
     var m = e.data;
     if (m.type === 'connect') {
       tabs.set(m.rendererId, {port: port, registered: false, connected: false, pageToken: m.payload.pageToken,
-        path: m.payload.path});
+        path: m.payload.path, waiting: []});
       serverUrl = m.payload.serverUrl.replace(/^ws/, 'http'); // SockJS wants the http(s) URL
       if (typeof m.payload.inactivityTimeout === 'number') {
         inactivityTimeout = m.payload.inactivityTimeout;
@@ -233,10 +237,14 @@ self.onconnect = function (event) {
         connect();
       }
     } else if (m.type === 'callback_request') {
+      var caller = tabs.get(m.rendererId);
+      if (!caller) {
+        return; // posted as its page went away (an interval's last tick): no one would read the answer
+      }
       activity();
       var replyAddress = 'r.' + me + '.' + (++seq); // the bridge refuses reply addresses over 36 characters
       calls.set(replyAddress, {rendererId: m.rendererId, requestId: m.requestId});
-      send({type: 'send', address: 'dash4j.callback.' + m.payload.output, body: m.payload,
+      sendFor(caller, {type: 'send', address: 'dash4j.callback.' + m.payload.output, body: m.payload,
         headers: {'dash4j-renderer': m.rendererId}, replyAddress: replyAddress});
     } else if (m.type === 'get_props_response') {
       activity();
@@ -247,9 +255,9 @@ self.onconnect = function (event) {
       var tab = tabs.get(m.rendererId);
       if (tab) {
         tab.path = m.payload.path; // a registration still to come carries it
-        if (open && tab.registered) {
-          sock.send(JSON.stringify({type: 'send', address: 'dash4j.page.path', body: {},
-            headers: {'dash4j-renderer': m.rendererId, 'dash4j-path': tab.path}}));
+        if (tab.registered) {
+          sendFor(tab, {type: 'send', address: 'dash4j.page.path', body: {},
+            headers: {'dash4j-renderer': m.rendererId, 'dash4j-path': tab.path}});
         }
       }
     } else if (m.type === 'disconnect') {
