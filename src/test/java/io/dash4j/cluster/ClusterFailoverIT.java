@@ -2,15 +2,19 @@ package io.dash4j.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dash4j.testing.BridgeClient;
 import io.dash4j.testing.Browser;
 import io.dash4j.testing.ClusterNodes;
 import io.dash4j.testing.Http;
 import io.dash4j.testing.Launched;
 import io.dash4j.testing.Ports;
 import io.dash4j.testing.RoundRobinProxy;
+import io.dash4j.testing.UpdateRequests;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * three JVMs: nothing is sticky, so the page's requests alternate nodes; a stream restarted or
  * stopped by a call another node serves stops where it runs; when the node holding its socket dies
  * ({@code kill -9}), the page reconnects through the balancer to a survivor, which announces it,
- * and its persistent callback runs again.
+ * and its persistent callback runs again; a socket call running on a node that dies is answered so
+ * (it has no deadline, and would otherwise wait for good).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverIT {
@@ -38,12 +43,12 @@ class ClusterFailoverIT {
 
   static ClusterNodes cluster;
   static final List<Process> nodes = new ArrayList<>();
+  static final List<Integer> ports = new ArrayList<>();
   static RoundRobinProxy balancer;
 
   @BeforeAll
   static void startThreeNodesBehindABalancer() throws Exception {
     cluster = ClusterNodes.in(dir);
-    var ports = new ArrayList<Integer>();
     for (String name : List.of("n1", "n2", "n3")) {
       int port = Ports.free();
       ports.add(port);
@@ -135,6 +140,66 @@ class ClusterFailoverIT {
     browser.click("#run");
     browser.waitForTextContains("#result", "run 2 on ");
     assertThat(pidIn(browser.text("#result"))).isNotEqualTo(socketNode);
+  }
+
+  @Test
+  @Order(3)
+  void aSocketCallWhoseNodeDiesIsAnsweredThatItsNodeLeft() throws Exception {
+    int survivor = 0;
+    while (!nodes.get(survivor).isAlive()) {
+      survivor++;
+    }
+    long doorPid = nodes.get(survivor).pid();
+    try (var page = BridgeClient.connect("http://127.0.0.1:" + ports.get(survivor) + "/")) {
+      page.claim("failover-socket");
+      // the bus takes turns between the survivors: the calls that run on the door's own node go on
+      for (int click = 1; click <= 8; click++) {
+        String reply = "r.failover." + click;
+        page.callback(
+            "slow-socket.children",
+            UpdateRequests.click("slow-socket-go", click, "slow-socket"),
+            "failover-socket",
+            reply);
+        long runner = runnerOf(page, click);
+        if (runner == doorPid) {
+          continue;
+        }
+        ClusterNodes.kill(nodes.stream().filter(n -> n.pid() == runner).findFirst().orElseThrow());
+        JsonObject answer = frameFor(page, reply);
+        assertThat(answer.getString("type")).as("%s", answer).isEqualTo("err");
+        assertThat(answer.getInteger("failureCode")).isEqualTo(503);
+        assertThat(answer.getString("message"))
+            .isEqualTo("The node running this callback left the cluster");
+        return;
+      }
+      throw new AssertionError("no call ran on the other survivor: " + page.received());
+    }
+  }
+
+  /** The pid a running slow socket call said it runs on. */
+  private static long runnerOf(BridgeClient page, int click) {
+    var runs = Pattern.compile("slow socket " + click + " runs on (\\d+)");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      JsonObject frame = page.poll(500);
+      Matcher m = runs.matcher(frame == null ? "" : frame.encode());
+      if (m.find()) {
+        return Long.parseLong(m.group(1));
+      }
+    }
+    throw new AssertionError("call " + click + " did not start: " + page.received());
+  }
+
+  /** The frame answering {@code replyAddress}, within 30 s (the bus alone would never answer). */
+  private static JsonObject frameFor(BridgeClient page, String replyAddress) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      JsonObject frame = page.poll(500);
+      if (frame != null && replyAddress.equals(frame.getString("address"))) {
+        return frame;
+      }
+    }
+    throw new AssertionError("no answer at " + replyAddress + ": " + page.received());
   }
 
   /** The texts {@code #progress} showed after the first {@code seen} recorded. */

@@ -34,6 +34,8 @@ public final class ClusterTestApp implements DashApplication {
             div().id("result"),
             button("Slow").id("slow-go"),
             div().id("slow"),
+            button("Slow over the socket").id("slow-socket-go"),
+            div().id("slow-socket"),
             button("Push").id("push"),
             div().id("pushed"),
             div().id("push-done"),
@@ -61,6 +63,18 @@ public final class ClusterTestApp implements DashApplication {
           return "slow " + clicks + " on " + PID;
         },
         options -> options.preventInitialCall(true));
+    // the same over the socket, saying first where it runs
+    app.callback(
+        Output.of("slow-socket", Html.Div.CHILDREN),
+        Input.of("slow-socket-go", Html.Button.N_CLICKS),
+        clicks -> {
+          CallbackContext.current()
+              .setProps(
+                  "slow-socket", Map.of("children", "slow socket " + clicks + " runs on " + PID));
+          Thread.sleep(60_000);
+          return "slow socket " + clicks + " on " + PID;
+        },
+        options -> options.websocket(true).preventInitialCall(true));
     app.callback(
         Output.of("push-done", Html.Div.CHILDREN),
         Input.of("push", Html.Button.N_CLICKS),

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Shareable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,19 +21,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * HTTP calls a door of this node sent to a callback that another node took, so that a call whose
- * node dies fails at once with {@link NodeLeft} instead of when the bus gives up waiting. Vert.x
- * does not fail a request whose target node vanished; it waits for the reply timeout
- * (eclipse-vertx/vert.x#4170), which for a callback is its timeout and 5 s more.
+ * Calls a door of this node sent to a callback that another node took, so that a call whose node
+ * dies fails at once with {@link NodeLeft} instead of when the bus gives up waiting. Vert.x does
+ * not fail a request whose target node vanished; it waits for the reply timeout
+ * (eclipse-vertx/vert.x#4170), which for an HTTP call is its timeout and 5 s more, and for a socket
+ * call, which has no deadline, never comes: its page would wait for good, and its slot stay taken.
  *
- * <p>A door stamps each call with its node and a number. A call from another node's door that is
- * still running when the callback node's deadline sweep passes (every tenth of the callback
- * timeout, at most a second) sends that door a receipt naming its node. While calls with a receipt
- * are pending, the door probes their nodes every second ({@link ClusterNode#isAlive}) and fails the
- * calls of a node found gone. Short calls send no receipt, so they cost nothing: a receipt for
- * every call measured 0.57× the throughput of none at one connection through two nodes, 0.74–0.85×
- * at 4–64. A call that dies with its node before its first sweep still ends when the bus gives up.
- * Outside a cluster this is a plain request.
+ * <p>A door stamps each call with its node and a number. An HTTP call from another node's door that
+ * is still running when the callback node's deadline sweep passes (every tenth of the callback
+ * timeout, at most a second) sends that door a receipt naming its node; a socket call sends it as
+ * it starts, since nothing else would ever end it. While calls with a receipt are pending, the door
+ * probes their nodes every second ({@link ClusterNode#isAlive}) and fails the calls of a node found
+ * gone. Short HTTP calls send no receipt, so they cost nothing: a receipt for every call measured
+ * 0.57× the throughput of none at one connection through two nodes, 0.74–0.85× at 4–64. An HTTP
+ * call that dies with its node before its first sweep still ends when the bus gives up. Outside a
+ * cluster this is a plain request.
  *
  * <p>One per Vert.x instance, shared by the doors and the callback verticles of the process.
  */
@@ -46,6 +49,9 @@ public final class RemoteCalls implements Shareable {
 
   /** The call's node left the cluster while the call ran there: nothing will answer it. */
   public static final class NodeLeft extends VertxException {
+    /** What the page hears. */
+    public static final String FOR_THE_PAGE = "The node running this callback left the cluster";
+
     NodeLeft(String node) {
       super("the node running this call left the cluster: " + node, true);
     }
@@ -99,13 +105,12 @@ public final class RemoteCalls implements Shareable {
     if (node == null) {
       return vertx.eventBus().request(address, body, options);
     }
-    long number = numbers.incrementAndGet();
+    Promise<Message<T>> answer = Promise.promise();
+    long number = track(answer, vertx);
     var stamped =
         new DeliveryOptions(options)
             .addHeader(DOOR_HEADER, node.id())
             .addHeader(CALL_HEADER, Long.toString(number));
-    Promise<Message<T>> answer = Promise.promise();
-    pending.put(number, new Pending(answer, vertx.getOrCreateContext()));
     vertx
         .eventBus()
         .<T>request(address, body, stamped)
@@ -119,6 +124,36 @@ public final class RemoteCalls implements Shareable {
               }
             });
     return answer.future();
+  }
+
+  /**
+   * A socket call the bridge is about to send for a door of this process: stamps the frame's {@code
+   * headers} as {@link #request} stamps its own, and runs {@code nodeLeft} on the caller's context
+   * if the node running the call is found gone before {@link #settled}. Returns the number to
+   * settle it with; 0, and nothing watched, outside a cluster.
+   */
+  public long watch(Vertx vertx, JsonObject headers, Runnable nodeLeft) {
+    if (node == null) {
+      return 0;
+    }
+    Promise<Void> answer = Promise.promise();
+    answer.future().onFailure(gone -> nodeLeft.run());
+    long number = track(answer, vertx);
+    headers.put(DOOR_HEADER, node.id()).put(CALL_HEADER, Long.toString(number));
+    return number;
+  }
+
+  /** The watched socket call {@code number} was answered, or its socket closed. */
+  public void settled(long number) {
+    if (number != 0) {
+      pending.remove(number);
+    }
+  }
+
+  private long track(Promise<?> answer, Vertx vertx) {
+    long number = numbers.incrementAndGet();
+    pending.put(number, new Pending(answer, vertx.getOrCreateContext()));
+    return number;
   }
 
   /**

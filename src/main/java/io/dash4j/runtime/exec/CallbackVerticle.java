@@ -273,6 +273,9 @@ public final class CallbackVerticle extends VerticleBase {
       message.reply(CallbackReply.error(400, e.getMessage()).toSocketJson());
       return null;
     }
+    // A socket call has no deadline, so nothing else would end it if this node died: a door on
+    // another node learns at once where it runs, not after a sweep as for a long HTTP call.
+    remoteCalls.taken(message.headers());
     var socket = socketCalls.open(rendererId, door);
     var call = new Call(message, request, socket, System.nanoTime() + timeoutNanos);
     call.ended = socket.whileRunning(() -> stop(call));

@@ -315,7 +315,7 @@ public final class DashRoutes {
    */
   static CallbackReply busFailure(Throwable failure, boolean known) {
     if (failure instanceof RemoteCalls.NodeLeft) {
-      return CallbackReply.error(503, "The node running this callback left the cluster");
+      return CallbackReply.error(503, RemoteCalls.NodeLeft.FOR_THE_PAGE);
     }
     if (failure instanceof ReplyException reply
         && reply.failureType() == ReplyFailure.NO_HANDLERS) {

@@ -4,6 +4,7 @@ import io.dash4j.DashConfig;
 import io.dash4j.model.AppModel;
 import io.dash4j.protocol.CallbackKeys;
 import io.dash4j.runtime.cluster.ClusterClaims;
+import io.dash4j.runtime.cluster.RemoteCalls;
 import io.dash4j.runtime.topics.Broadcasts;
 import io.dash4j.runtime.wire.HeaderCaller;
 import io.dash4j.runtime.wire.PlainJson;
@@ -109,6 +110,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
   private final PageHooks pageHooks;
   private final SocketClaims claims;
   private final ClusterClaims clusterClaims;
+  private final RemoteCalls remoteCalls;
   private final AppModel model;
   private final PageTokens pageTokens;
   private final PageTopics topics; // null when the app has none
@@ -171,6 +173,7 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     this.pageHooks = new PageHooks(vertx, model.joinHooks(), model.leaveHooks(), calls);
     this.claims = SocketClaims.of(vertx);
     this.clusterClaims = ClusterClaims.of(vertx, claims::isClaimed);
+    this.remoteCalls = RemoteCalls.of(vertx);
   }
 
   /**
@@ -281,7 +284,10 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       case SEND -> send(event, socket);
       case RECEIVE -> deliver(event, socket);
       case SOCKET_CLOSED -> {
-        sockets.remove(socket);
+        var closed = sockets.remove(socket);
+        if (closed != null) {
+          closed.calls().watches().forEach(remoteCalls::settled);
+        }
         claims.releaseAll(socket).forEach(this::pageGone);
         event.complete(true);
       }
@@ -392,6 +398,10 @@ public final class SocketDoor implements Handler<BridgeEvent> {
               true); // answered with a 429 by the callback verticle, never run: no hook to ask
           return;
         }
+        open.calls()
+            .watched(
+                replyAddress,
+                remoteCalls.watch(vertx, stamp, () -> answerNodeLeft(open, replyAddress)));
       }
       message =
           !hooks.judgeMessages()
@@ -447,6 +457,11 @@ public final class SocketDoor implements Handler<BridgeEvent> {
       claims.expectReply(replyAddress, socket);
     }
     if (open.calls().holds(address)) {
+      long watch = open.calls().answer(address);
+      if (watch == CallSlots.NOT_RUNNING) {
+        return; // answered already: the node running it was found gone
+      }
+      remoteCalls.settled(watch);
       open.outbox().write(envelope.toBuffer()).onComplete(written -> open.calls().release(address));
     } else if (replyAddress != null || REGISTERED.equals(envelope.getValue("body"))) {
       // a get_props request (one per waiting call), a job's push, or a registration's confirmation
@@ -454,6 +469,28 @@ public final class SocketDoor implements Handler<BridgeEvent> {
     } else {
       open.outbox().push(address, envelope); // a push, or the answer to a refused request
     }
+  }
+
+  /**
+   * A socket call whose node left the cluster while it ran: the page hears so in the bridge's own
+   * form of a failed reply, as it would a refusal, instead of waiting for good (a socket call has
+   * no deadline). The bridge's request is left to its timeout; the worker drops a failure for a
+   * call it no longer waits for.
+   */
+  private void answerNodeLeft(OpenSocket open, String replyAddress) {
+    if (open.calls().answer(replyAddress) == CallSlots.NOT_RUNNING) {
+      return;
+    }
+    var failure =
+        new JsonObject()
+            .put("type", "err")
+            .put("address", replyAddress)
+            .put("failureCode", 503)
+            .put("failureType", "RECIPIENT_FAILURE")
+            .put("message", RemoteCalls.NodeLeft.FOR_THE_PAGE);
+    open.outbox()
+        .write(failure.toBuffer())
+        .onComplete(written -> open.calls().release(replyAddress));
   }
 
   /**

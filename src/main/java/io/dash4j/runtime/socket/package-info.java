@@ -4,7 +4,8 @@
  * and {@link io.dash4j.runtime.socket.SocketCall}, the page end of a callback that came over the
  * socket (pushes, {@code get_props}, page gone). See {@code docs/socket-door.md}.
  *
- * <p>May import {@code wire}, the model, the protocol, the app API's {@code websocket} package and
- * Vert.x (core, web); never {@code exec} or {@code http}.
+ * <p>May import {@code wire}, {@code cluster} (claims and calls across nodes), {@code topics}, the
+ * model, the protocol, the app API's {@code websocket} package and Vert.x (core, web); never {@code
+ * exec} or {@code http}.
  */
 package io.dash4j.runtime.socket;

@@ -162,6 +162,8 @@ function onFrame(frame) {
     fromServer(frame.address.substring(RENDERER.length), parse(frame.body), frame.replyAddress);
   } else if (frame.type === 'err' && calls.has(frame.address)) {
     answer(frame.address, {status: frame.failureCode || 500, message: frame.message || 'Callback failed'});
+  } else if (frame.type === 'err' && frame.address) {
+    // the late failure of a call already settled: the door answered it when its node left the cluster
   } else if (frame.type === 'err') {
     everyTab({type: 'error', rendererId: '', payload: {message: frame.body || frame.message, code: frame.failureCode}});
   }
