@@ -64,6 +64,9 @@ public final class UserCodePool extends AbstractExecutorService {
   /** Runners not parked: running a task, looking for one, or woken and about to. */
   private final AtomicInteger awake = new AtomicInteger();
 
+  /** A wake is queued at the end of a loop's turn: the submits before it need none of their own. */
+  private final AtomicBoolean wakeAtTurnEnd = new AtomicBoolean();
+
   private final AtomicInteger threads = new AtomicInteger();
   private final Set<Runner> runners = ConcurrentHashMap.newKeySet(); // for shutdownNow
   private final AtomicInteger threadNumber = new AtomicInteger();
@@ -119,14 +122,21 @@ public final class UserCodePool extends AbstractExecutorService {
    * wake to a task given to {@code turnEnd}: an event loop's own queue, which it runs once it has
    * read every request that arrived with this one. Woken at once, the runner would take the one
    * core from the loop before the loop queues the rest, and each request would cost a hand-over
-   * each way; woken at the end of the turn, it runs them all for one.
+   * each way; woken at the end of the turn, it runs them all for one. One wake is queued for all
+   * the tasks of a turn (and of any loop's turn that ends before it runs).
    *
    * @throws RejectedExecutionException when the pool is shut down
    */
   public void executeAtTurnEnd(Runnable task, Executor turnEnd) {
     enqueue(task);
     if (awake.get() == 0 || stalled()) {
-      turnEnd.execute(this::wakeIfWaiting);
+      if (wakeAtTurnEnd.compareAndSet(false, true)) {
+        turnEnd.execute(
+            () -> {
+              wakeAtTurnEnd.set(false);
+              wakeIfWaiting();
+            });
+      }
     } else {
       watchdog.arm();
     }
