@@ -8,6 +8,7 @@ import io.dash4j.testing.Http;
 import io.dash4j.testing.Launched;
 import io.dash4j.testing.Ports;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -87,7 +88,12 @@ class ClusterJobsIT {
 
     ClusterNodes.kill(workers.stream().filter(w -> w.pid() == first).findFirst().orElseThrow());
 
-    browser.waitForTextContains("#result", "done 1 on ");
+    // the lease (2.4 s) expires, the cluster notices the death, the other worker runs the job's
+    // ten steps again: beside a loaded run, more than a page's usual 10 s
+    browser.waitUntil(
+        "the job to finish on the other worker",
+        Duration.ofSeconds(40),
+        () -> browser.text("#result").contains("done 1 on "));
     String result = browser.text("#result");
     long second = pidIn(result);
     assertThat(second).isNotEqualTo(first).isNotEqualTo(web.pid());

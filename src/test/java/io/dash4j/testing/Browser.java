@@ -288,7 +288,16 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 
   /** Polls {@code cond} until it holds; on timeout fails with {@code description}. */
   public void waitUntil(String description, BooleanSupplier cond) {
-    await(d -> cond.getAsBoolean(), () -> description);
+    waitUntil(description, TIMEOUT, cond);
+  }
+
+  /**
+   * {@link #waitUntil(String, BooleanSupplier)} for up to {@code timeout}: for what the server does
+   * after a process dies (a lease to expire, a cluster to notice), slower than anything a page
+   * does.
+   */
+  public void waitUntil(String description, Duration timeout, BooleanSupplier cond) {
+    await(d -> cond.getAsBoolean(), () -> description, timeout);
   }
 
   /**
@@ -585,9 +594,13 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
 
   /** FluentWait as in dash.testing's WebDriverWait; DOM churn from React re-renders is retried. */
   private <T> T await(Function<WebDriver, T> cond, Supplier<String> what) {
+    return await(cond, what, TIMEOUT);
+  }
+
+  private <T> T await(Function<WebDriver, T> cond, Supplier<String> what, Duration timeout) {
     try {
       return new FluentWait<>(driver())
-          .withTimeout(TIMEOUT)
+          .withTimeout(timeout)
           .pollingEvery(Duration.ofMillis(100))
           .ignoreAll(
               List.of(
@@ -597,7 +610,7 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
           .until(cond);
     } catch (TimeoutException e) {
       throw new AssertionError(
-          "timeout " + TIMEOUT.toSeconds() + "s => " + what.get() + "; " + pageState(), e);
+          "timeout " + timeout.toSeconds() + "s => " + what.get() + "; " + pageState(), e);
     }
   }
 
