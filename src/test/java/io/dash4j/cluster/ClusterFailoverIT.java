@@ -12,9 +12,9 @@ import io.dash4j.testing.RoundRobinProxy;
 import io.dash4j.testing.UpdateRequests;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -179,27 +179,25 @@ class ClusterFailoverIT {
   /** The pid a running slow socket call said it runs on. */
   private static long runnerOf(BridgeClient page, int click) {
     var runs = Pattern.compile("slow socket " + click + " runs on (\\d+)");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      JsonObject frame = page.poll(500);
-      Matcher m = runs.matcher(frame == null ? "" : frame.encode());
-      if (m.find()) {
-        return Long.parseLong(m.group(1));
-      }
+    JsonObject said =
+        page.awaitFrame(frame -> runs.matcher(frame.encode()).find(), Duration.ofSeconds(20));
+    if (said == null) {
+      throw new AssertionError("call " + click + " did not start: " + page.received());
     }
-    throw new AssertionError("call " + click + " did not start: " + page.received());
+    Matcher m = runs.matcher(said.encode());
+    m.find();
+    return Long.parseLong(m.group(1));
   }
 
   /** The frame answering {@code replyAddress}, within 30 s (the bus alone would never answer). */
   private static JsonObject frameFor(BridgeClient page, String replyAddress) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      JsonObject frame = page.poll(500);
-      if (frame != null && replyAddress.equals(frame.getString("address"))) {
-        return frame;
-      }
+    JsonObject answer =
+        page.awaitFrame(
+            frame -> replyAddress.equals(frame.getString("address")), Duration.ofSeconds(30));
+    if (answer == null) {
+      throw new AssertionError("no answer at " + replyAddress + ": " + page.received());
     }
-    throw new AssertionError("no answer at " + replyAddress + ": " + page.received());
+    return answer;
   }
 
   /** The texts {@code #progress} showed after the first {@code seen} recorded. */

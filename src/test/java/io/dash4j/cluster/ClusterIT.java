@@ -12,6 +12,7 @@ import io.dash4j.testing.UpdateRequests;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -253,14 +254,8 @@ class ClusterIT {
 
   /** Whether a frame containing {@code text} comes within 20 s, skipping others. */
   private static boolean awaitFrameContaining(BridgeClient client, String text) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      JsonObject frame = client.poll(500);
-      if (frame != null && frame.encode().contains(text)) {
-        return true;
-      }
-    }
-    return false;
+    return client.awaitFrame(frame -> frame.encode().contains(text), Duration.ofSeconds(20))
+        != null;
   }
 
   /** The body of the next error frame, skipping pushes. */

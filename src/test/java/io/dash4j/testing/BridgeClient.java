@@ -8,6 +8,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A raw client of the socket door, as an attacker or another program would use it: a real WebSocket
@@ -188,6 +190,22 @@ public final class BridgeClient implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /**
+   * The first frame {@code wanted} accepts within {@code within}, taking the frames before it; null
+   * if none comes.
+   */
+  public JsonObject awaitFrame(Predicate<JsonObject> wanted, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    for (long left = within.toMillis(); left > 0; ) {
+      JsonObject frame = poll(left);
+      if (frame != null && wanted.test(frame)) {
+        return frame;
+      }
+      left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    }
+    return null;
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -59,12 +60,12 @@ public final class RemoteCalls implements Shareable {
 
   /** A call sent, and where it runs once its receipt came. */
   private static final class Pending {
-    final Promise<?> answer;
+    final Consumer<NodeLeft> nodeLeft;
     final Context context;
     volatile String node;
 
-    Pending(Promise<?> answer, Context context) {
-      this.answer = answer;
+    Pending(Consumer<NodeLeft> nodeLeft, Context context) {
+      this.nodeLeft = nodeLeft;
       this.context = context;
     }
   }
@@ -106,7 +107,7 @@ public final class RemoteCalls implements Shareable {
       return vertx.eventBus().request(address, body, options);
     }
     Promise<Message<T>> answer = Promise.promise();
-    long number = track(answer, vertx);
+    long number = track(answer::tryFail, vertx);
     var stamped =
         new DeliveryOptions(options)
             .addHeader(DOOR_HEADER, node.id())
@@ -136,9 +137,7 @@ public final class RemoteCalls implements Shareable {
     if (node == null) {
       return 0;
     }
-    Promise<Void> answer = Promise.promise();
-    answer.future().onFailure(gone -> nodeLeft.run());
-    long number = track(answer, vertx);
+    long number = track(gone -> nodeLeft.run(), vertx);
     headers.put(DOOR_HEADER, node.id()).put(CALL_HEADER, Long.toString(number));
     return number;
   }
@@ -150,9 +149,9 @@ public final class RemoteCalls implements Shareable {
     }
   }
 
-  private long track(Promise<?> answer, Vertx vertx) {
+  private long track(Consumer<NodeLeft> nodeLeft, Vertx vertx) {
     long number = numbers.incrementAndGet();
-    pending.put(number, new Pending(answer, vertx.getOrCreateContext()));
+    pending.put(number, new Pending(nodeLeft, vertx.getOrCreateContext()));
     return number;
   }
 
@@ -229,7 +228,7 @@ public final class RemoteCalls implements Shareable {
               return there;
             });
     for (Pending call : failed) {
-      call.context.runOnContext(v -> call.answer.tryFail(new NodeLeft(gone)));
+      call.context.runOnContext(v -> call.nodeLeft.accept(new NodeLeft(gone)));
     }
     if (!failed.isEmpty()) {
       LOG.info(

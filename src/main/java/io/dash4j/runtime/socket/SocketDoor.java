@@ -398,10 +398,10 @@ public final class SocketDoor implements Handler<BridgeEvent> {
               true); // answered with a 429 by the callback verticle, never run: no hook to ask
           return;
         }
-        open.calls()
-            .watched(
-                replyAddress,
-                remoteCalls.watch(vertx, stamp, () -> answerNodeLeft(open, replyAddress)));
+        long watch = remoteCalls.watch(vertx, stamp, () -> answerNodeLeft(open, replyAddress));
+        if (watch != 0) {
+          open.calls().watched(replyAddress, watch);
+        }
       }
       message =
           !hooks.judgeMessages()
