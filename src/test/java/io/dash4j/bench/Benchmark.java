@@ -31,6 +31,11 @@ import java.util.function.ToDoubleFunction;
  * other cores with {@code wrk} ({@link WrkLoad}; the Vert.x HTTP client of this process where wrk
  * is missing), and prints each figure beside the bare Vert.x baseline measured in the same run. Run
  * with {@code ./run bench}; results also go to {@code target/bench/results.md}.
+ *
+ * <p>The HTTP servers run side by side, warmed first, and are measured in short slices that take
+ * turns ({@link #httpRounds}): each ratio compares two servers seconds apart and in their steady
+ * state, where one fresh server after another, each warmed for a few seconds, compared servers
+ * still compiling, minutes apart.
  */
 public final class Benchmark {
   private static final String BODY =
@@ -52,14 +57,23 @@ public final class Benchmark {
   static final List<String> HTTP_MODES =
       List.of("bare", "bare-worker", "dash4j", "dash4j-nonblocking");
 
-  static final int WARMUP_SECONDS = 4;
-  static final int MEASURE_SECONDS = 6;
+  /**
+   * How long each server is warmed before anything is measured, at 16 connections. On the one core
+   * a server is pinned to, its JIT compilers share that core with the load: the bare route took
+   * 10–25 s to reach its steady rate on a 2-core VM, and dash4j, with more code to compile, longer;
+   * a few seconds' warm-up measured the compilers, not the servers.
+   */
+  static final int WARMUP_SECONDS = 20;
+
+  /** One measured slice of one server at one connection count. */
+  static final int SLICE_SECONDS = 2;
 
   /**
-   * Rounds alternate the servers, so a noisy moment on a shared machine hits both, and medians are
-   * reported.
+   * Rounds of slices: every server is measured once a round, in an order that rotates from round to
+   * round, so each ratio compares slices taken seconds apart, and the noise of a shared host (whose
+   * rates drift by 2× over minutes) hits both sides of it.
    */
-  static final int ROUNDS = 3;
+  static final int ROUNDS = 7;
 
   private Benchmark() {}
 
@@ -94,20 +108,10 @@ public final class Benchmark {
       System.out.println(PushBench.run(java)); // also in target/bench/push.md
       return;
     }
-    var rounds = new LinkedHashMap<Integer, Map<String, List<Result>>>();
-    for (int round = 0; round < ROUNDS; round++) {
-      for (int connections : CONNECTIONS) {
-        for (String mode : HTTP_MODES) {
-          rounds
-              .computeIfAbsent(connections, c -> new LinkedHashMap<>())
-              .computeIfAbsent(mode, m -> new ArrayList<>())
-              .add(measure(java, mode, connections));
-        }
-      }
-    }
+    var rounds = httpRounds(java);
     var socketRounds = new LinkedHashMap<String, List<SocketBench.Result>>();
     boolean httpOnly = args.length > 1 && args[1].equals("http");
-    for (int round = 0; round < ROUNDS && !httpOnly; round++) {
+    for (int round = 0; round < SocketBench.ROUNDS && !httpOnly; round++) {
       for (String mode : List.of("bare-socket", "dash4j-socket")) {
         socketRounds
             .computeIfAbsent(mode, m -> new ArrayList<>())
@@ -142,32 +146,71 @@ public final class Benchmark {
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
-  private static Result measure(String java, String mode, int connections) throws Exception {
-    Process server = startServer(java, mode);
+  /**
+   * Starts every HTTP server at once (each pinned to core 0, idle while another is measured), warms
+   * each, then measures them in rounds of {@link #SLICE_SECONDS} slices at each connection count:
+   * connections → path → each round's result.
+   */
+  private static Map<Integer, Map<String, List<Result>>> httpRounds(String java) throws Exception {
+    var servers = new LinkedHashMap<String, Process>();
+    var ports = new LinkedHashMap<String, Integer>();
+    Vertx client = WrkLoad.available() ? null : Vertx.vertx();
     try {
-      int port =
-          awaitReady(
-              new BufferedReader(
-                  new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)),
-              true);
-      if (WrkLoad.available()) {
-        return measureWithWrk(mode, port, connections, server.pid());
+      for (String mode : HTTP_MODES) {
+        servers.put(mode, startServer(java, mode));
       }
-      var vertx = Vertx.vertx();
-      try {
-        load(vertx, port, connections, WARMUP_SECONDS, null);
-        long[] latencies = new long[4_000_000];
-        long switchesBefore = ContextSwitches.of(server.pid());
-        var stats = load(vertx, port, connections, MEASURE_SECONDS, latencies);
-        long switches = ContextSwitches.of(server.pid()) - switchesBefore;
-        return stats.toResult(mode, MEASURE_SECONDS, latencies, switches);
-      } finally {
-        vertx.close().await();
+      for (var server : servers.entrySet()) {
+        ports.put(server.getKey(), awaitReady(output(server.getValue()), true));
       }
+      for (String mode : HTTP_MODES) {
+        slice(client, mode, ports.get(mode), 16, WARMUP_SECONDS, servers.get(mode).pid());
+      }
+      var rounds = new LinkedHashMap<Integer, Map<String, List<Result>>>();
+      for (int connections : CONNECTIONS) {
+        var byMode = new LinkedHashMap<String, List<Result>>();
+        HTTP_MODES.forEach(mode -> byMode.put(mode, new ArrayList<>()));
+        rounds.put(connections, byMode);
+        for (int round = 0; round < ROUNDS; round++) {
+          for (int i = 0; i < HTTP_MODES.size(); i++) {
+            String mode = HTTP_MODES.get((round + i) % HTTP_MODES.size());
+            byMode
+                .get(mode)
+                .add(
+                    slice(
+                        client,
+                        mode,
+                        ports.get(mode),
+                        connections,
+                        SLICE_SECONDS,
+                        servers.get(mode).pid()));
+          }
+        }
+      }
+      return rounds;
     } finally {
-      server.destroy();
-      server.waitFor();
+      for (Process server : servers.values()) {
+        server.destroy();
+        server.waitFor();
+      }
+      if (client != null) {
+        client.close().await();
+      }
     }
+  }
+
+  /**
+   * {@code connections} posting to one server for {@code seconds}, with wrk or else {@code vertx}.
+   */
+  private static Result slice(
+      Vertx vertx, String mode, int port, int connections, int seconds, long pid) throws Exception {
+    if (vertx == null) {
+      return measureWithWrk(mode, port, connections, 0, seconds, pid);
+    }
+    long[] latencies = new long[4_000_000];
+    long switchesBefore = ContextSwitches.of(pid);
+    var stats = load(vertx, port, connections, seconds, latencies);
+    long switches = ContextSwitches.of(pid) - switchesBefore;
+    return stats.toResult(mode, seconds, latencies, switches);
   }
 
   /** The update request every HTTP benchmark posts. */
@@ -176,17 +219,21 @@ public final class Benchmark {
   }
 
   /**
-   * Warms up, then measures {@code connections} posting the update request to {@code port} with
-   * wrk; the context switches are those of the server processes {@code pids}, all told.
+   * Warms up for {@code warmupSeconds} (none at 0), then measures {@code connections} posting the
+   * update request to {@code port} with wrk for {@code seconds}; the context switches are those of
+   * the server processes {@code pids}, all told.
    */
-  static Result measureWithWrk(String mode, int port, int connections, long... pids)
+  static Result measureWithWrk(
+      String mode, int port, int connections, int warmupSeconds, int seconds, long... pids)
       throws Exception {
-    WrkLoad.post(port, BODY, connections, WARMUP_SECONDS);
+    if (warmupSeconds > 0) {
+      WrkLoad.post(port, BODY, connections, warmupSeconds);
+    }
     long switchesBefore = 0;
     for (long pid : pids) {
       switchesBefore += ContextSwitches.of(pid);
     }
-    var run = WrkLoad.post(port, BODY, connections, MEASURE_SECONDS);
+    var run = WrkLoad.post(port, BODY, connections, seconds);
     long switches = -switchesBefore;
     for (long pid : pids) {
       switches += ContextSwitches.of(pid);
@@ -340,13 +387,15 @@ public final class Benchmark {
         .append(java)
         .append("; load from ")
         .append(WrkLoad.available() ? "wrk" : "the Vert.x HTTP client (wrk is not installed)")
-        .append("; keep-alive connections as given, ")
+        .append("; every server started at once and warmed ")
         .append(WARMUP_SECONDS)
-        .append(" s warm-up, ")
-        .append(MEASURE_SECONDS)
-        .append(" s measured, ")
+        .append(" s, then ")
         .append(ROUNDS)
-        .append(" alternating rounds; medians, with the range of the rounds. ")
+        .append(" rounds of ")
+        .append(SLICE_SECONDS)
+        .append(" s slices per connection count, the servers' order rotating from round to round;")
+        .append(" medians, with the range of the rounds (ratios: against the bare slice of the")
+        .append(" same round). ")
         .append("Switches: the server process's context switches (all threads) per request.\n\n")
         .append(rows(rounds, "bare"));
     return md.toString();

@@ -24,6 +24,15 @@ final class ClusterBench {
   private static final String ONE = "one node";
   private static final String TWO = "two nodes (web → callbacks)";
 
+  /**
+   * Rounds, and each cell's warm-up and measure: nodes start afresh every round (a layout is two
+   * processes or one), so each cell warms its own.
+   */
+  private static final int ROUNDS = 3;
+
+  private static final int WARMUP_SECONDS = 4;
+  private static final int MEASURE_SECONDS = 6;
+
   private ClusterBench() {}
 
   static String run(String java) throws Exception {
@@ -32,7 +41,7 @@ final class ClusterBench {
     }
     Path dir = Files.createTempDirectory("dash4j-cluster-bench");
     var rounds = new LinkedHashMap<Integer, Map<String, List<Result>>>();
-    for (int round = 0; round < Benchmark.ROUNDS; round++) {
+    for (int round = 0; round < ROUNDS; round++) {
       for (String layout : List.of(ONE, TWO)) {
         try (var cluster = ClusterNodes.in(dir).pinned(java, "0")) {
           int port = Ports.free();
@@ -61,6 +70,8 @@ final class ClusterBench {
                         layout,
                         port,
                         connections,
+                        WARMUP_SECONDS,
+                        MEASURE_SECONDS,
                         pids.stream().mapToLong(Long::longValue).toArray()));
           }
         }
@@ -70,11 +81,11 @@ final class ClusterBench {
         "# dash4j across a cluster\n\nHTTP callbacks through one node, and through two nodes"
             + " with the callbacks on the second only; every node pinned to core 0, load from wrk"
             + " on the other cores; "
-            + Benchmark.WARMUP_SECONDS
+            + WARMUP_SECONDS
             + " s warm-up, "
-            + Benchmark.MEASURE_SECONDS
+            + MEASURE_SECONDS
             + " s measured, "
-            + Benchmark.ROUNDS
+            + ROUNDS
             + " alternating rounds; medians, with the range of the rounds. Switches: all the nodes'"
             + " context switches per request.\n\n"
             + Benchmark.rows(rounds, ONE);

@@ -32,6 +32,10 @@ import java.util.function.Consumer;
 final class SocketBench {
   private static final int PAGES = 1000;
   private static final int CONNECTIONS = 64;
+
+  /** Alternating rounds of the two socket servers, each started afresh. */
+  static final int ROUNDS = 3;
+
   private static final int WARMUP_SECONDS = 4;
   private static final int MEASURE_SECONDS = 8;
   private static final String BODY =
