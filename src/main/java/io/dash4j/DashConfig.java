@@ -25,6 +25,7 @@ public final class DashConfig {
   private Duration callbackTimeout = Duration.ofSeconds(30);
   private int maxRequestBytes = 1024 * 1024;
   private int workerPoolSize = 20;
+  private boolean loopVirtualThreads = true;
   private boolean websocketCallbacks;
   private final List<String> websocketAllowedOrigins = new ArrayList<>();
   private Duration websocketInactivityTimeout = Duration.ofMinutes(5);
@@ -338,6 +339,25 @@ public final class DashConfig {
   /** Platform threads for HTTP callbacks. */
   public int workerPoolSize() {
     return workerPoolSize;
+  }
+
+  /**
+   * Whether an HTTP callback runs on a virtual thread carried by the event loop that received the
+   * call, where the JVM allows it (default true): JDK 24 or later, with {@code java.base/java.lang}
+   * opened to dash4j ({@code java -jar} with dash4j's jar does; on a class path, {@code --add-opens
+   * java.base/java.lang=ALL-UNNAMED}). The call then costs no thread hand-over, and leaves the loop
+   * whenever it blocks; a callback that holds the loop computing (over a millisecond at a time,
+   * three times) moves to the {@link #workerPoolSize worker pool} by itself. False keeps every HTTP
+   * callback on the worker pool.
+   */
+  public DashConfig loopVirtualThreads(boolean enabled) {
+    this.loopVirtualThreads = enabled;
+    return this;
+  }
+
+  /** Whether HTTP callbacks may run on virtual threads carried by the event loop. */
+  public boolean loopVirtualThreads() {
+    return loopVirtualThreads;
   }
 
   /** Adds stylesheet URLs linked before the component CSS (Dash's {@code external_stylesheets}). */

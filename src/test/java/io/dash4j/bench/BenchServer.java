@@ -28,7 +28,10 @@ import java.util.function.Consumer;
  *   <li>{@code bare-worker}: the same, with the reply made on a Vert.x worker thread ({@code
  *       executeBlocking}): the least a Vert.x server whose handlers may block does.
  *   <li>{@code dash4j}: a dash4j app with one trivial callback, reached through {@code
- *       _dash-update-component}.
+ *       _dash-update-component}: on JDK 24+ (the harness opens {@code java.lang}) its calls run on
+ *       virtual threads carried by the event loop, else on the worker pool.
+ *   <li>{@code dash4j-pool}: the same app with {@code loopVirtualThreads} off, its calls on the
+ *       worker pool on any JDK.
  *   <li>{@code dash4j-nonblocking}: the same app with its callback declared {@code nonBlocking}, so
  *       it runs on the event loop.
  *   <li>{@code bare-socket}: the socket baseline, Vert.x's SockJS event-bus bridge at {@code
@@ -65,6 +68,7 @@ public final class BenchServer {
           case "bare" -> bare(false);
           case "bare-worker" -> bare(true);
           case "dash4j" -> dash4j(false);
+          case "dash4j-pool" -> dash4jOnThePool();
           case "dash4j-nonblocking" -> dash4jNonBlocking();
           case "bare-socket" -> bareSocket();
           case "dash4j-socket" -> dash4j(true);
@@ -75,7 +79,7 @@ public final class BenchServer {
           case "dash4j-push" -> PushServers.dash4j();
           default ->
               throw new IllegalArgumentException(
-                  "mode: bare | bare-worker | dash4j | dash4j-nonblocking | bare-socket | dash4j-socket | bare-jobs | dash4j-jobs"
+                  "mode: bare | bare-worker | dash4j | dash4j-pool | dash4j-nonblocking | bare-socket | dash4j-socket | bare-jobs | dash4j-jobs"
                       + " | dash4j-jobs-redis <url> | bare-push | dash4j-push");
         };
     System.out.println("READY " + port);
@@ -218,6 +222,13 @@ public final class BenchServer {
   private static int dash4jNonBlocking() {
     var app = BenchApp.create(true);
     app.config().port(0).host("127.0.0.1");
+    return DashServer.start(app).port();
+  }
+
+  /** dash4j with {@code loopVirtualThreads} off: every call on the worker pool, on any JDK. */
+  private static int dash4jOnThePool() {
+    var app = new BenchApp().create();
+    app.config().port(0).host("127.0.0.1").loopVirtualThreads(false);
     return DashServer.start(app).port();
   }
 

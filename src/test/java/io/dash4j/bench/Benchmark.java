@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark harness: starts each {@link BenchServer} pinned to one core, drives it from the
@@ -52,10 +53,26 @@ public final class Benchmark {
   /**
    * The HTTP paths, each row beside the first: the bare route, the bare route with its reply made
    * on a Vert.x worker thread (what a Vert.x app whose handlers may block pays), dash4j's default
-   * path (user code off the loop) and a callback declared {@code nonBlocking} (on the loop).
+   * path (user code off the loop: on JDK 24+ virtual threads carried by the loop, and then the
+   * worker pool beside it) and a callback declared {@code nonBlocking} (on the loop).
    */
-  static final List<String> HTTP_MODES =
-      List.of("bare", "bare-worker", "dash4j", "dash4j-nonblocking");
+  static List<String> httpModes(String java) throws IOException, InterruptedException {
+    return featureVersion(java) >= 24
+        ? List.of("bare", "bare-worker", "dash4j", "dash4j-pool", "dash4j-nonblocking")
+        : List.of("bare", "bare-worker", "dash4j", "dash4j-nonblocking");
+  }
+
+  /** The JDK release of {@code java} (17, 25, …), from its {@code -version}. */
+  private static int featureVersion(String java) throws IOException, InterruptedException {
+    var process = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor();
+    var version = Pattern.compile("version \"(\\d+)").matcher(out);
+    if (!version.find()) {
+      throw new IllegalStateException("cannot tell the version of " + java + ": " + out);
+    }
+    return Integer.parseInt(version.group(1));
+  }
 
   /**
    * How long each server is warmed before anything is measured, at 16 connections. On the one core
@@ -137,6 +154,9 @@ public final class Benchmark {
                 java,
                 "-Xmx1g",
                 "-XX:+UseSerialGC",
+                // as dash4j's jar does for java -jar: virtual threads carried by the loop on JDK
+                // 24+
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "-Djava.util.logging.config.file=src/test/resources/logging.properties",
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -152,27 +172,28 @@ public final class Benchmark {
    * connections → path → each round's result.
    */
   private static Map<Integer, Map<String, List<Result>>> httpRounds(String java) throws Exception {
+    List<String> modes = httpModes(java);
     var servers = new LinkedHashMap<String, Process>();
     var ports = new LinkedHashMap<String, Integer>();
     Vertx client = WrkLoad.available() ? null : Vertx.vertx();
     try {
-      for (String mode : HTTP_MODES) {
+      for (String mode : modes) {
         servers.put(mode, startServer(java, mode));
       }
       for (var server : servers.entrySet()) {
         ports.put(server.getKey(), awaitReady(output(server.getValue()), true));
       }
-      for (String mode : HTTP_MODES) {
+      for (String mode : modes) {
         slice(client, mode, ports.get(mode), 16, WARMUP_SECONDS, servers.get(mode).pid());
       }
       var rounds = new LinkedHashMap<Integer, Map<String, List<Result>>>();
       for (int connections : CONNECTIONS) {
         var byMode = new LinkedHashMap<String, List<Result>>();
-        HTTP_MODES.forEach(mode -> byMode.put(mode, new ArrayList<>()));
+        modes.forEach(mode -> byMode.put(mode, new ArrayList<>()));
         rounds.put(connections, byMode);
         for (int round = 0; round < ROUNDS; round++) {
-          for (int i = 0; i < HTTP_MODES.size(); i++) {
-            String mode = HTTP_MODES.get((round + i) % HTTP_MODES.size());
+          for (int i = 0; i < modes.size(); i++) {
+            String mode = modes.get((round + i) % modes.size());
             byMode
                 .get(mode)
                 .add(

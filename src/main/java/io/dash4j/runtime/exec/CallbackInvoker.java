@@ -90,6 +90,11 @@ public final class CallbackInvoker {
     }
   }
 
+  /** The callback's name in the log: its outputs (or its inputs and where it was registered). */
+  public String callbackName() {
+    return callback.describe();
+  }
+
   /**
    * A request's outputs and argument values, checked against the callback.
    *

@@ -53,6 +53,10 @@ import java.util.logging.Logger;
  * gets JSON text ({@link CallbackReply#toSocketJson()}); such a call gets a {@link SocketCall},
  * through which it pushes to its page, and which stops it when the page goes away.
  *
+ * <p>On JDK 24+ (with {@code java.lang} opened) an HTTP call runs instead on a virtual thread
+ * carried by the door's loop ({@link LoopCarrier}): no hop while it computes, and the loop is free
+ * whenever it blocks; a callback that holds the loop computing moves to the pool by itself.
+ *
  * <p>A callback the app declared {@code nonBlocking} runs an HTTP call on the door's loop itself,
  * with no hop at all; it has no deadline, since nothing could stop it there.
  *
@@ -75,6 +79,7 @@ public final class CallbackVerticle extends VerticleBase {
   private final SocketCalls socketCalls;
   private final Context door;
   private final Executor turnEnd;
+  private final LoopCarrier loopCarrier; // null: calls run on the pool
   private CallDeadlines deadlines;
   private RemoteCalls remoteCalls;
   private MessageConsumer<Object> consumer;
@@ -152,6 +157,8 @@ public final class CallbackVerticle extends VerticleBase {
    *     else null
    * @param onTheLoop whether the app promised the callback never blocks: an HTTP call then runs it
    *     on the door's event loop, with no deadline ({@code CallbackOptions.nonBlocking})
+   * @param loopVirtualThreads whether an HTTP call runs on a virtual thread carried by the door's
+   *     loop where the JVM allows it ({@link LoopCarrier}), else on {@code userCode}
    */
   public CallbackVerticle(
       String outputKey,
@@ -163,9 +170,12 @@ public final class CallbackVerticle extends VerticleBase {
       Supplier<Future<?>> afterRun,
       boolean overSocket,
       boolean onTheLoop,
+      boolean loopVirtualThreads,
       SocketCalls socketCalls) {
     this.door = door;
     this.turnEnd = task -> door.runOnContext(v -> task.run());
+    this.loopCarrier =
+        loopVirtualThreads && !onTheLoop ? LoopCarrier.on(turnEnd, invoker.callbackName()) : null;
     this.onTheLoop = onTheLoop;
     this.afterRun = afterRun;
     this.overSocket = overSocket;
@@ -216,7 +226,9 @@ public final class CallbackVerticle extends VerticleBase {
       if (call.socket == null) {
         var task = new FutureTask<Void>(() -> run(call), null);
         call.task = task;
-        userCode.executeAtTurnEnd(task, turnEnd);
+        if (loopCarrier == null || !loopCarrier.start(task)) {
+          userCode.executeAtTurnEnd(task, turnEnd);
+        }
       } else {
         call.task = socketCode.submit(() -> run(call));
       }

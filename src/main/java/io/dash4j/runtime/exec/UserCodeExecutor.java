@@ -9,10 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where user code runs: never on an event loop. A call runs on a {@link UserCodePool}, at most
- * {@code poolSize} platform threads with as few awake as keep the work moving; on JDK 21+ a call
- * that waits there behind busy threads runs on a virtual thread instead, so blocking callbacks cost
- * no platform thread and never hold up the others. Tasks are interruptible, which is how a callback
+ * Where user code runs off the event loop (on JDK 24+ HTTP calls may run on virtual threads carried
+ * by it instead: {@link LoopCarrier}). A call runs on a {@link UserCodePool}, at most {@code
+ * poolSize} platform threads with as few awake as keep the work moving; on JDK 21+ a call that
+ * waits there behind busy threads runs on a virtual thread instead, so blocking callbacks cost no
+ * platform thread and never hold up the others. Tasks are interruptible, which is how a callback
  * past its timeout is stopped.
  *
  * <p>The pool is the fast path on every JDK because a virtual thread per call costs more where most

@@ -10,6 +10,7 @@ import io.dash4j.runtime.cluster.AppFingerprint;
 import io.dash4j.runtime.cluster.SharedCallbacks;
 import io.dash4j.runtime.exec.CallbackInvoker;
 import io.dash4j.runtime.exec.CallbackVerticle;
+import io.dash4j.runtime.exec.LoopCarrier;
 import io.dash4j.runtime.exec.StreamStopRelay;
 import io.dash4j.runtime.exec.UserCodeExecutor;
 import io.dash4j.runtime.exec.UserCodePool;
@@ -161,12 +162,26 @@ public final class DashVerticle extends VerticleBase {
             });
   }
 
+  /** Where user code runs, for the start-up line: said only where the JVM has virtual threads. */
+  private String threadsNote() {
+    if (!UserCodeExecutor.virtualThreads()) {
+      return "";
+    }
+    if (!config.loopVirtualThreads()) {
+      return " (virtual threads for socket calls and blocked callbacks)";
+    }
+    if (LoopCarrier.available()) {
+      return " (HTTP callbacks on virtual threads carried by the event loop)";
+    }
+    return " (virtual threads for socket calls and blocked callbacks; HTTP callbacks on the worker"
+        + " pool: "
+        + LoopCarrier.unavailableBecause()
+        + ")";
+  }
+
   /** The line that says this node is up, and what it serves. */
   private String started() {
-    String threads =
-        UserCodeExecutor.virtualThreads()
-            ? " (virtual threads for socket calls and blocked callbacks)"
-            : "";
+    String threads = threadsNote();
     if (server != null) {
       return "Dash is running on http://"
           + config.host()
@@ -222,6 +237,7 @@ public final class DashVerticle extends VerticleBase {
               callback.options().allowsDynamicCallbacks() ? this::deployCallbacks : null,
               callback.usesWebsocket(defaults),
               callback.options().isNonBlocking(),
+              config.loopVirtualThreads(),
               socketCalls);
       deployments.add(vertx.deployVerticle(verticle, new DeploymentOptions()));
     }

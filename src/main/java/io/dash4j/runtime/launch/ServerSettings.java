@@ -33,6 +33,7 @@ final class ServerSettings {
           "callbackTimeoutMillis",
           "maxRequestBytes",
           "workerPoolSize",
+          "loopVirtualThreads",
           "websocketMaxCallsPerSocket",
           "websocketMaxCallsPerPage",
           "websocketMaxQueuedBytes",
@@ -143,6 +144,9 @@ final class ServerSettings {
       }
       if (json.containsKey("maxRequestBytes")) config.maxRequestBytes(integer("maxRequestBytes"));
       if (json.containsKey("workerPoolSize")) config.workerPoolSize(integer("workerPoolSize"));
+      if (json.containsKey("loopVirtualThreads")) {
+        config.loopVirtualThreads(bool("loopVirtualThreads"));
+      }
       if (json.containsKey("websocketMaxCallsPerSocket")) {
         config.websocketMaxCallsPerSocket(integer("websocketMaxCallsPerSocket"));
       }
