@@ -1,11 +1,12 @@
 package io.dash4j.runtime.exec;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,18 +33,29 @@ import java.util.logging.Logger;
  * fails, the calls run on the {@link UserCodePool} as before.
  *
  * <p>What still holds the loop is code that runs without blocking in a way the JDK can unmount:
- * computing, file I/O and native calls. So each hold is timed, and a callback whose calls hold the
- * loop longer than {@link #HOLD_LIMIT_NANOS} {@link #STRIKES} times moves to the pool for good (a
- * first, cold call, slow with class loading and interpreted code, is not judged alone).
+ * computing, file I/O and native calls. So each hold's CPU time is measured, and a callback whose
+ * holds compute over {@link #HOLD_LIMIT_NANOS} moves to the pool for good: at once after {@link
+ * #STRIKES} such holds in a row, later when they are rarer, never when they are rare. A hold over
+ * the limit adds {@link #STRIKE} to the callback's debt and every other hold pays one back, so a
+ * cold first call (class loading) does not move a trivial callback. CPU time, not the wall clock:
+ * on a busy core the loop thread is preempted mid-call (by the JIT's compilers while a server warms
+ * up, for one), and wall-clock holds moved a trivial callback to the pool within seconds in the
+ * benchmark's warm-up. Reading a thread's CPU time is a system call, about a microsecond for the
+ * two a call makes. File I/O holds the loop without computing and is not caught: a callback that
+ * reads large files belongs on the pool ({@code loopVirtualThreads} off).
  */
 public final class LoopCarrier {
   private static final Logger LOG = Logger.getLogger(LoopCarrier.class.getName());
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-  /** How long a call may hold its loop between two blocking points: a loop's whole budget. */
+  /** How long a call may compute on its loop between two blocking points: a loop's whole budget. */
   static final long HOLD_LIMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-  /** How many holds over the limit move a callback to the pool. */
+  /** How many holds over the limit in a row move a callback to the pool. */
   static final int STRIKES = 3;
+
+  /** What a hold over the limit adds to the debt; each hold within it pays back one. */
+  private static final int STRIKE = 64;
 
   /** {@code VirtualThreadBuilder(Executor)}, or null where the JVM does not allow it. */
   private static final Constructor<?> BUILDER;
@@ -81,8 +93,9 @@ public final class LoopCarrier {
 
   private final ThreadFactory threads;
   private final String callback;
-  private final AtomicInteger strikes = new AtomicInteger();
-  private volatile boolean moved;
+  // Read and written on the loop only: every hold runs there, and so does every dispatch.
+  private int debt;
+  private boolean moved;
 
   private LoopCarrier(Executor loop, String callback) throws ReflectiveOperationException {
     this.callback = callback;
@@ -118,7 +131,7 @@ public final class LoopCarrier {
 
   /**
    * Starts {@code task} on a virtual thread carried by the loop, or answers false when this
-   * callback has moved to the pool.
+   * callback has moved to the pool. Called on the loop.
    */
   public boolean start(Runnable task) {
     if (moved) {
@@ -128,12 +141,14 @@ public final class LoopCarrier {
     return true;
   }
 
-  /** Runs a virtual thread until it blocks or ends, and judges how long it held the loop. */
+  /** Runs a virtual thread until it blocks or ends, and judges how long it computed on the loop. */
   private void hold(Runnable continuation) {
-    long started = System.nanoTime();
+    long started = CPU.getCurrentThreadCpuTime();
     continuation.run();
-    long held = System.nanoTime() - started;
-    if (held > HOLD_LIMIT_NANOS && !moved && strikes.incrementAndGet() >= STRIKES) {
+    long held = CPU.getCurrentThreadCpuTime() - started;
+    if (held <= HOLD_LIMIT_NANOS) {
+      debt = Math.max(0, debt - 1);
+    } else if (!moved && (debt += STRIKE) >= STRIKES * STRIKE) {
       moved = true;
       LOG.info(
           () ->
@@ -141,7 +156,8 @@ public final class LoopCarrier {
                   + callback
                   + " held the event loop for "
                   + TimeUnit.NANOSECONDS.toMicros(held)
-                  + " µs without blocking; its calls run on the callback pool from now on");
+                  + " µs of CPU without blocking, too often; its calls run on the callback pool from"
+                  + " now on");
     }
   }
 }
