@@ -347,8 +347,9 @@ public final class DashConfig {
    * opened to dash4j ({@code java -jar} with dash4j's jar does; on a class path, {@code --add-opens
    * java.base/java.lang=ALL-UNNAMED}). The call then costs no thread hand-over, and leaves the loop
    * whenever it blocks; a callback that holds the loop computing (over a millisecond at a time,
-   * three times) moves to the {@link #workerPoolSize worker pool} by itself. False keeps every HTTP
-   * callback on the worker pool.
+   * three calls in a row or often enough) moves to the {@link #workerPoolSize worker pool} by
+   * itself. File I/O holds the loop without computing and is not caught: false keeps every HTTP
+   * callback on the worker pool, for apps whose callbacks read large files.
    */
   public DashConfig loopVirtualThreads(boolean enabled) {
     this.loopVirtualThreads = enabled;
