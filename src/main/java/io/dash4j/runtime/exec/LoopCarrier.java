@@ -40,9 +40,9 @@ import java.util.logging.Logger;
  * cold first call (class loading) does not move a trivial callback. CPU time, not the wall clock:
  * on a busy core the loop thread is preempted mid-call (by the JIT's compilers while a server warms
  * up, for one), and wall-clock holds moved a trivial callback to the pool within seconds in the
- * benchmark's warm-up. Reading a thread's CPU time is a system call, about a microsecond for the
- * two a call makes. File I/O holds the loop without computing and is not caught: a callback that
- * reads large files belongs on the pool ({@code loopVirtualThreads} off).
+ * benchmark's warm-up. Reading a thread's CPU time is a system call (0.6 µs on a 2-core VM on
+ * Temurin 25), two a call. File I/O holds the loop without computing and is not caught: a callback
+ * that reads large files belongs on the pool ({@code loopVirtualThreads} off).
  */
 public final class LoopCarrier {
   private static final Logger LOG = Logger.getLogger(LoopCarrier.class.getName());
