@@ -31,7 +31,9 @@ import java.util.logging.Logger;
 /**
  * Serves one callback on the event bus at {@code dash4j.callback.<output key>}: every door (HTTP,
  * the socket bridge, another node, another language) reaches the callback by a request to that
- * address, and the user code runs on a {@link UserCodeExecutor} thread, never on an event loop.
+ * address, and the user code runs on a {@link UserCodeExecutor} thread, or on JDK 24+ on a virtual
+ * thread the event loop carries only while it does not block, never on the loop itself unless the
+ * app declared the callback non-blocking.
  *
  * <p>The verticle owns the consumer's lifecycle, but registers it on the <em>door's</em> context
  * (the event loop of the app's HTTP server): a request from that door is then delivered on the loop
