@@ -1,5 +1,6 @@
 package io.dash4j.bench;
 
+import io.dash4j.DashConfig;
 import io.dash4j.runtime.launch.DashServer;
 import io.netty.util.internal.PlatformDependent;
 import io.vertx.core.Vertx;
@@ -67,11 +68,11 @@ public final class BenchServer {
         switch (args[0]) {
           case "bare" -> bare(false);
           case "bare-worker" -> bare(true);
-          case "dash4j" -> dash4j(false);
-          case "dash4j-pool" -> dash4jOnThePool();
-          case "dash4j-nonblocking" -> dash4jNonBlocking();
+          case "dash4j" -> dash4j(false, config -> {});
+          case "dash4j-pool" -> dash4j(false, config -> config.loopVirtualThreads(false));
+          case "dash4j-nonblocking" -> dash4j(true, config -> {});
           case "bare-socket" -> bareSocket();
-          case "dash4j-socket" -> dash4j(true);
+          case "dash4j-socket" -> dash4j(false, config -> config.websocketCallbacks(true));
           case "bare-jobs" -> JobsBench.bareServer();
           case "dash4j-jobs" -> JobsBench.dash4jServer(null);
           case "dash4j-jobs-redis" -> JobsBench.dash4jServer(args[1]);
@@ -219,22 +220,13 @@ public final class BenchServer {
             new JsonObject().put("out", new JsonObject().put("children", "echo " + value)));
   }
 
-  private static int dash4jNonBlocking() {
-    var app = BenchApp.create(true);
-    app.config().port(0).host("127.0.0.1");
-    return DashServer.start(app).port();
-  }
-
-  /** dash4j with {@code loopVirtualThreads} off: every call on the worker pool, on any JDK. */
-  private static int dash4jOnThePool() {
-    var app = new BenchApp().create();
-    app.config().port(0).host("127.0.0.1").loopVirtualThreads(false);
-    return DashServer.start(app).port();
-  }
-
-  private static int dash4j(boolean socket) {
-    var app = new BenchApp().create();
-    app.config().port(0).host("127.0.0.1").websocketCallbacks(socket);
+  /**
+   * The bench app on a free loopback port, its callback {@code nonBlocking} or not, with {@code
+   * settings} beyond those.
+   */
+  private static int dash4j(boolean nonBlocking, Consumer<DashConfig> settings) {
+    var app = BenchApp.create(nonBlocking);
+    settings.accept(app.config().port(0).host("127.0.0.1"));
     return DashServer.start(app).port();
   }
 }
